@@ -1,0 +1,17 @@
+/**
+ * The output contract: alert transitions as the streams app writes them to {@code slo.alerts}
+ * (and replay prints them), read by the alert router and by tools outside the project.
+ *
+ * <p>Wire rules (mirrored by {@code schema/alert.schema.json} in this module's resources):
+ * <ul>
+ *   <li>One JSON object per transition, fields in a fixed order, only {@code journey} and
+ *       {@code exhaustionAt} ever absent; collections are written even when empty.</li>
+ *   <li>Instants are ISO-8601 UTC with seconds, e.g. {@code "2026-11-23T10:04:00Z"}; a fraction
+ *       appears only when the instant has one.</li>
+ *   <li>Durations use the compact form of {@link dev.slopipeline.definitions.alert.WireDurations}:
+ *       {@code "5m"}, {@code "1h"}, {@code "3d"}.</li>
+ *   <li>Enumerations are lower case. Unknown fields are ignored when decoding, at every level, so
+ *       a newer producer does not break an older router.</li>
+ * </ul>
+ */
+package dev.slopipeline.definitions.alert;
