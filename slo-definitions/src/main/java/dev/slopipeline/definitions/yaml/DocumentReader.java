@@ -36,10 +36,10 @@ final class DocumentReader {
             return;
         }
         Optional<Kind> kind = kind(root);
-        Optional<Metadata> metadata = root.require("metadata")
+        Optional<Metadata> metadata = root.require("metadata", "e.g. metadata: {name: checkout}")
                 .flatMap(node -> node.asMap(problems, "metadata"))
                 .flatMap(this::metadata);
-        Optional<YamlMap> spec = kind.flatMap(k -> root.require("spec")
+        Optional<YamlMap> spec = kind.flatMap(k -> root.require("spec", k.specHint())
                 .flatMap(node -> node.asMap(problems, "the " + k.wireName() + " spec")));
         // without a kind there is no telling what the spec should hold, but it is no typo either
         root.has("spec");
@@ -104,7 +104,7 @@ final class DocumentReader {
     }
 
     private Optional<Metadata> metadata(YamlMap map) {
-        Optional<YamlNode> nameNode = map.require("name");
+        Optional<YamlNode> nameNode = map.require("name", "e.g. name: checkout");
         Optional<String> name = nameNode.flatMap(n -> n.asString(problems, map.describe("name")));
         name.flatMap(Names::problemWith).ifPresent(message -> problems.error(nameNode.get().location(), message));
         Map<String, String> labels = map.stringMap("labels");

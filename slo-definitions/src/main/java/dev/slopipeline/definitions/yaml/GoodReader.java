@@ -46,7 +46,11 @@ final class GoodReader {
 
     private static Optional<StatusRule> statusRule(YamlMap status, Problems problems) {
         List<String> rules = Stream.of("below", "in", "notIn").filter(status::has).toList();
+        int errorsBefore = problems.errorCount();
         status.rejectUnknownFields();
+        if (rules.isEmpty() && problems.errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
         if (rules.isEmpty()) {
             problems.error(status.location(), "status needs one of below, in or notIn, e.g. {below: 500}");
             return Optional.empty();
