@@ -13,8 +13,6 @@ import java.util.OptionalDouble;
 /** Reads the spec of an {@code SLO} document; the indicator, window, budgeting and alerting have their own readers. */
 final class SloReader {
 
-    private static final String OBJECTIVE_RANGE = "objective must be above 0 and below 100 (a percentage such as 99.9), got ";
-
     private SloReader() {
     }
 
@@ -73,7 +71,7 @@ final class SloReader {
             return OptionalDouble.empty();
         }
         if (value <= 0 || value > 100) {
-            problems.error(at, OBJECTIVE_RANGE + written);
+            problems.error(at, "objective must be above 0 and below 100 (a percentage such as 99.9), got " + written);
             return OptionalDouble.empty();
         }
         if (value < 1) {
