@@ -8,10 +8,7 @@ public record Problem(Level level, SourceLocation location, String message) {
     public enum Level { ERROR, WARNING }
 
     /** File, then line, then column: the order in which a reader meets them. */
-    public static final Comparator<Problem> IN_FILE_ORDER = Comparator
-            .comparing((Problem p) -> p.location().file())
-            .thenComparingInt(p -> p.location().line())
-            .thenComparingInt(p -> p.location().column());
+    public static final Comparator<Problem> IN_FILE_ORDER = Comparator.comparing(Problem::location, SourceLocation.IN_FILE_ORDER);
 
     public static Problem error(SourceLocation location, String message) {
         return new Problem(Level.ERROR, location, message);

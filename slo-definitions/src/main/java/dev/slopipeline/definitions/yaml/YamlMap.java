@@ -79,6 +79,15 @@ public final class YamlMap {
         return value;
     }
 
+    /** As {@link #require(String)}, with a hint that says what to write. */
+    public Optional<YamlNode> require(String field, String hint) {
+        Optional<YamlNode> value = get(field);
+        if (value.isEmpty()) {
+            problems.error(location(), what + " is missing the required field \"" + field + "\"; " + hint);
+        }
+        return value;
+    }
+
     public SourceLocation keyLocation(String field) {
         YamlNode key = keys.get(field);
         return key == null ? location() : key.location();

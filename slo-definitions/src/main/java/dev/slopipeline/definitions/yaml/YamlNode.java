@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -51,6 +52,21 @@ public final class YamlNode {
     /** The scalar's text as written, whatever its type. */
     public Optional<String> scalarText() {
         return node instanceof ScalarNode scalar && !isNull() ? Optional.of(scalar.getValue()) : Optional.empty();
+    }
+
+    /**
+     * The value of a key of this map, without reporting anything: for looking at a document's
+     * {@code apiVersion} to choose who reads it, before a reader takes the whole document.
+     */
+    public Optional<YamlNode> field(String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return Optional.of(new YamlNode(tuple.getValueNode(), file));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A short description for messages: {@code a list}, {@code the number 5}, {@code the string "abc"}. */

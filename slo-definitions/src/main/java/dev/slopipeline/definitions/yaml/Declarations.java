@@ -1,0 +1,53 @@
+package dev.slopipeline.definitions.yaml;
+
+import dev.slopipeline.definitions.model.ServiceDefinition;
+import dev.slopipeline.definitions.model.SloDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one load has read, from every file and every translator, waiting for the cross checks.
+ * Names of documents that had errors are kept too: an SLO whose service is misconfigured should get
+ * that service's errors, not a second, misleading "unknown service" error.
+ */
+final class Declarations {
+
+    /** A name as declared, whether or not the rest of its document was valid. */
+    record Name(Kind kind, String name, SourceLocation at) {
+    }
+
+    private final List<Declared<ServiceDefinition>> services = new ArrayList<>();
+    private final List<Declared<SloDefinition>> slos = new ArrayList<>();
+    private final List<Name> names = new ArrayList<>();
+
+    void service(Declared<ServiceDefinition> service) {
+        services.add(service);
+        names.add(new Name(Kind.SERVICE, service.definition().name(), nameLocation(service)));
+    }
+
+    void slo(Declared<SloDefinition> slo) {
+        slos.add(slo);
+        names.add(new Name(Kind.SLO, slo.definition().name(), nameLocation(slo)));
+    }
+
+    /** A document whose name could be read but which is not valid as a whole. */
+    void invalid(Kind kind, String name, SourceLocation at) {
+        names.add(new Name(kind, name, at));
+    }
+
+    List<Declared<ServiceDefinition>> services() {
+        return List.copyOf(services);
+    }
+
+    List<Declared<SloDefinition>> slos() {
+        return List.copyOf(slos);
+    }
+
+    List<Name> names() {
+        return List.copyOf(names);
+    }
+
+    static SourceLocation nameLocation(Declared<?> declared) {
+        return declared.at(FieldPaths.NAME);
+    }
+}
