@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.alert;
 
+import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.event.HealthStatus;
 import java.time.Duration;
 import java.time.Instant;

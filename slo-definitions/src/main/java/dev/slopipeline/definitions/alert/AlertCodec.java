@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.alert;
 
+import dev.slopipeline.definitions.model.Severity;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.alert;
 
+import dev.slopipeline.definitions.model.DurationSyntax;
 import java.time.Duration;
 
 /**
@@ -32,14 +33,7 @@ public final class WireDurations {
      */
     public static String format(Duration duration) {
         requireWire(duration);
-        long minutes = duration.toMinutes();
-        if (minutes % MINUTES_PER_DAY == 0) {
-            return minutes / MINUTES_PER_DAY + "d";
-        }
-        if (minutes % MINUTES_PER_HOUR == 0) {
-            return minutes / MINUTES_PER_HOUR + "h";
-        }
-        return minutes + "m";
+        return DurationSyntax.format(duration);
     }
 
     /**

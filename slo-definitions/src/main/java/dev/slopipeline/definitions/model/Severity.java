@@ -11,12 +11,13 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Severity fromWireName(String text) {
+    /** The severity for an exact wire name, or {@code null} when the text is not one. */
+    public static Severity fromWire(String text) {
         for (Severity s : values()) {
             if (s.wireName().equals(text)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown severity \"" + text + "\" (expected page, ticket or notify)");
+        return null;
     }
 }

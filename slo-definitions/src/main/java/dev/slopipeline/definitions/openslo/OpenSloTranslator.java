@@ -3,6 +3,7 @@ package dev.slopipeline.definitions.openslo;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.yaml.Declared;
+import dev.slopipeline.definitions.yaml.DocumentTranslator;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.Suggestions;
 import dev.slopipeline.definitions.yaml.YamlNode;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * Imports OpenSLO v1 documents into our model: {@code Service}, {@code SLO} and {@code SLI} objects whose
  * metrics come from our own event stream. The accepted subset and its mapping are in OPENSLO.md.
  */
-public final class OpenSloTranslator {
+public final class OpenSloTranslator implements DocumentTranslator {
 
     public static final String API_VERSION = "openslo/v1";
 
@@ -27,10 +28,16 @@ public final class OpenSloTranslator {
         return API_VERSION.equals(apiVersion);
     }
 
+    @Override
+    public Set<String> apiVersions() {
+        return Set.of(API_VERSION);
+    }
+
     /**
      * @param documents every {@code openslo/v1} document of the definition set, from all files, so that an
      *                  SLO may refer to an SLI in another file
      */
+    @Override
     public void translate(List<YamlNode> documents, Problems problems,
                           Consumer<Declared<ServiceDefinition>> services, Consumer<Declared<SloDefinition>> slos) {
         List<OpenSloDocument> read = documents.stream()

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
 final class TimeWindows {
 
     private static final Pattern SHORTHAND = Pattern.compile("(\\d+)([mhdwMQY])");
-    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final ZoneId UTC = ZoneOffset.UTC;
 
     private TimeWindows() {
     }
@@ -122,7 +123,7 @@ final class TimeWindows {
     private static Optional<ZoneId> timeZone(YamlMap calendar, Problems problems) {
         return calendar.string("timeZone").flatMap(name -> {
             try {
-                return Optional.of(ZoneId.of(name));
+                return Optional.of(ZoneId.of(name).normalized());
             } catch (DateTimeException e) {
                 problems.error(calendar.get("timeZone").orElseThrow().location(), "timeZone \"" + name
                         + "\" is not an IANA time zone name (e.g. UTC, Europe/Berlin, America/New_York)");

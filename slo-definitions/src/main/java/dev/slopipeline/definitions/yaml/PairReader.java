@@ -66,7 +66,7 @@ final class PairReader {
             problems.error(node.location(), "unknown severity \"" + text.get() + "\"" + hint);
             return Optional.empty();
         }
-        return Optional.of(Severity.fromWireName(text.get()));
+        return Optional.of(Severity.fromWire(text.get()));
     }
 
     private static Optional<Duration> window(String pairName, String field, YamlMap pair, Problems problems,

@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.alert;
 
+import dev.slopipeline.definitions.model.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

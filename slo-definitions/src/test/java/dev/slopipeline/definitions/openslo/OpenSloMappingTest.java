@@ -12,6 +12,7 @@ import dev.slopipeline.definitions.model.SloWindow.CalendarPeriod;
 import dev.slopipeline.definitions.model.StatusRule;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -80,11 +81,11 @@ class OpenSloMappingTest {
                 Arguments.of("[{duration: 30d}]", new SloWindow.Rolling(Duration.ofDays(30))),
                 Arguments.of("[{duration: 2w, isRolling: true}]", new SloWindow.Rolling(Duration.ofDays(14))),
                 Arguments.of("[{duration: 12h, isRolling: true}]", new SloWindow.Rolling(Duration.ofHours(12))),
-                Arguments.of("[{duration: 1M, isRolling: false}]", new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneId.of("UTC"))),
+                Arguments.of("[{duration: 1M, isRolling: false}]", new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneOffset.UTC)),
                 Arguments.of("[{duration: 1M, calendar: {timeZone: America/New_York}}]",
                         new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneId.of("America/New_York"))),
                 Arguments.of("[{duration: 1w, isRolling: false, calendar: {startTime: 2024-01-01 00:00:00}}]",
-                        new SloWindow.Calendar(CalendarPeriod.WEEK, ZoneId.of("UTC"))),
+                        new SloWindow.Calendar(CalendarPeriod.WEEK, ZoneOffset.UTC)),
                 Arguments.of("[{duration: 1M, calendar: {startTime: \"2024-03-01\", timeZone: Asia/Tokyo}}]",
                         new SloWindow.Calendar(CalendarPeriod.MONTH, ZoneId.of("Asia/Tokyo"))));
     }

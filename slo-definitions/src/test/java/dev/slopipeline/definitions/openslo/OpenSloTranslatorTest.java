@@ -16,6 +16,7 @@ import dev.slopipeline.definitions.model.TextMatcher;
 import dev.slopipeline.definitions.yaml.SourceLocation;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -108,7 +109,7 @@ class OpenSloTranslatorTest {
         assertThat(slos).containsOnlyKeys("login-probe", "profile-latency");
         assertThat(slos.get("login-probe").indicator()).isEqualTo(new Indicator.Health(
                 List.of(new EventMatcher("login", new TextMatcher.Exact("synthetic-login"), Map.of())), WarnCounts.BAD));
-        assertThat(slos.get("login-probe").window()).isEqualTo(new SloWindow.Calendar(CalendarPeriod.WEEK, ZoneId.of("UTC")));
+        assertThat(slos.get("login-probe").window()).isEqualTo(new SloWindow.Calendar(CalendarPeriod.WEEK, ZoneOffset.UTC));
         assertThat(slos.get("login-probe").objectivePercent()).isEqualTo(99.0);
         assertThat(slos.get("profile-latency").indicator()).isEqualTo(new Indicator.Requests(
                 List.of(new EventMatcher("accounts-api", TextMatcher.Regex.compile("GET /profile/.*"), Map.of())),
