@@ -1,0 +1,188 @@
+package dev.slopipeline.streams.window;
+
+import dev.slopipeline.definitions.model.SloWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One SLO's event-time counts: minute buckets, coarser buckets for older data, and the running sum of
+ * every window in its {@link WindowPlan} (the plan documents exactly what each window covers).
+ *
+ * <p>The watermark is the latest event-time minute seen. An event ahead of it moves it forward; an
+ * event up to the grace behind it still lands in its own minute and in every window that covers that
+ * minute; an older one is refused as {@link Recorded.Late}. Moving the watermark costs, per window,
+ * the buckets that leave it, and per ring at most one pass over its slots, however far it jumps.
+ *
+ * <p>Mutable and not thread-safe: one instance per SLO, owned by one stream task.
+ */
+public final class SloWindows {
+
+    private final WindowPlan plan;
+    private final Map<Integer, BucketRing> ringsByGranularity;
+    private final BucketRing minutes;
+    private final List<SlidingSum> windows;
+    /** Null when the budget window is rolling: it is then one of {@link #windows}. */
+    private final CalendarSum calendar;
+    private Instant latest;
+    private long watermark;
+
+    private SloWindows(WindowPlan plan, Instant latest) {
+        this.plan = plan;
+        this.latest = latest;
+        this.watermark = EpochMinutes.of(latest);
+        this.ringsByGranularity = new LinkedHashMap<>();
+        plan.ringCapacities().forEach((granularity, capacity) ->
+                ringsByGranularity.put(granularity, new BucketRing(granularity, capacity, watermark)));
+        this.minutes = ringsByGranularity.get(1);
+        this.windows = new ArrayList<>();
+        for (Duration length : plan.rollingWindows()) {
+            windows.add(new SlidingSum(length, sourceFor(WindowPlan.granularityMinutes(length)), watermark));
+        }
+        this.calendar = plan.budgetWindow() instanceof SloWindow.Calendar c ? new CalendarSum(c, watermark) : null;
+    }
+
+    /** Empty windows whose watermark is the minute of {@code time}: the first event's time, typically. */
+    public static SloWindows startAt(WindowPlan plan, Instant time) {
+        return new SloWindows(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(time, "time"));
+    }
+
+    public static SloWindows fromBytes(byte[] bytes) {
+        return SloWindowsCodec.decode(bytes);
+    }
+
+    public byte[] toBytes() {
+        return SloWindowsCodec.encode(this);
+    }
+
+    public WindowPlan plan() {
+        return plan;
+    }
+
+    /** The latest event time seen or advanced to. */
+    public Instant latest() {
+        return latest;
+    }
+
+    /**
+     * Counts {@code goodEvents} and {@code badEvents} at {@code eventTime} (an event's {@code count}
+     * goes into one of them), moving the watermark first when the event is ahead of it.
+     */
+    public Recorded record(Instant eventTime, long goodEvents, long badEvents) {
+        if (goodEvents < 0 || badEvents < 0) {
+            throw new IllegalArgumentException("event counts must not be negative, got good " + goodEvents + " and bad " + badEvents);
+        }
+        long minute = EpochMinutes.of(eventTime);
+        long oldestOpen = watermark - plan.graceMinutes();
+        if (minute < oldestOpen) {
+            return new Recorded.Late(eventTime, EpochMinutes.start(oldestOpen));
+        }
+        advanceTo(eventTime);
+        Tally before = minutes.get(minute);
+        minutes.add(minute, new Tally(goodEvents, badEvents, goodEvents + badEvents));
+        Tally after = minutes.get(minute);
+        // for timeslices the minute's verdict, not the events, goes into the windows; it may flip while the minute is open
+        Tally delta = plan.unit().contribution(after.good(), after.bad()).minus(plan.unit().contribution(before.good(), before.bad()));
+        if (!delta.isZero()) {
+            addToWindows(minute, delta);
+        }
+        return new Recorded.Accepted();
+    }
+
+    /**
+     * Moves event time forward to {@code time} with no event, so that old minutes leave the windows.
+     * A wall-clock punctuator calls this for SLOs whose traffic stopped; earlier times are ignored.
+     * Events more than the grace behind the new watermark will be refused as late, so the caller
+     * should pass wall-clock time minus the lag it tolerates from its producers.
+     */
+    public void advanceTo(Instant time) {
+        if (time.isAfter(latest)) {
+            latest = time;
+        }
+        long target = EpochMinutes.of(time);
+        if (target <= watermark) {
+            return;
+        }
+        // windows read the buckets leaving them before the rings hand those slots to new buckets
+        for (SlidingSum window : windows) {
+            window.advance(watermark, target);
+        }
+        if (calendar != null) {
+            calendar.advance(target);
+        }
+        for (BucketRing ring : ringsByGranularity.values()) {
+            ring.advanceTo(target);
+        }
+        watermark = target;
+    }
+
+    public WindowSums sums() {
+        Map<Duration, Tally> sums = new LinkedHashMap<>();
+        for (SlidingSum window : windows) {
+            sums.put(window.length(), window.sum());
+        }
+        return new WindowSums(latest, sums, budgetSum());
+    }
+
+    private BudgetWindowSum budgetSum() {
+        if (calendar != null) {
+            return new BudgetWindowSum(calendar.sum(), calendar.periodStart(),
+                    Duration.between(calendar.periodStart(), calendar.periodEnd()), Optional.of(calendar.periodEnd()));
+        }
+        Duration length = plan.budgetWindow().nominalLength();
+        SlidingSum window = windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow();
+        return new BudgetWindowSum(window.sum(), EpochMinutes.start(window.firstMinute()), length, Optional.empty());
+    }
+
+    private void addToWindows(long minute, Tally delta) {
+        for (BucketRing ring : ringsByGranularity.values()) {
+            if (ring != minutes) {
+                ring.add(minute, delta);
+            }
+        }
+        for (SlidingSum window : windows) {
+            window.add(minute, delta);
+        }
+        if (calendar != null) {
+            calendar.add(minute, delta);
+        }
+    }
+
+    /** The minute ring keeps raw events, so a minute's verdict can be judged again; coarser rings keep units. */
+    private SlidingSum.BucketSource sourceFor(int granularity) {
+        if (granularity == 1) {
+            return minute -> {
+                Tally raw = minutes.get(minute);
+                return plan.unit().contribution(raw.good(), raw.bad());
+            };
+        }
+        BucketRing ring = ringsByGranularity.get(granularity);
+        return ring::get;
+    }
+
+    long watermark() {
+        return watermark;
+    }
+
+    Collection<BucketRing> rings() {
+        return ringsByGranularity.values();
+    }
+
+    List<SlidingSum> slidingSums() {
+        return windows;
+    }
+
+    Optional<CalendarSum> calendarSum() {
+        return Optional.ofNullable(calendar);
+    }
+
+    static SloWindows restore(WindowPlan plan, Instant latest) {
+        return new SloWindows(plan, latest);
+    }
+}
