@@ -54,13 +54,18 @@ public final class Dispatcher {
 
     /**
      * Accepts a notification for delivery, due now. A notification whose idempotency key is already pending is
-     * ignored, so replaying intents after a restart is harmless.
+     * ignored, so replaying intents after a restart is harmless (once delivered, a repeat is sent again: receivers
+     * drop it by its Idempotency-Key). A different notification pending for the same receiver and group is
+     * superseded and reported as such.
      */
     public void submit(Notification notification) {
         accept(notification, RetryState.initial(notification.receiver(), clock.instant()));
     }
 
-    /** Takes back a pending delivery persisted by a previous run, keeping its attempts and next attempt time. */
+    /**
+     * Takes back a pending delivery persisted by a previous run, keeping its attempts, receiver and next attempt
+     * time. Like {@link #submit}, it replaces a different pending notification for the same receiver and group.
+     */
     public void resume(PendingDelivery pending) {
         accept(pending.notification(), pending.state());
     }
