@@ -1,0 +1,11 @@
+package dev.slopipeline.router.delivery;
+
+import java.util.Objects;
+
+/** A notification not yet delivered, with where its delivery stands. */
+public record PendingDelivery(Notification notification, RetryState state) {
+    public PendingDelivery {
+        Objects.requireNonNull(notification, "notification");
+        Objects.requireNonNull(state, "state");
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * Delivery: telling receivers about alert groups, reliably.
+ *
+ * <pre>
+ *   Notification ──► Dispatcher.submit ──► deliverDue() ──► Receiver (Channel + Target) ──► HTTP
+ *                         │                    ▲   │                       │ fails N times / refuses
+ *                         │     next attempt at│   ▼                       ▼
+ *                    pending() ◄── RetryState ─┘ DeliveryOutcome ──► DeliveryListener (router.deliveries)
+ *                                                                  └► fallback Receiver, same idempotency key
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link dev.slopipeline.router.delivery.Notification}: one alert group's full state for one receiver, with
+ *       a caller-chosen idempotency key that survives retries, failover and restarts.</li>
+ *   <li>{@link dev.slopipeline.router.delivery.Channel}: makes one attempt and classifies it
+ *       ({@link dev.slopipeline.router.delivery.DeliveryResult}); implementations in {@code webhook}
+ *       (Alertmanager v4, signed), {@code slack} (incoming webhook) and {@code pagerduty} (Events API v2).</li>
+ *   <li>{@link dev.slopipeline.router.delivery.Dispatcher}: retries with capped exponential backoff and full
+ *       jitter, fails over, never drops silently, reports every outcome and keeps metrics. It does not wait by
+ *       itself: {@link dev.slopipeline.router.delivery.Dispatcher#deliverDue()} is the tick, driven by
+ *       {@link dev.slopipeline.router.delivery.DeliveryLoop} in production and by tests on a hand-moved clock.</li>
+ * </ul>
+ *
+ * <p>The human-facing channels read SLO facts from conventional label and annotation keys; see
+ * {@link dev.slopipeline.router.delivery.SloFacts}. Nothing here knows about Kafka: the topology that reads
+ * {@code router.notifications} and writes {@code router.deliveries} calls into it.
+ */
+package dev.slopipeline.router.delivery;

@@ -1,0 +1,47 @@
+package dev.slopipeline.router.delivery.pagerduty;
+
+import dev.slopipeline.router.delivery.Channel;
+import dev.slopipeline.router.delivery.DeliveryResult;
+import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.delivery.Target;
+import dev.slopipeline.router.delivery.http.JsonPoster;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Sends PagerDuty Events API v2 events to {@code <target url>/v2/enqueue}; the target's secret is the integration's
+ * routing key. PagerDuty answers 202 when it accepted an event, 400 for an invalid one, 429 when rate limited.
+ */
+public final class PagerDutyChannel implements Channel {
+
+    public static final URI EVENTS_API = URI.create("https://events.pagerduty.com");
+
+    private final JsonPoster poster;
+
+    public PagerDutyChannel(JsonPoster poster) {
+        this.poster = Objects.requireNonNull(poster, "poster");
+    }
+
+    @Override
+    public DeliveryResult send(Notification notification, Target target) {
+        if (target.secret() == null) {
+            return new DeliveryResult.PermanentFailure(
+                    "PagerDuty needs a routing key, and this receiver has no secret");
+        }
+        String routingKey;
+        try {
+            routingKey = target.secret().reveal();
+        } catch (Secret.SecretUnavailableException e) {
+            return new DeliveryResult.PermanentFailure("no PagerDuty routing key: " + e.getMessage());
+        }
+        byte[] body = JsonPoster.toBytes(PagerDutyEvent.of(notification, routingKey));
+        return poster.post(enqueue(target.url()), body, notification.idempotencyKey(), Map.of(), target.timeout());
+    }
+
+    private static URI enqueue(URI base) {
+        String text = base.toString();
+        return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + "/v2/enqueue");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.slopipeline.router.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NotificationTest {
+
+    @Test
+    void shouldFireWhileAnyAlertFires() {
+        Notification mixed = Samples.group("n", "r", List.of(Samples.availability(AlertStatus.RESOLVED),
+                Samples.latency(AlertStatus.FIRING)), null);
+
+        assertThat(mixed.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(mixed.firingCount()).isEqualTo(1);
+        assertThat(mixed.resolvedCount()).isEqualTo(1);
+        assertThat(Samples.resolved("n").status()).isEqualTo(AlertStatus.RESOLVED);
+    }
+
+    @Test
+    void shouldRefuseAGroupWithoutAlerts() {
+        assertThatThrownBy(() -> Samples.group("n-9", "r", List.of(), null))
+                .hasMessageContaining("n-9").hasMessageContaining("has no alerts");
+    }
+
+    @Test
+    void shouldRefuseAResolvedAlertWithoutAnEnd() {
+        Alert firing = Samples.availability(AlertStatus.FIRING);
+
+        assertThatThrownBy(() -> new Alert(AlertStatus.RESOLVED, firing.labels(), firing.annotations(),
+                firing.startsAt(), null, null, "fp-1"))
+                .hasMessage("alert fp-1 is resolved but has no endsAt");
+    }
+
+    @Test
+    void shouldKeepLabelsInKeyOrderSoThatPayloadsAreReproducible() {
+        assertThat(Samples.availability(AlertStatus.FIRING).labels().keySet())
+                .containsExactly("alertname", "journey", "service", "severity", "slo", "window");
+    }
+}
