@@ -1,5 +1,6 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.SourceLocation;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.router.matcher.MatchType;
@@ -39,20 +40,20 @@ final class MatcherReader {
                     continue;
                 }
                 labels.get(name).flatMap(value -> value.asText(map.problems(), labels.describe(name)))
-                        .flatMap(value -> matcher(type, name, value, map, labels.keyLocation(name)))
+                        .flatMap(value -> matcher(type, name, value, map.describe(field), labels.get(name).orElseThrow().location(), map.problems()))
                         .ifPresent(into::add);
             }
         });
     }
 
-    private static Optional<Matcher> matcher(MatchType type, String name, String value, YamlMap map,
-                                             SourceLocation where) {
+    private static Optional<Matcher> matcher(MatchType type, String name, String value, String field,
+                                             SourceLocation where, Problems problems) {
         try {
             Matcher matcher = Matcher.of(type, name, value);
             // Alertmanager keeps match_re values compiled as ^(?:re)$ and prints them so in route keys.
             return Optional.of(type.isRegex() ? Matcher.of(type, name, "^(?:" + value + ")$") : matcher);
         } catch (IllegalArgumentException e) {
-            map.problems().error(where, "\"" + name + "\" in " + map.what() + ": " + e.getMessage());
+            problems.error(where, "\"" + name + "\" in " + field + ": " + e.getMessage());
             return Optional.empty();
         }
     }

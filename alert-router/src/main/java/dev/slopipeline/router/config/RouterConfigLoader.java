@@ -62,7 +62,11 @@ public final class RouterConfigLoader {
         List<TimeInterval> intervals = new ArrayList<>(intervalReader.read(list(top, "mute_time_intervals"), "mute_time_intervals"));
         intervals.addAll(intervalReader.read(list(top, "time_intervals"), "time_intervals"));
 
-        Optional<RouteSpec> root = top.require("route")
+        if (!top.has("route")) {
+            problems.error(top.location(), "the router config has no \"route\": add the root of the routing tree "
+                    + "with the receiver for alerts no other route catches, e.g. route: {receiver: <name>}");
+        }
+        Optional<RouteSpec> root = top.get("route")
                 .flatMap(node -> node.asMap(problems, "route"))
                 .map(new RouteReader(problems, receiverReader.names(), intervalReader.names())::readRoot);
 

@@ -154,9 +154,7 @@ final class TimeIntervalReader {
     }
 
     private Range months(String text) {
-        Range range = range(text, month -> MONTHS.contains(month)
-                ? MONTHS.indexOf(month) + 1
-                : inRange(number(month), 1, 12, "a month: write january to december, or 1 to 12"));
+        Range range = range(text, TimeIntervalReader::month);
         if (range.begin() > range.end()) {
             throw new IllegalArgumentException("the range ends before it starts; for a range across the new year write two, "
                     + "e.g. november:december and january:february");
@@ -198,11 +196,14 @@ final class TimeIntervalReader {
         }
     }
 
-    private static int inRange(int value, int min, int max, String what) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(value + " is not " + what);
+    private static int month(String text) {
+        if (MONTHS.contains(text)) {
+            return MONTHS.indexOf(text) + 1;
         }
-        return value;
+        if (text.matches("\\d{1,2}") && Integer.parseInt(text) >= 1 && Integer.parseInt(text) <= 12) {
+            return Integer.parseInt(text);
+        }
+        throw new IllegalArgumentException("\"" + text + "\" is not a month: write january to december, or 1 to 12");
     }
 
     private ZoneId location(YamlMap map) {
