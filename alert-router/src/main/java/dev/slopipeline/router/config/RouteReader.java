@@ -35,17 +35,18 @@ final class RouteReader {
             problems.error(root.location(), "the root route must name a default receiver (receiver: <name>): "
                     + "alerts that no child route catches go there");
         }
-        for (String field : List.of("match", "match_re", "matchers")) {
-            if (root.has(field)) {
-                problems.error(root.keyLocation(field), "the root route must not have \"" + field
-                        + "\": every alert enters the tree there; put the condition on a child route under \"routes\"");
-            }
+        // Empty lists and maps are allowed, as in Alertmanager: only conditions that exclude alerts are refused.
+        if (!spec.matchers().all().isEmpty()) {
+            String field = List.of("match", "match_re", "matchers").stream().filter(root::has).findFirst().orElseThrow();
+            problems.error(root.keyLocation(field), "the root route must not have \"" + field
+                    + "\": every alert enters the tree there; put the condition on a child route under \"routes\"");
         }
         if (spec.continueMatching()) {
             problems.error(root.keyLocation("continue"), "the root route cannot have \"continue: true\": it has no siblings");
         }
         for (String field : List.of("mute_time_intervals", "active_time_intervals")) {
-            if (root.has(field)) {
+            List<String> intervals = field.startsWith("mute") ? spec.muteTimeIntervals() : spec.activeTimeIntervals();
+            if (!intervals.isEmpty()) {
                 problems.error(root.keyLocation(field), "the root route must not have \"" + field
                         + "\"; put it on the child routes that should be muted or active at those times");
             }

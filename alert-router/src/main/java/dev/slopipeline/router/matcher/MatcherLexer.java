@@ -41,10 +41,6 @@ final class MatcherLexer {
         return cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r' || cp == 0x85 || Character.isSpaceChar(cp);
     }
 
-    String input() {
-        return input;
-    }
-
     /** The 1-based character position of a char offset, for messages. */
     int positionOf(int offset) {
         return input.codePointCount(0, Math.min(offset, input.length())) + 1;

@@ -27,10 +27,6 @@ public record Matchers(List<Matcher> all) {
         return new Matchers(List.copyOf(matchers));
     }
 
-    public boolean isEmpty() {
-        return all.isEmpty();
-    }
-
     /** Whether the labels satisfy every matcher; a missing label counts as the empty string. */
     public boolean matches(Map<String, String> labels) {
         for (Matcher matcher : all) {

@@ -358,6 +358,9 @@ class RouterConfigValidationTest {
                 - name: a
                   webhook_configs: [{url: 'http://hooks.example/a', http_config: {follow_redirects: true}}]
                 """);
+        // Alertmanager refuses conditions on the root route, not empty lists of them.
+        assertThat(RouterConfigLoader.parse("am.yml", "route: {receiver: a, matchers: [], mute_time_intervals: []}\n"
+                + "receivers: [{name: a}]\n").problems()).isEmpty();
 
         assertThat(loaded.config()).isPresent();
         assertThat(loaded.problems()).map(Problem::toString).containsExactly(
