@@ -1,0 +1,8 @@
+package dev.slopipeline.router.config;
+
+/** One way a receiver is notified. */
+public sealed interface ChannelConfig permits WebhookConfig, SlackConfig, PagerdutyConfig {
+
+    /** Whether to notify when the alerts of a group resolve, not only when they fire. */
+    boolean sendResolved();
+}

@@ -1,0 +1,73 @@
+package dev.slopipeline.router.config;
+
+import dev.slopipeline.definitions.yaml.Problems;
+import dev.slopipeline.definitions.yaml.SourceLocation;
+import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.router.matcher.MatchType;
+import dev.slopipeline.router.matcher.Matcher;
+import dev.slopipeline.router.matcher.MatcherParser;
+import dev.slopipeline.router.matcher.MatcherSyntaxException;
+import dev.slopipeline.router.matcher.Matchers;
+import dev.slopipeline.router.matcher.ParsedMatchers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the three ways a config states label conditions and combines them, as Alertmanager does:
+ * the deprecated {@code match} (equality) and {@code match_re} (regex) maps, and the
+ * {@code matchers} list of matcher strings.
+ */
+final class MatcherReader {
+
+    private MatcherReader() {
+    }
+
+    static Matchers read(YamlMap map, String equalField, String regexField, String matchersField) {
+        List<Matcher> all = new ArrayList<>();
+        readMap(map, equalField, MatchType.EQUAL, all);
+        readMap(map, regexField, MatchType.REGEX, all);
+        readList(map, matchersField, all);
+        return Matchers.of(all);
+    }
+
+    private static void readMap(YamlMap map, String field, MatchType type, List<Matcher> into) {
+        map.get(field).flatMap(node -> node.asMap(map.problems(), map.describe(field))).ifPresent(labels -> {
+            for (String name : labels.fieldNames()) {
+                if (!Fields.isLabelName(name)) {
+                    map.problems().error(labels.keyLocation(name), "invalid label name \"" + name + "\" in "
+                            + map.describe(field) + ": " + Fields.labelNameRule());
+                    continue;
+                }
+                labels.get(name).flatMap(value -> value.asText(map.problems(), labels.describe(name)))
+                        .flatMap(value -> matcher(type, name, value, map.describe(field), labels.get(name).orElseThrow().location(), map.problems()))
+                        .ifPresent(into::add);
+            }
+        });
+    }
+
+    private static Optional<Matcher> matcher(MatchType type, String name, String value, String field,
+                                             SourceLocation where, Problems problems) {
+        try {
+            Matcher matcher = Matcher.of(type, name, value);
+            // Alertmanager keeps match_re values compiled as ^(?:re)$ and prints them so in route keys.
+            return Optional.of(type.isRegex() ? Matcher.of(type, name, "^(?:" + value + ")$") : matcher);
+        } catch (IllegalArgumentException e) {
+            problems.error(where, "\"" + name + "\" in " + field + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void readList(YamlMap map, String field, List<Matcher> into) {
+        for (Located<String> line : Fields.texts(map, field)) {
+            try {
+                ParsedMatchers parsed = MatcherParser.parse(line.value());
+                parsed.warning().ifPresent(warning -> map.problems().warning(line.location(), warning));
+                into.addAll(parsed.matchers());
+            } catch (MatcherSyntaxException e) {
+                map.problems().error(line.location(), "invalid matcher '" + line.value() + "' in " + map.describe(field)
+                        + ": character " + e.position() + ": " + e.reason());
+            }
+        }
+    }
+}

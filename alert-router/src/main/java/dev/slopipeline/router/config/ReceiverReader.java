@@ -1,0 +1,137 @@
+package dev.slopipeline.router.config;
+
+import dev.slopipeline.definitions.yaml.Problems;
+import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.definitions.yaml.YamlNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads {@code receivers}: unique names and their webhook, Slack and PagerDuty channels. */
+final class ReceiverReader {
+
+    /** Alertmanager channel types this router cannot deliver to yet. */
+    private static final List<String> UNSUPPORTED_CHANNELS = List.of(
+            "discord_configs", "email_configs", "incidentio_configs", "jira_configs", "mattermost_configs",
+            "msteams_configs", "msteamsv2_configs", "opsgenie_configs", "pushover_configs", "rocketchat_configs",
+            "sns_configs", "telegram_configs", "victorops_configs", "webex_configs", "wechat_configs");
+    private static final String SUPPORTED_CHANNELS = "webhook_configs, slack_configs and pagerduty_configs";
+
+    private final Problems problems;
+    private final GlobalConfig global;
+    /** Names in order, with the line that first used each, so that duplicates can point at it. */
+    private final Map<String, Integer> names = new LinkedHashMap<>();
+
+    ReceiverReader(Problems problems, GlobalConfig global) {
+        this.problems = problems;
+        this.global = global;
+    }
+
+    /** Every receiver name seen, even of receivers with mistakes, so routes naming them are not also reported. */
+    List<String> names() {
+        return List.copyOf(names.keySet());
+    }
+
+    List<Receiver> read(List<YamlNode> items) {
+        List<Receiver> receivers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).asMap(problems, "receivers[" + i + "]").flatMap(this::receiver).ifPresent(receivers::add);
+        }
+        return receivers;
+    }
+
+    private Optional<Receiver> receiver(YamlMap map) {
+        Optional<String> name = map.requireString("name");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer firstLine = names.putIfAbsent(name.get(), map.get("name").orElseThrow().location().line());
+        if (firstLine != null) {
+            problems.error(map.get("name").orElseThrow().location(), "receiver name \"" + name.get()
+                    + "\" is already used at line " + firstLine + "; receiver names must be unique");
+        }
+        String what = "receiver \"" + name.get() + "\"";
+        List<ChannelConfig> channels = new ArrayList<>();
+        channels.addAll(channels(map, "webhook_configs", what, this::webhook));
+        channels.addAll(channels(map, "slack_configs", what, this::slack));
+        channels.addAll(channels(map, "pagerduty_configs", what, this::pagerduty));
+        for (String unsupported : UNSUPPORTED_CHANNELS) {
+            if (map.has(unsupported)) {
+                problems.error(map.keyLocation(unsupported), "\"" + unsupported + "\" in " + what
+                        + " is an Alertmanager channel that slo-pipeline does not deliver to yet; use " + SUPPORTED_CHANNELS);
+            }
+        }
+        map.rejectUnknownFields();
+        return Optional.of(new Receiver(name.get(), channels));
+    }
+
+    private <T extends ChannelConfig> List<T> channels(YamlMap receiver, String field, String what,
+                                                       Function<YamlMap, Optional<T>> reader) {
+        List<T> channels = new ArrayList<>();
+        List<YamlNode> items = receiver.get(field)
+                .flatMap(node -> node.asList(problems, receiver.describe(field))).orElse(List.of());
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).asMap(problems, field + "[" + i + "] of " + what).flatMap(map -> {
+                Optional<T> channel = reader.apply(map);
+                map.rejectUnknownFields();
+                return channel;
+            }).ifPresent(channels::add);
+        }
+        return channels;
+    }
+
+    private Optional<WebhookConfig> webhook(YamlMap map) {
+        Fields.ignore(map, "url_file", "http_config", "timeout");
+        Optional<URI> url = map.require("url").isPresent() ? Fields.url(map, "url") : Optional.empty();
+        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        int maxAlerts = map.get("max_alerts").flatMap(node -> {
+            long value = node.asInteger(problems, map.describe("max_alerts")).orElse(0);
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                problems.error(node.location(), map.describe("max_alerts") + " must be 0 (all alerts) or a positive number, got " + value);
+                return Optional.empty();
+            }
+            return Optional.of((int) value);
+        }).orElse(0);
+        return url.map(u -> new WebhookConfig(u, sendResolved, maxAlerts));
+    }
+
+    private Optional<SlackConfig> slack(YamlMap map) {
+        Fields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
+                "callback_id", "color", "fallback", "fields", "footer", "mrkdwn_in", "pretext", "short_fields", "text",
+                "title", "title_link", "image_url", "thumb_url");
+        boolean written = map.has("api_url");
+        Optional<URI> apiUrl = written ? Fields.url(map, "api_url") : global.slackApiUrl();
+        if (!written && apiUrl.isEmpty()) {
+            problems.error(map.location(), map.what() + " has no \"api_url\" and there is no \"slack_api_url\" in \"global\"; "
+                    + "set one of them to the Slack incoming webhook URL");
+        }
+        Optional<String> channel = Fields.text(map, "channel").filter(c -> !c.isEmpty());
+        boolean sendResolved = Fields.flag(map, "send_resolved", false);
+        return apiUrl.map(url -> new SlackConfig(url, channel, sendResolved));
+    }
+
+    private Optional<PagerdutyConfig> pagerduty(YamlMap map) {
+        Fields.ignore(map, "routing_key_file", "http_config", "client", "client_url", "description", "details", "images",
+                "links", "source", "component", "group", "class");
+        boolean eventsApiV1 = map.has("service_key") || map.has("service_key_file");
+        if (eventsApiV1) {
+            String field = map.has("service_key") ? "service_key" : "service_key_file";
+            problems.error(map.keyLocation(field), map.describe(field) + " is for PagerDuty's Prometheus integration "
+                    + "(Events API v1); slo-pipeline uses Events API v2: write the integration key as \"routing_key\"");
+        }
+        Optional<String> routingKey = eventsApiV1
+                ? Fields.text(map, "routing_key")
+                : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key")));
+        URI url = Fields.url(map, "url").orElse(global.pagerdutyUrl());
+        String severity = Fields.text(map, "severity").orElse("error");
+        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        if (eventsApiV1) {
+            return Optional.empty();
+        }
+        return routingKey.map(key -> new PagerdutyConfig(key, url, severity, sendResolved));
+    }
+}

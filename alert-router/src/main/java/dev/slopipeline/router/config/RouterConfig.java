@@ -1,0 +1,31 @@
+package dev.slopipeline.router.config;
+
+import dev.slopipeline.router.route.Route;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An Alertmanager-style router configuration, validated, with its routing tree already built.
+ * Every receiver and time interval that a route names exists.
+ */
+public record RouterConfig(
+        GlobalConfig global,
+        Route route,
+        List<Receiver> receivers,
+        List<InhibitRule> inhibitRules,
+        List<TimeInterval> timeIntervals) {
+
+    public RouterConfig {
+        receivers = List.copyOf(receivers);
+        inhibitRules = List.copyOf(inhibitRules);
+        timeIntervals = List.copyOf(timeIntervals);
+    }
+
+    public Optional<Receiver> receiver(String name) {
+        return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public Optional<TimeInterval> timeInterval(String name) {
+        return timeIntervals.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}
