@@ -3,6 +3,7 @@ package dev.slopipeline.definitions.openslo;
 import dev.slopipeline.definitions.model.EventMatcher;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.Indicator.WarnCounts;
+import dev.slopipeline.definitions.yaml.GoodReader.Good;
 import dev.slopipeline.definitions.yaml.IndicatorSource;
 import dev.slopipeline.definitions.yaml.MatchReader;
 import dev.slopipeline.definitions.yaml.Problems;
@@ -62,7 +63,7 @@ final class MetricSourceSpec {
                 Optional<WarnCounts> warn = warnCounts(spec, good);
                 return match.flatMap(m -> warn.map(w -> new Indicator.Health(m, w)));
             }
-            Optional<RequestCriteria> criteria = good ? RequestCriteria.good(spec) : RequestCriteria.bad(spec);
+            Optional<Good> criteria = good ? RequestCriteria.good(spec) : RequestCriteria.bad(spec);
             return match.flatMap(m -> criteria.map(c -> new Indicator.Requests(m, c.status(), c.latencyAtMostMs())));
         });
         spec.rejectUnknownFields();

@@ -54,7 +54,7 @@ final class IndicatorReader {
         Optional<GoodReader.Good> good = indicator.require("good",
                         "a requests indicator needs a status rule, a latency bound or both, e.g. good: {status: {below: 500}}")
                 .flatMap(node -> node.asMap(problems, "good"))
-                .flatMap(map -> GoodReader.read(map, problems));
+                .flatMap(GoodReader::read);
         if (match.isEmpty() || good.isEmpty()) {
             return Optional.empty();
         }
