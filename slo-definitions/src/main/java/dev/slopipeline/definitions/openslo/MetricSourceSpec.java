@@ -3,6 +3,9 @@ package dev.slopipeline.definitions.openslo;
 import dev.slopipeline.definitions.model.EventMatcher;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.Indicator.WarnCounts;
+import dev.slopipeline.definitions.yaml.GoodReader.Good;
+import dev.slopipeline.definitions.yaml.IndicatorSource;
+import dev.slopipeline.definitions.yaml.MatchReader;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
@@ -24,15 +27,16 @@ final class MetricSourceSpec {
     }
 
     /** Which events a metric source counts, before any good or bad criteria. */
-    record Selection(boolean health, List<EventMatcher> match) {
+    record Selection(IndicatorSource source, List<EventMatcher> match) {
         static Selection of(Indicator indicator) {
-            return new Selection(indicator instanceof Indicator.Health, indicator.match());
+            return new Selection(indicator instanceof Indicator.Health ? IndicatorSource.HEALTH : IndicatorSource.REQUESTS,
+                    indicator.match());
         }
     }
 
     static Optional<Selection> readTotal(YamlMap spec) {
-        Optional<Boolean> health = health(spec);
-        Optional<List<EventMatcher>> match = health.flatMap(h -> EventMatchers.read(spec, h ? "check" : "operation"));
+        Optional<IndicatorSource> source = source(spec);
+        Optional<List<EventMatcher>> match = source.flatMap(s -> MatchReader.read(spec, Optional.of(s)));
         for (String criterion : CRITERIA) {
             if (spec.has(criterion)) {
                 spec.problems().error(spec.keyLocation(criterion), "total selects the journey's events and takes no criteria: "
@@ -40,7 +44,7 @@ final class MetricSourceSpec {
             }
         }
         spec.rejectUnknownFields();
-        return match.map(m -> new Selection(health.get(), m));
+        return match.map(m -> new Selection(source.get(), m));
     }
 
     static Optional<Indicator> readGood(YamlMap spec) {
@@ -52,14 +56,14 @@ final class MetricSourceSpec {
     }
 
     private static Optional<Indicator> read(YamlMap spec, boolean good) {
-        Optional<Boolean> health = health(spec);
-        Optional<Indicator> indicator = health.flatMap(h -> {
-            Optional<List<EventMatcher>> match = EventMatchers.read(spec, h ? "check" : "operation");
-            if (h) {
+        Optional<IndicatorSource> source = source(spec);
+        Optional<Indicator> indicator = source.flatMap(s -> {
+            Optional<List<EventMatcher>> match = MatchReader.read(spec, Optional.of(s));
+            if (s == IndicatorSource.HEALTH) {
                 Optional<WarnCounts> warn = warnCounts(spec, good);
                 return match.flatMap(m -> warn.map(w -> new Indicator.Health(m, w)));
             }
-            Optional<RequestCriteria> criteria = good ? RequestCriteria.good(spec) : RequestCriteria.bad(spec);
+            Optional<Good> criteria = good ? RequestCriteria.good(spec) : RequestCriteria.bad(spec);
             return match.flatMap(m -> criteria.map(c -> new Indicator.Requests(m, c.status(), c.latencyAtMostMs())));
         });
         spec.rejectUnknownFields();
@@ -67,13 +71,14 @@ final class MetricSourceSpec {
     }
 
     /** {@code source}: requests (the default, as in our language) or health. */
-    private static Optional<Boolean> health(YamlMap spec) {
-        String source = spec.string("source").orElse("requests");
-        if (source.equals("requests") || source.equals("health")) {
-            return Optional.of(source.equals("health"));
+    private static Optional<IndicatorSource> source(YamlMap spec) {
+        String written = spec.string("source").orElse(IndicatorSource.REQUESTS.wireName());
+        Optional<IndicatorSource> source = IndicatorSource.fromWireName(written);
+        if (source.isPresent()) {
+            return source;
         }
         spec.problems().error(spec.get("source").orElseThrow().location(),
-                spec.describe("source") + " must be requests or health, got \"" + source + "\"");
+                spec.describe("source") + " must be requests or health, got \"" + written + "\"");
         // the fields below depend on the source and cannot be read without it; they are not unknown
         spec.get("match");
         CRITERIA.forEach(spec::get);

@@ -4,6 +4,7 @@ import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.yaml.Declarations.Name;
+import dev.slopipeline.definitions.yaml.Declarations.ServiceReference;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
 /**
  * The checks that need the whole set: names unique across all files, SLOs naming a known service,
  * and alert pairs that fit their SLO (see {@link PairChecks}). Our own documents and translated
- * ones meet the same checks. The set returned holds what passed; the first of two equal names wins.
+ * ones meet the same checks. Names and service references count even from invalid SLOs; pairs are
+ * checked only on valid ones, whose window and objective are known. The set returned holds what
+ * passed; the first of two equal names wins.
  */
 final class CrossChecks {
 
@@ -28,6 +31,11 @@ final class CrossChecks {
         Set<SourceLocation> firsts = firstOfEachName(declarations.names(), problems);
         Set<String> serviceNames = new TreeSet<>();
         declarations.names().stream().filter(n -> n.kind() == Kind.SERVICE).forEach(n -> serviceNames.add(n.name()));
+        for (ServiceReference reference : declarations.serviceReferences()) {
+            if (!serviceNames.contains(reference.service())) {
+                reportUnknownService(reference, serviceNames, problems);
+            }
+        }
 
         Map<String, ServiceDefinition> services = new LinkedHashMap<>();
         for (Declared<ServiceDefinition> service : inFileOrder(declarations.services())) {
@@ -38,9 +46,6 @@ final class CrossChecks {
         Map<String, SloDefinition> slos = new LinkedHashMap<>();
         for (Declared<SloDefinition> declared : inFileOrder(declarations.slos())) {
             SloDefinition slo = declared.definition();
-            if (!serviceNames.contains(slo.service())) {
-                reportUnknownService(declared, serviceNames, problems);
-            }
             Optional<ServiceDefinition> service = Optional.ofNullable(services.get(slo.service()));
             int tier = service.map(ServiceDefinition::tier).orElse(ServiceDefinition.DEFAULT_TIER);
             boolean pairsFit = PairChecks.check(declared, tier, problems);
@@ -68,15 +73,14 @@ final class CrossChecks {
         return firsts;
     }
 
-    private static void reportUnknownService(Declared<SloDefinition> declared, Set<String> serviceNames, Problems problems) {
-        String name = declared.definition().service();
+    private static void reportUnknownService(ServiceReference reference, Set<String> serviceNames, Problems problems) {
+        String name = reference.service();
         String hint = Suggestions.closest(name, serviceNames)
                 .map(s -> "; did you mean \"" + s + "\"?")
                 .orElse(serviceNames.isEmpty()
                         ? "; no Service is defined: add a document of kind Service named \"" + name + "\""
                         : "; define it in a document of kind Service, or use one of: " + String.join(", ", serviceNames));
-        problems.error(declared.at(FieldPaths.SERVICE), "SLO \"" + declared.definition().name()
-                + "\" names the unknown service \"" + name + "\"" + hint);
+        problems.error(reference.at(), "SLO \"" + reference.slo() + "\" names the unknown service \"" + name + "\"" + hint);
     }
 
     private static <T> List<Declared<T>> inFileOrder(List<Declared<T>> declared) {

@@ -56,19 +56,26 @@ final class DocumentReader {
         switch (kind.get()) {
             case SERVICE -> declare(ServiceReader.read(document.location(), meta, spec.get(), problems),
                     errorsBefore, declarations::service, Kind.SERVICE, metadata);
-            case SLO -> declare(SloReader.read(document.location(), meta, spec.get(), problems),
-                    errorsBefore, declarations::slo, Kind.SLO, metadata);
+            case SLO -> {
+                SloReader.Read read = SloReader.read(document.location(), meta, spec.get(), problems);
+                boolean valid = declare(read.slo(), errorsBefore, declarations::slo, Kind.SLO, metadata);
+                // an SLO without a name cannot be named in the message
+                if (!valid && metadata.isPresent()) {
+                    read.service().ifPresent(declarations::serviceReference);
+                }
+            }
         }
     }
 
-    /** A document counts only when nothing in it was wrong, the envelope included. */
-    private <T> void declare(Optional<Declared<T>> read, int errorsBefore, Consumer<Declared<T>> valid,
+    /** A document counts only when nothing in it was wrong, the envelope included; true when it counts. */
+    private <T> boolean declare(Optional<Declared<T>> read, int errorsBefore, Consumer<Declared<T>> valid,
             Kind kind, Optional<Metadata> metadata) {
         if (read.isPresent() && problems.errorCount() == errorsBefore) {
             valid.accept(read.get());
-        } else {
-            metadata.ifPresent(meta -> declarations.invalid(kind, meta.name(), meta.nameAt()));
+            return true;
         }
+        metadata.ifPresent(meta -> declarations.invalid(kind, meta.name(), meta.nameAt()));
+        return false;
     }
 
     /** False when the document is in a language we do not read: checking its fields would only add noise. */

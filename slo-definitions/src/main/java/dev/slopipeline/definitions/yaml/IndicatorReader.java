@@ -3,7 +3,6 @@ package dev.slopipeline.definitions.yaml;
 import dev.slopipeline.definitions.model.EventMatcher;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.Indicator.WarnCounts;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,22 +11,13 @@ import java.util.Optional;
 /** Reads an SLO's {@code indicator}: which events belong to the journey, and which of them are good. */
 final class IndicatorReader {
 
-    /** Which event topic the indicator reads; request and health events have different fields. */
-    enum Source {
-        REQUESTS, HEALTH;
-
-        String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private IndicatorReader() {
     }
 
     static Optional<Indicator> read(YamlMap indicator, Problems problems) {
         int errorsBefore = problems.errorCount();
-        Optional<Source> source = source(indicator, problems);
-        Optional<List<EventMatcher>> match = match(indicator, source, problems);
+        Optional<IndicatorSource> source = source(indicator, problems);
+        Optional<List<EventMatcher>> match = MatchReader.read(indicator, source);
         // both are known fields whatever the source; which one is allowed depends on it
         Optional<YamlNode> good = indicator.get("good");
         Optional<YamlNode> warn = indicator.get("warn");
@@ -40,43 +30,19 @@ final class IndicatorReader {
     }
 
     /** Requests unless said otherwise; empty when the source is unknown. */
-    private static Optional<Source> source(YamlMap indicator, Problems problems) {
+    private static Optional<IndicatorSource> source(YamlMap indicator, Problems problems) {
         Optional<YamlNode> node = indicator.get("source");
         if (node.isEmpty()) {
-            return Optional.of(Source.REQUESTS);
+            return Optional.of(IndicatorSource.REQUESTS);
         }
         Optional<String> text = node.get().asString(problems, indicator.describe("source"));
-        Optional<Source> source = text.flatMap(t -> Arrays.stream(Source.values()).filter(s -> s.wireName().equals(t)).findFirst());
+        Optional<IndicatorSource> source = text.flatMap(IndicatorSource::fromWireName);
         if (text.isPresent() && source.isEmpty()) {
-            List<String> names = Arrays.stream(Source.values()).map(Source::wireName).toList();
-            String hint = Suggestions.closest(text.get(), names).map(s -> "; did you mean \"" + s + "\"?")
+            String hint = Suggestions.closest(text.get(), IndicatorSource.wireNames()).map(s -> "; did you mean \"" + s + "\"?")
                     .orElse("; use requests (request events) or health (synthetic probes)");
             problems.error(node.get().location(), "unknown indicator source \"" + text.get() + "\"" + hint);
         }
         return source;
-    }
-
-    private static Optional<List<EventMatcher>> match(YamlMap indicator, Optional<Source> source, Problems problems) {
-        Optional<YamlNode> node = indicator.require("match",
-                "list the events of the journey, e.g. match: [{service: checkout-api, operation: \"POST /checkout\"}]");
-        Optional<List<YamlNode>> entries = node.flatMap(n -> n.asList(problems, indicator.describe("match")));
-        if (entries.isEmpty()) {
-            return Optional.empty();
-        }
-        if (entries.get().isEmpty()) {
-            problems.error(node.get().location(), "match must list at least one event selector, "
-                    + "e.g. - {service: checkout-api, operation: \"POST /checkout\"}");
-            return Optional.empty();
-        }
-        List<EventMatcher> matchers = new ArrayList<>();
-        boolean complete = true;
-        for (int i = 0; i < entries.get().size(); i++) {
-            Optional<EventMatcher> matcher = entries.get().get(i).asMap(problems, "match entry " + (i + 1))
-                    .flatMap(entry -> MatchReader.read(entry, source, problems));
-            matcher.ifPresent(matchers::add);
-            complete &= matcher.isPresent();
-        }
-        return complete ? Optional.of(matchers) : Optional.empty();
     }
 
     private static Optional<Indicator> requests(YamlMap indicator, Optional<List<EventMatcher>> match,
@@ -88,7 +54,7 @@ final class IndicatorReader {
         Optional<GoodReader.Good> good = indicator.require("good",
                         "a requests indicator needs a status rule, a latency bound or both, e.g. good: {status: {below: 500}}")
                 .flatMap(node -> node.asMap(problems, "good"))
-                .flatMap(map -> GoodReader.read(map, problems));
+                .flatMap(GoodReader::read);
         if (match.isEmpty() || good.isEmpty()) {
             return Optional.empty();
         }

@@ -2,30 +2,64 @@ package dev.slopipeline.definitions.yaml;
 
 import dev.slopipeline.definitions.model.EventMatcher;
 import dev.slopipeline.definitions.model.TextMatcher;
-import dev.slopipeline.definitions.yaml.IndicatorReader.Source;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 
-/** Reads one entry of an indicator's {@code match}: the emitting service, its operation or check, and attributes. */
-final class MatchReader {
+/**
+ * Reads an indicator's {@code match}: for each entry, the emitting service, its operation or check, and
+ * attributes. Public because OpenSLO metric sources are written with the same {@code match}, and their
+ * mistakes should read as ours do.
+ */
+public final class MatchReader {
 
     private MatchReader() {
     }
 
-    /** @param source empty when the indicator's source is unknown: then either field is taken */
-    static Optional<EventMatcher> read(YamlMap entry, Optional<Source> source, Problems problems) {
+    /**
+     * @param holder the map with the {@code match} field: our indicator, or an OpenSLO metric source spec
+     * @param source empty when the indicator's source is unknown: then either field is taken
+     * @return empty when the list or any entry in it is wrong, each mistake reported
+     */
+    public static Optional<List<EventMatcher>> read(YamlMap holder, Optional<IndicatorSource> source) {
+        Problems problems = holder.problems();
+        Optional<YamlNode> node = holder.require("match",
+                "list the events of the journey, e.g. match: [{service: checkout-api, operation: \"POST /checkout\"}]");
+        Optional<List<YamlNode>> entries = node.flatMap(n -> n.asList(problems, holder.describe("match")));
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        if (entries.get().isEmpty()) {
+            problems.error(node.get().location(), "match must list at least one event selector, "
+                    + "e.g. - {service: checkout-api, operation: \"POST /checkout\"}");
+            return Optional.empty();
+        }
+        List<EventMatcher> matchers = new ArrayList<>();
+        boolean complete = true;
+        for (int i = 0; i < entries.get().size(); i++) {
+            Optional<EventMatcher> matcher = entries.get().get(i).asMap(problems, "match entry " + (i + 1))
+                    .flatMap(entry -> entry(entry, source));
+            matcher.ifPresent(matchers::add);
+            complete &= matcher.isPresent();
+        }
+        return complete ? Optional.of(List.copyOf(matchers)) : Optional.empty();
+    }
+
+    private static Optional<EventMatcher> entry(YamlMap entry, Optional<IndicatorSource> source) {
+        Problems problems = entry.problems();
         int errorsBefore = problems.errorCount();
         Optional<String> service = entry.require("service", "name the emitting service, e.g. service: checkout-api")
                 .flatMap(node -> node.asString(problems, entry.describe("service")));
         Optional<YamlNode> operation = entry.get("operation");
         Optional<YamlNode> check = entry.get("check");
         Map<String, String> attributes = entry.stringMap("attributes");
-        if (source.equals(Optional.of(Source.REQUESTS)) && check.isPresent()) {
+        if (source.equals(Optional.of(IndicatorSource.REQUESTS)) && check.isPresent()) {
             problems.error(entry.keyLocation("check"),
                     "\"check\" is for source health; a requests indicator selects events by \"operation\"");
         }
-        if (source.equals(Optional.of(Source.HEALTH)) && operation.isPresent()) {
+        if (source.equals(Optional.of(IndicatorSource.HEALTH)) && operation.isPresent()) {
             problems.error(entry.keyLocation("operation"),
                     "\"operation\" is for source requests; a health indicator selects probes by \"check\"");
         }
@@ -39,8 +73,8 @@ final class MatchReader {
     }
 
     /** The field that names what to match: operation for request events, check for health events. */
-    private static String nameField(Optional<Source> source, Optional<YamlNode> operation) {
-        return source.map(s -> s == Source.HEALTH ? "check" : "operation")
+    private static String nameField(Optional<IndicatorSource> source, Optional<YamlNode> operation) {
+        return source.map(s -> s == IndicatorSource.HEALTH ? "check" : "operation")
                 .orElse(operation.isPresent() ? "operation" : "check");
     }
 

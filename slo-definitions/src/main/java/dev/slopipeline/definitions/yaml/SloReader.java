@@ -5,6 +5,7 @@ import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
+import dev.slopipeline.definitions.yaml.Declarations.ServiceReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +14,17 @@ import java.util.OptionalDouble;
 /** Reads the spec of an {@code SLO} document; the indicator, window, budgeting and alerting have their own readers. */
 final class SloReader {
 
+    /**
+     * @param slo empty when anything in the spec was wrong (each mistake reported)
+     * @param service the service the spec names, whenever it could be read
+     */
+    record Read(Optional<Declared<SloDefinition>> slo, Optional<ServiceReference> service) {
+    }
+
     private SloReader() {
     }
 
-    /** The SLO, or empty when anything in its spec was wrong (each mistake reported). */
-    static Optional<Declared<SloDefinition>> read(SourceLocation documentAt, Metadata metadata, YamlMap spec,
-            Problems problems) {
+    static Read read(SourceLocation documentAt, Metadata metadata, YamlMap spec, Problems problems) {
         int errorsBefore = problems.errorCount();
         Map<String, SourceLocation> fields = new HashMap<>();
         fields.put(FieldPaths.NAME, metadata.nameAt());
@@ -26,6 +32,8 @@ final class SloReader {
         Optional<YamlNode> serviceNode = spec.require("service", "name the Service this SLO belongs to, e.g. service: storefront");
         serviceNode.ifPresent(node -> fields.put(FieldPaths.SERVICE, node.location()));
         Optional<String> service = serviceNode.flatMap(node -> node.asString(problems, spec.describe("service")));
+        Optional<ServiceReference> reference =
+                service.map(name -> new ServiceReference(metadata.name(), name, serviceNode.get().location()));
         Optional<String> journey = spec.string("journey");
         Optional<String> description = spec.string("description");
         Optional<Indicator> indicator = spec.require("indicator",
@@ -45,12 +53,12 @@ final class SloReader {
                 .orElseGet(() -> Optional.of(AlertingSpec.defaults()));
         spec.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {
-            return Optional.empty();
+            return new Read(Optional.empty(), reference);
         }
         SloDefinition slo = new SloDefinition(metadata.name(), metadata.labels(), description.orElse(null),
                 service.orElseThrow(), journey.orElse(null), indicator.orElseThrow(), objective.orElseThrow(),
                 window.orElseThrow(), budgeting.orElseThrow(), alerting.orElseThrow());
-        return Optional.of(new Declared<>(slo, documentAt, fields));
+        return new Read(Optional.of(new Declared<>(slo, documentAt, fields)), reference);
     }
 
     private static OptionalDouble objective(YamlMap spec, Problems problems, Map<String, SourceLocation> fields) {

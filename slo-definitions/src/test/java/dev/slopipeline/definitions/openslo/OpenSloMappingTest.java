@@ -147,6 +147,7 @@ class OpenSloMappingTest {
     static Stream<Arguments> requestCriteria() {
         return Stream.of(
                 Arguments.of("good", "status: {notIn: [500, 503]}", new StatusRule.NoneOf(Set.of(500, 503)), OptionalDouble.empty()),
+                Arguments.of("good", "status: {in: [200, 200, 204]}", new StatusRule.AnyOf(Set.of(200, 204)), OptionalDouble.empty()),
                 Arguments.of("good", "latency_ms: {atMost: 250.5}", null, OptionalDouble.of(250.5)),
                 Arguments.of("good", "status: {below: 500}" + NEXT_LINE + "latency_ms: {atMost: 800}", new StatusRule.Below(500), OptionalDouble.of(800)),
                 Arguments.of("bad", "status: {atLeast: 500}", new StatusRule.Below(500), OptionalDouble.empty()),
@@ -184,10 +185,13 @@ class OpenSloMappingTest {
             "bad | requests | latency_ms: {atMost: 800} | test.yaml:18:28: bad latency_ms {atMost: X} has no exact equivalent: slo-pipeline bounds the latency of good events; write bad: {latency_ms: {above: X}} or good: {latency_ms: {atMost: X}}",
             "bad | requests | # no criteria | test.yaml:16:15: spec of the bad metricSource of the indicator of SLO \"checkout\" needs status or latency_ms: they say which of the selected events are bad",
             "good | requests | # no criteria | test.yaml:16:15: spec of the good metricSource of the indicator of SLO \"checkout\" needs status, latency_ms or both: they say which of the selected events are good",
-            "good | requests | status: {below: 500, in: [200]} | test.yaml:18:23: \"status\" in spec of the good metricSource of the indicator of SLO \"checkout\" needs exactly one of below, in or notIn, got below and in",
-            "good | requests | status: {in: [200, 700]} | test.yaml:18:34: an item of \"in\" in \"status\" in spec of the good metricSource of the indicator of SLO \"checkout\" must be a status code from 100 to 599, got 700",
-            "good | requests | status: {notIn: []} | test.yaml:18:31: \"notIn\" in \"status\" in spec of the good metricSource of the indicator of SLO \"checkout\" is empty: list at least one status code",
-            "good | requests | latency_ms: {atMost: 0} | test.yaml:18:36: \"atMost\" in \"latency_ms\" in spec of the good metricSource of the indicator of SLO \"checkout\" must be more than 0 milliseconds, got 0",
+            "good | requests | status: {below: 500, in: [200]} | test.yaml:18:36: status must use only one of below, in or notIn, got below and in",
+            "bad | requests | status: {atLeast: 500, in: [502]} | test.yaml:18:38: status must use only one of atLeast, in or notIn, got atLeast and in",
+            "bad | requests | status: {} | test.yaml:18:23: status needs one of atLeast, in or notIn, e.g. {atLeast: 500}",
+            "good | requests | status: {in: [200, 700]} | test.yaml:18:34: status codes run from 100 to 599, got 700",
+            "good | requests | status: {notIn: []} | test.yaml:18:31: \"notIn\" must list at least one status code, e.g. notIn: [200, 204]",
+            "good | requests | latency_ms: {atMost: 0} | test.yaml:18:36: atMost must be above 0 milliseconds, got 0",
+            "bad | requests | latency_ms: {above: 0} | test.yaml:18:35: above must be above 0 milliseconds, got 0",
             "good | health | status: fail | test.yaml:18:23: \"status\" in spec of the good metricSource of the indicator of SLO \"checkout\" must be pass, or [pass, warn] to count warn as good, got [fail]",
             "bad | health | status: [fail, pass] | test.yaml:18:23: \"status\" in spec of the bad metricSource of the indicator of SLO \"checkout\" must be fail, or [fail, warn] to count warn as bad, got [fail, pass]",
     })

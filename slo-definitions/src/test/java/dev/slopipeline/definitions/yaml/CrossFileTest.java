@@ -5,6 +5,7 @@ import static dev.slopipeline.definitions.yaml.Fixtures.rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.model.SloDefinition;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,30 @@ class CrossFileTest {
         assertThat(problems(Map.of("slo.yaml", ValidSlo.TEXT))).containsExactly(
                 "slo.yaml:5:12: SLO \"checkout-availability\" names the unknown service \"storefront\"; "
                         + "no Service is defined: add a document of kind Service named \"storefront\"");
+    }
+
+    @Test
+    void shouldCheckTheServiceOfAnSloThatHasMistakesOfItsOwn() {
+        List<String> problems = ValidSlo.problemsWith(
+                "  service: storefront", "  service: payments",
+                "    match: [{service: checkout-api}]", "    match: [{service: checkout-api, operation: {regex: \"POST /(\"}}]",
+                "  objective: 99.9", "  objective: 100");
+
+        assertThat(problems).containsExactly(
+                "slo.yaml:5:12: SLO \"checkout-availability\" names the unknown service \"payments\"; "
+                        + "define it in a document of kind Service, or use one of: storefront",
+                "slo.yaml:7:56: invalid regex \"POST /(\": Unclosed group near character 8",
+                "slo.yaml:9:14: objective 100 leaves no error budget, so nothing could ever alert; use e.g. 99.99");
+    }
+
+    @Test
+    void shouldNotCheckTheAlertPairsOfAnSloWhoseWindowIsWrong() {
+        List<String> problems = ValidSlo.problemsWith("  service: storefront", "  service: payments", "  window: 30d", "  window: 30s");
+
+        assertThat(problems).containsExactly(
+                "slo.yaml:5:12: SLO \"checkout-availability\" names the unknown service \"payments\"; "
+                        + "define it in a document of kind Service, or use one of: storefront",
+                "slo.yaml:10:11: duration \"30s\" is finer than a minute: SLO windows are counted in whole minutes (m, h, d, w)");
     }
 
     @Test

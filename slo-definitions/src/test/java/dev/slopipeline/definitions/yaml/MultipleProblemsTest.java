@@ -42,6 +42,7 @@ class MultipleProblemsTest {
                 "shop.yaml:3:18: name \"Storefront\" is not valid: use 1 to 63 lowercase letters, digits and \"-\", "
                         + "starting with a letter and not ending with \"-\", e.g. \"storefront\"",
                 "shop.yaml:4:32: tier must be 1 (critical), 2, 3 or 4 (experiment), got 0",
+                "shop.yaml:10:12: SLO \"checkout-availability\" names the unknown service \"storefront\"; did you mean \"Storefront\"?",
                 "shop.yaml:13:56: invalid regex \"POST /(\": Unclosed group near character 8",
                 "shop.yaml:14:28: status codes run from 100 to 599, got 600",
                 "shop.yaml:14:55: atMost must be above 0 milliseconds, got -1",
