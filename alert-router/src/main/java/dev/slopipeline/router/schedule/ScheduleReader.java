@@ -111,7 +111,7 @@ final class ScheduleReader {
             }
             for (YamlNode item : items) {
                 item.asString(problems, "a user in " + what)
-                        .filter(user -> users.check(user, item.location(), what, problems))
+                        .filter(user -> users.check(user, item.location(), layer.what(), problems))
                         .ifPresent(members::add);
             }
         });
@@ -130,7 +130,7 @@ final class ScheduleReader {
         Optional<LocalTime> time = handoff.flatMap(map -> map.require("time")
                 .flatMap(node -> TimeSyntax.timeOfDay(node, map.describe("time"), false, problems)));
         handoff.ifPresent(map -> map.get("day").ifPresent(dayNode -> TimeSyntax.day(dayNode, map.describe("day"), problems)
-                .ifPresent(day -> checkHandoffDay(day, dayNode, length, start, rotation))));
+                .ifPresent(day -> checkHandoffDay(day, dayNode, map, length, start, rotation))));
         handoff.ifPresent(YamlMap::rejectUnknownFields);
         rotation.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {
@@ -156,10 +156,10 @@ final class ScheduleReader {
     }
 
     /** The day is a check on the start date: both must say the same thing, or who goes first is a guess. */
-    private void checkHandoffDay(DayOfWeek day, YamlNode dayNode, Optional<Duration> length, Optional<LocalDate> start, YamlMap rotation) {
-        String dayName = day.getDisplayName(TextStyle.FULL, Locale.ROOT);
+    private void checkHandoffDay(DayOfWeek day, YamlNode dayNode, YamlMap handoff,
+                                 Optional<Duration> length, Optional<LocalDate> start, YamlMap rotation) {
         if (length.isPresent() && length.get().toMinutes() % WEEK.toMinutes() != 0) {
-            problems.error(dayNode.location(), "a hand-off day needs a length in whole weeks; this rotation hands off every "
+            problems.error(dayNode.location(), handoff.describe("day") + " needs a length in whole weeks; this rotation hands off every "
                     + DurationSyntax.format(length.get()) + ", so leave the day out");
             return;
         }
@@ -167,9 +167,13 @@ final class ScheduleReader {
             LocalDate before = start.get().with(TemporalAdjusters.previous(day));
             LocalDate after = start.get().with(TemporalAdjusters.next(day));
             problems.error(rotation.get("start").orElseThrow().location(), rotation.describe("start") + " is a "
-                    + start.get().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT) + ", but hand-offs are on "
-                    + dayName + ": start on " + before + " or " + after);
+                    + dayName(start.get().getDayOfWeek()) + ", but hand-offs are on "
+                    + dayName(day) + ": start on " + before + " or " + after);
         }
+    }
+
+    private static String dayName(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     private List<Restriction> restrictions(YamlNode node, YamlMap layer) {
@@ -222,8 +226,9 @@ final class ScheduleReader {
         Optional<Instant> start = map.require("start").flatMap(node -> TimeSyntax.instant(node, map.describe("start"), zone, problems));
         Optional<Instant> end = map.require("end").flatMap(node -> TimeSyntax.instant(node, map.describe("end"), zone, problems));
         if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
-            problems.error(map.get("end").orElseThrow().location(), map.what() + " ends before it starts: end "
-                    + end.get() + " is not after start " + start.get());
+            YamlNode endNode = map.get("end").orElseThrow();
+            problems.error(endNode.location(), map.what() + " ends before it starts: end " + endNode.scalarText().orElseThrow()
+                    + " is not after start " + map.get("start").flatMap(YamlNode::scalarText).orElseThrow());
         }
         map.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {
