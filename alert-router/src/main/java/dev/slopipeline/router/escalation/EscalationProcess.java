@@ -220,7 +220,7 @@ public final class EscalationProcess {
                 return false;
             }
             for (Contact contact : user.get().contacts()) {
-                effects.add(new Notify(incident, userName, contact, level, reason));
+                effects.add(new Notify(incident, now, userName, contact, level, reason));
             }
             effects.add(new TimelineEntry.Notified(incident, now, userName, schedule, level, reason,
                     user.get().contacts().stream().map(Contact::type).toList()));

@@ -41,8 +41,8 @@ class EscalationProcessTest {
 
         assertThat(step.effects()).containsExactly(
                 new TimelineEntry.Triggered("checkout", T0, "standard", PagingMode.ESCALATE),
-                new Notify("checkout", "alice", new Contact(EMAIL, "alice@example.com"), 1, TRIGGERED),
-                new Notify("checkout", "alice", new Contact(SLACK, "@alice"), 1, TRIGGERED),
+                new Notify("checkout", T0, "alice", new Contact(EMAIL, "alice@example.com"), 1, TRIGGERED),
+                new Notify("checkout", T0, "alice", new Contact(SLACK, "@alice"), 1, TRIGGERED),
                 new TimelineEntry.Notified("checkout", T0, "alice", Optional.of("primary"), 1, TRIGGERED, List.of(EMAIL, SLACK)));
         assertThat(step.state().phase()).isEqualTo(new Escalating(1, 1, Optional.of(at("10:15")), Optional.empty()));
         assertThat(step.nextDue()).contains(at("10:15"));
@@ -112,10 +112,10 @@ class EscalationProcessTest {
 
         assertThat(step.effects()).containsExactly(
                 new TimelineEntry.Resolved("checkout", at("10:20"), Optional.empty()),
-                new Notify("checkout", "alice", new Contact(EMAIL, "alice@example.com"), 1, RESOLVED),
-                new Notify("checkout", "alice", new Contact(SLACK, "@alice"), 1, RESOLVED),
+                new Notify("checkout", at("10:20"), "alice", new Contact(EMAIL, "alice@example.com"), 1, RESOLVED),
+                new Notify("checkout", at("10:20"), "alice", new Contact(SLACK, "@alice"), 1, RESOLVED),
                 new TimelineEntry.Notified("checkout", at("10:20"), "alice", Optional.empty(), 1, RESOLVED, List.of(EMAIL, SLACK)),
-                new Notify("checkout", "bob", new Contact(EMAIL, "bob@example.com"), 2, RESOLVED),
+                new Notify("checkout", at("10:20"), "bob", new Contact(EMAIL, "bob@example.com"), 2, RESOLVED),
                 new TimelineEntry.Notified("checkout", at("10:20"), "bob", Optional.empty(), 2, RESOLVED, List.of(EMAIL)));
         assertThat(step.message()).isEqualTo("resolved (the SLO recovered at 2026-11-04T10:20:00Z); told alice, bob");
         assertThat(step.nextDue()).isEmpty();
@@ -228,7 +228,7 @@ class EscalationProcessTest {
                 new TimelineEntry.Triggered("checkout", saturdayNight, "office-first", PagingMode.ESCALATE),
                 new TimelineEntry.NobodyOnCall("checkout", saturdayNight, 1, "office-only"),
                 new TimelineEntry.Escalated("checkout", saturdayNight, 1, 2, 1, Optional.empty()),
-                new Notify("checkout", "bob", new Contact(EMAIL, "bob@example.com"), 2, ESCALATED),
+                new Notify("checkout", saturdayNight, "bob", new Contact(EMAIL, "bob@example.com"), 2, ESCALATED),
                 new TimelineEntry.Notified("checkout", saturdayNight, "bob", Optional.of("secondary"), 2, ESCALATED, List.of(EMAIL)));
         assertThat(step.timeline()).extracting(TimelineEntry::describe).containsExactly(
                 "triggered at 2026-11-07T03:00:00Z, escalation policy \"office-first\"",
