@@ -3,10 +3,8 @@ package dev.slopipeline.router.schedule;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.SourceLocation;
 import dev.slopipeline.definitions.yaml.Suggestions;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The names of one kind of thing written in the configuration (users, schedules, policies), whether or
@@ -44,9 +42,5 @@ public final class DeclaredNames {
                         : "; declared: " + String.join(", ", declared.keySet()));
         problems.error(where, "unknown " + kind + " \"" + name + "\" in " + context + hint);
         return false;
-    }
-
-    public Set<String> names() {
-        return Collections.unmodifiableSet(declared.keySet());
     }
 }
