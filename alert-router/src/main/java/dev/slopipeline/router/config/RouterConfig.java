@@ -1,19 +1,22 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.route.Route;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An Alertmanager-style router configuration, validated, with its routing tree already built.
- * Every receiver and time interval that a route names exists.
+ * Every receiver and time interval that a route names exists. {@code paging} holds our additions
+ * beside the route tree: users, on-call schedules and escalation policies.
  */
 public record RouterConfig(
         GlobalConfig global,
         Route route,
         List<Receiver> receivers,
         List<InhibitRule> inhibitRules,
-        List<TimeInterval> timeIntervals) {
+        List<TimeInterval> timeIntervals,
+        PagingConfig paging) {
 
     public RouterConfig {
         receivers = List.copyOf(receivers);

@@ -5,6 +5,7 @@ import dev.slopipeline.definitions.yaml.SourceLocation;
 import dev.slopipeline.definitions.yaml.YamlDocuments;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.route.Route;
 import dev.slopipeline.router.route.RouteSpec;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Reads an Alertmanager-style router config (global, route, receivers, inhibit_rules,
- * time_intervals) from YAML, checks it as Alertmanager does, and builds the routing tree. Every
+ * time_intervals, plus our users, schedules and escalation_policies) from YAML, checks it as Alertmanager does, and builds the routing tree. Every
  * problem is reported with its {@code file:line:col}, all at once.
  */
 public final class RouterConfigLoader {
@@ -71,13 +72,14 @@ public final class RouterConfigLoader {
                 .map(new RouteReader(problems, receiverReader.names(), intervalReader.names())::readRoot);
 
         List<InhibitRule> inhibitRules = InhibitRuleReader.read(list(top, "inhibit_rules"), problems);
+        PagingConfig paging = PagingConfig.read(top, problems);
 
         Fields.ignore(top, "templates");
         top.rejectUnknownFields();
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals));
+        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals, paging));
     }
 
     private static List<YamlNode> list(YamlMap top, String field) {
