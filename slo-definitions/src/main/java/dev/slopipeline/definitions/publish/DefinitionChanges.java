@@ -81,8 +81,13 @@ public final class DefinitionChanges {
         changed.forEach(key -> lines.add("changed   " + key));
         unchanged.forEach(key -> lines.add("unchanged " + key));
         removed.forEach(key -> lines.add(prune ? "removed   " + key : "kept      " + key + " (not in the files; --prune removes it)"));
-        lines.add(String.format("%d added, %d changed, %d unchanged, %d %s", added.size(), changed.size(),
-                unchanged.size(), removed.size(), prune ? "removed" : "not in the files (kept)"));
+        lines.add(summary(prune));
         return lines;
+    }
+
+    /** {@code 1 added, 0 changed, 12 unchanged, 0 removed} */
+    public String summary(boolean prune) {
+        return String.format("%d added, %d changed, %d unchanged, %d %s", added.size(), changed.size(),
+                unchanged.size(), removed.size(), prune ? "removed" : "not in the files (kept)");
     }
 }
