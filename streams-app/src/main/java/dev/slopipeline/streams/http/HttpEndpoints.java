@@ -42,6 +42,7 @@ public final class HttpEndpoints implements AutoCloseable {
     private final MeterRegistry registry;
     private final Map<String, Endpoint> routes = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean started;
 
     private HttpEndpoints(HttpServer server, ExecutorService executor, MeterRegistry registry) {
         this.server = server;
@@ -80,6 +81,7 @@ public final class HttpEndpoints implements AutoCloseable {
     public void start() {
         server.createContext("/", this::exchange);
         server.start();
+        started = true;
         LOG.info("HTTP endpoints on port {}: {}", port(), routes.keySet());
     }
 
@@ -89,6 +91,11 @@ public final class HttpEndpoints implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!started) {
+            // The JDK server releases its socket on its dispatcher thread, which only start() creates: a
+            // server closed unstarted (the app failed to start) would keep the port until the JVM exits.
+            server.start();
+        }
         long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
         synchronized (inFlight) {
             while (inFlight.get() > 0 && System.nanoTime() < deadline) {
