@@ -244,7 +244,8 @@ public final class StreamsApp implements AutoCloseable {
             List<HealthCheck> readiness = new ArrayList<>(List.of(app::streamsReadinessProblem));
             readiness.addAll(readinessChecks);
             ClusterStatus status = new ClusterStatus(streams, config.statusStore(), self,
-                    HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build(), PEER_TIMEOUT);
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(PEER_TIMEOUT).build(),
+                    PEER_TIMEOUT);
             app.http.route("/metrics", new MetricsEndpoint(app.registry))
                     .route("/healthz", HealthEndpoint.liveness(List.of(app::livenessProblem)))
                     .route("/readyz", HealthEndpoint.readiness(readiness))

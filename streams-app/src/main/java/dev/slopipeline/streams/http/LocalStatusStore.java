@@ -1,17 +1,15 @@
 package dev.slopipeline.streams.http;
 
-import org.apache.kafka.common.utils.Bytes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The statuses this instance holds: an interactive query of the topology's key-value store of status JSON
@@ -43,10 +41,10 @@ public final class LocalStatusStore implements StatusSource {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return StatusListing.unavailable("this instance: " + notRunning());
         }
-        try (KeyValueIterator<String, byte[]> entries = store(StoreQueryParameters.fromNameAndType(
+        try (KeyValueIterator<String, byte[]> entries = streams.store(StoreQueryParameters.fromNameAndType(
                 storeName, QueryableStoreTypes.<String, byte[]>keyValueStore())).all()) {
             Map<String, byte[]> bySlo = new LinkedHashMap<>();
-            entries.forEachRemaining((KeyValue<String, byte[]> entry) -> bySlo.put(entry.key, entry.value));
+            entries.forEachRemaining(entry -> bySlo.put(entry.key, entry.value));
             return new StatusListing(bySlo, List.of());
         } catch (InvalidStateStoreException e) {
             unknownStoreIsAMistake(e);
@@ -59,16 +57,12 @@ public final class LocalStatusStore implements StatusSource {
             return new StatusLookup.Unavailable(notRunning());
         }
         try {
-            byte[] json = store(parameters).get(slo);
+            byte[] json = streams.store(parameters).get(slo);
             return json == null ? new StatusLookup.Missing() : new StatusLookup.Found(json);
         } catch (InvalidStateStoreException e) {
             unknownStoreIsAMistake(e);
             return new StatusLookup.Unavailable(e.getMessage());
         }
-    }
-
-    private ReadOnlyKeyValueStore<String, byte[]> store(StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> parameters) {
-        return streams.store(parameters);
     }
 
     private String notRunning() {

@@ -2,7 +2,6 @@ package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ final class RemoteStatus {
     private static StatusListing listing(HostInfo host, byte[] body) {
         JsonNode slos = Json.parse(body, "the status list from " + host).path("slos");
         Map<String, byte[]> bySlo = new LinkedHashMap<>();
-        slos.fields().forEachRemaining(entry -> bySlo.put(entry.getKey(), Json.bytes(entry.getValue())));
+        slos.properties().forEach(entry -> bySlo.put(entry.getKey(), Json.bytes(entry.getValue())));
         return new StatusListing(bySlo, List.of());
     }
 

@@ -4,6 +4,8 @@ import static dev.slopipeline.streams.app.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
 import java.io.IOException;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamsAppTest {
 
     private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedKafkaBroker broker;
 
@@ -193,9 +196,14 @@ class StreamsAppTest {
         }
     }
 
+    /** How many statuses the instance holds itself; -1 while it cannot say. */
     private static int localSlos(StreamsApp app) {
         HttpResponse<String> local = Http.get(app.httpPort(), "/api/v1/slos?scope=local");
-        return local.statusCode() == 200 ? local.body().split("\"requests\"").length - 1 : -1;
+        try {
+            return local.statusCode() == 200 ? JSON.readTree(local.body()).path("slos").size() : -1;
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + local.body(), e);
+        }
     }
 
     private static void produce(StreamsAppConfig config, String... slos) {
