@@ -1,0 +1,30 @@
+package dev.slopipeline.streams.app;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration of a {@link StreamsAppConfig}. */
+final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /** @param applicationServer {@code host:port} where other instances reach this one's HTTP endpoints */
+    static Properties of(StreamsAppConfig config, String applicationServer) {
+        Properties properties = new Properties();
+        // First, so that nothing passed through can undo what follows (ConfigValues refuses those keys anyway).
+        properties.putAll(config.clientProperties());
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        // Generated names (KSTREAM-AGGREGATE-0000000003) change when the topology changes and orphan
+        // changelogs and repartition topics; with explicit names an upgrade keeps its state. Takes effect in
+        // a StreamsBuilder made with the TopologyConfig of these properties (StreamsApp.Builder#topology).
+        properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.replication().ifPresent(replication -> properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication));
+        return properties;
+    }
+}

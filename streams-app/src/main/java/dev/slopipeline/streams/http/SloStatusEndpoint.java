@@ -1,0 +1,71 @@
+package dev.slopipeline.streams.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/slos} and {@code /api/v1/slos/{name}}.
+ *
+ * <ul>
+ *   <li>{@code GET /api/v1/slos/{name}}: 200 with the status JSON as stored; 404 {@code {"error":..}} for an
+ *       unknown SLO; 503 with {@code Retry-After} while the owning instance cannot answer (a rebalance).
+ *   <li>{@code GET /api/v1/slos}: 200 {@code {"slos":{"<name>":<status>,...},"unavailable":[..]}} gathered
+ *       from every instance, sorted by name, {@code unavailable} naming instances that did not answer; 503
+ *       when none did.
+ * </ul>
+ * With {@code ?scope=local} both answer from this instance's stores only: how instances ask each other,
+ * which can never bounce a request back and forth when their views of who owns what differ.
+ */
+public final class SloStatusEndpoint implements Endpoint {
+
+    public static final String PATH = "/api/v1/slos";
+    static final String LOCAL_SCOPE = "local";
+
+    /** Wider than SLO names (DNS labels) on purpose: a name that cannot exist is a 404, not a 400. */
+    private static final Pattern PLAUSIBLE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,253}");
+
+    private final StatusSource everywhere;
+    private final StatusSource here;
+
+    /**
+     * @param everywhere finds a status on whichever instance holds it
+     * @param here this instance's stores only
+     */
+    public SloStatusEndpoint(StatusSource everywhere, StatusSource here) {
+        this.everywhere = everywhere;
+        this.here = here;
+    }
+
+    @Override
+    public Reply handle(Request request) {
+        StatusSource source = request.parameter("scope").filter(LOCAL_SCOPE::equals).isPresent() ? here : everywhere;
+        if (request.path().equals(PATH) || request.path().equals(PATH + "/")) {
+            return list(source.all());
+        }
+        String name = request.path().substring(PATH.length() + 1);
+        if (!PLAUSIBLE_NAME.matcher(name).matches()) {
+            return Reply.error(404, "no SLO named \"" + name + "\"");
+        }
+        StatusLookup lookup = source.status(name);
+        if (lookup instanceof StatusLookup.Found found) {
+            return Reply.json(200, found.json());
+        }
+        if (lookup instanceof StatusLookup.Unavailable unavailable) {
+            return Reply.unavailable("the status of " + name + " cannot be read right now: " + unavailable.reason());
+        }
+        return Reply.error(404, "no SLO named \"" + name + "\" (or no event for it yet)");
+    }
+
+    private static Reply list(StatusListing listing) {
+        if (listing.bySlo().isEmpty() && !listing.unavailable().isEmpty()) {
+            return Reply.unavailable("no status can be read right now: " + String.join("; ", listing.unavailable()));
+        }
+        ObjectNode body = Json.object();
+        ObjectNode slos = body.putObject("slos");
+        listing.bySlo().forEach((name, json) -> slos.set(name, Json.parse(json, "the stored status of " + name)));
+        ArrayNode unavailable = body.putArray("unavailable");
+        listing.unavailable().forEach(unavailable::add);
+        return Reply.json(200, body);
+    }
+}

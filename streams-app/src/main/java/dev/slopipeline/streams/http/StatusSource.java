@@ -1,0 +1,9 @@
+package dev.slopipeline.streams.http;
+
+/** Where the status endpoints find SLO statuses: the state stores of one instance, or of all of them. */
+public interface StatusSource {
+
+    StatusLookup status(String slo);
+
+    StatusListing all();
+}

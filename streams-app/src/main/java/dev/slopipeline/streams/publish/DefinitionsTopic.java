@@ -1,0 +1,136 @@
+package dev.slopipeline.streams.publish;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** The compacted {@code slo.definitions} topic: its layout, creating it, and reading what it holds now. */
+public final class DefinitionsTopic {
+
+    private final Map<String, Object> clientProperties;
+    private final String name;
+    private final Duration timeout;
+
+    /**
+     * @param clientProperties {@code bootstrap.servers} and any security settings, shared by every client
+     * @param timeout how long one admin call, or reading the topic to its end, may take
+     */
+    public DefinitionsTopic(Map<String, Object> clientProperties, String name, Duration timeout) {
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.name = name;
+        this.timeout = timeout;
+    }
+
+    /**
+     * One partition: the topic is small, read whole by every instance (a global table), and a single
+     * partition keeps every apply in one ordered log. Compacted, so it holds the latest document per key.
+     *
+     * @param replication empty for the broker's default
+     */
+    public static NewTopic layout(String name, Optional<Short> replication) {
+        return new NewTopic(name, Optional.of(1), replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean exists() {
+        try (Admin admin = Admin.create(clientProperties)) {
+            return get(admin.listTopics().names(), "list the topics").contains(name);
+        }
+    }
+
+    /** @return true if this call created it; another client creating it meanwhile is not an error */
+    public boolean createIfMissing(Optional<Short> replication) {
+        try (Admin admin = Admin.create(clientProperties)) {
+            if (get(admin.listTopics().names(), "list the topics").contains(name)) {
+                return false;
+            }
+            try {
+                get(admin.createTopics(Set.of(layout(name, replication))).all(), "create the topic " + name);
+                return true;
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private <T> T get(KafkaFuture<T> future, String doing) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot " + doing + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Could not " + doing + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + doing, e);
+        }
+    }
+
+    /**
+     * Every key's latest value, tombstoned keys left out, reading committed records only: an apply in
+     * progress is either all there or not at all. Empty when the topic does not exist.
+     */
+    public Map<String, String> readCurrent() {
+        if (!exists()) {
+            return Map.of();
+        }
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(name, timeout).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            // Under read_committed these are the last stable offsets: an open transaction is not waited for.
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            Map<String, String> current = new HashMap<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reachedEnd(consumer, ends)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Reading " + name + " to its end took longer than " + timeout);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.value() == null) {
+                        current.remove(record.key());
+                    } else {
+                        current.put(record.key(), record.value());
+                    }
+                }
+            }
+            return current;
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+}
