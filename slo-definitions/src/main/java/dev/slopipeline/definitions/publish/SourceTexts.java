@@ -1,17 +1,13 @@
 package dev.slopipeline.definitions.publish;
 
+import dev.slopipeline.definitions.yaml.Problems;
+import dev.slopipeline.definitions.yaml.SourceFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The definition files behind the paths a user gave, with the names the loader gives them
@@ -28,31 +24,9 @@ final class SourceTexts {
     }
 
     static List<SourceText> read(List<Path> paths) {
-        List<SourceText> texts = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path given : paths) {
-            for (Path file : filesUnder(given)) {
-                if (seen.add(file.toAbsolutePath().normalize())) {
-                    String name = Files.isDirectory(given) ? slashes(given) + "/" + slashes(given.relativize(file)) : slashes(given);
-                    texts.add(new SourceText(name, readString(file)));
-                }
-            }
-        }
-        return texts;
-    }
-
-    private static List<Path> filesUnder(Path given) {
-        if (!Files.isDirectory(given)) {
-            return List.of(given);
-        }
-        try (Stream<Path> walk = Files.walk(given)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(SourceTexts::isYaml)
-                    .sorted(Comparator.comparing(file -> slashes(given.relativize(file))))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the folder " + given, e);
-        }
+        return SourceFiles.expand(paths, new Problems()).stream()
+                .map(file -> new SourceText(file.displayName(), readString(file.path())))
+                .toList();
     }
 
     private static String readString(Path file) {
@@ -61,14 +35,5 @@ final class SourceTexts {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-    }
-
-    private static boolean isYaml(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
-    }
-
-    private static String slashes(Path path) {
-        return path.toString().replace(path.getFileSystem().getSeparator(), "/");
     }
 }

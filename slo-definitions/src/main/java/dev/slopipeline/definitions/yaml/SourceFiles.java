@@ -13,16 +13,16 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** Turns the paths a user gave (files and folders) into the definition files to read, in a stable order. */
-final class SourceFiles {
+public final class SourceFiles {
 
     /** @param displayName the path as given, then the path inside the folder, with {@code /} separators */
-    record SourceFile(String displayName, Path path) {
+    public record SourceFile(String displayName, Path path) {
     }
 
     private SourceFiles() {
     }
 
-    static List<SourceFile> expand(List<Path> paths, Problems problems) {
+    public static List<SourceFile> expand(List<Path> paths, Problems problems) {
         List<SourceFile> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path given : paths) {

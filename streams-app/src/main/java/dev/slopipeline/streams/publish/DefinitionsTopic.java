@@ -54,14 +54,26 @@ public final class DefinitionsTopic {
     }
 
     public boolean exists() {
-        try (Admin admin = Admin.create(clientProperties)) {
+        Admin admin = Admin.create(clientProperties);
+        try {
             return get(admin.listTopics().names(), "list the topics").contains(name);
+        } finally {
+            closeAtOnce(admin);
         }
+    }
+
+    /**
+     * Past our own timeout nothing is waited for: a plain close would wait out the client's default
+     * API timeout (a minute) for a call to an unreachable broker that we have already given up on.
+     */
+    private static void closeAtOnce(Admin admin) {
+        admin.close(Duration.ZERO);
     }
 
     /** @return true if this call created it; another client creating it meanwhile is not an error */
     public boolean createIfMissing(Optional<Short> replication) {
-        try (Admin admin = Admin.create(clientProperties)) {
+        Admin admin = Admin.create(clientProperties);
+        try {
             if (get(admin.listTopics().names(), "list the topics").contains(name)) {
                 return false;
             }
@@ -74,6 +86,8 @@ public final class DefinitionsTopic {
                 }
                 throw e;
             }
+        } finally {
+            closeAtOnce(admin);
         }
     }
 
