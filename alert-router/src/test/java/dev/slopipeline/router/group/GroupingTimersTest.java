@@ -151,6 +151,21 @@ class GroupingTimersTest {
     }
 
     @Test
+    void shouldRememberAResolvedAlertAfterItsGroupClosedSoALateFiringCannotReviveIt() {
+        Harness h = new Harness(config(true));
+        h.fire(A, T0);
+        h.resolve(A, T0, at("2m"));
+        assertThat(h.until(at("5m30s"))).containsExactly("team: a/page resolved");
+        assertThat(h.engine.groups()).isEmpty();
+
+        AlertEffects late = h.engine.onAlert(Harness.firing(A, T0), at("10m"));
+
+        assertThat(late.admission()).isEqualTo(Admission.STALE);
+        assertThat(h.engine.groups()).isEmpty();
+        assertThat(h.engine.exportState().alerts()).singleElement().satisfies(a -> assertThat(a.resolved()).isTrue());
+    }
+
+    @Test
     void shouldNumberTheNotificationsOfAGroupForTheirIdempotencyKeys() {
         Harness h = new Harness(config(true));
         h.fire(A, T0);
