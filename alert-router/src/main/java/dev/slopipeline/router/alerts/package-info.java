@@ -1,0 +1,25 @@
+/**
+ * Labelled alerts: SLO alert transitions from {@code slo.alerts} in Alertmanager's model, the shape grouping,
+ * inhibition, silences and delivery work on.
+ *
+ * <p>{@link dev.slopipeline.router.alerts.SloAlerts#toLabelled} writes:
+ * <ul>
+ *   <li>labels: the SLO's own labels (e.g. {@code team}, {@code tier}), then {@code alertname="SLOBurnRate"} (one
+ *       name for all severities), {@code slo}, {@code service}, {@code journey} (when the SLO names one) and
+ *       {@code severity} ({@code page}, {@code ticket}, {@code notify}); these identity labels win over an SLO label
+ *       of the same name;</li>
+ *   <li>annotations: the SLO's own annotations, then {@code summary} (the SLO's, else generated),
+ *       {@code runbook_url} (from {@code runbook_url} or the wire's {@code runbook}), {@code burn_rate} (long-window
+ *       burn rate, at most two decimals, e.g. {@code 20.1}), {@code budget_remaining} (fraction with two decimals,
+ *       e.g. {@code 0.83}), {@code exhaustion_at} (ISO-8601, when known), {@code pairs} (comma-separated),
+ *       {@code contributors} and {@code context} (the first three, then "and N more");</li>
+ *   <li>{@code startsAt} = the incident's {@code startedAt}; {@code endsAt} = {@code at} of the resolved transition,
+ *       none while firing; {@code updatedAt} = {@code at}.</li>
+ * </ul>
+ * Labels never carry values that change during an incident, so firing and resolved share the
+ * {@link dev.slopipeline.router.alerts.Fingerprint}, computed exactly as Prometheus computes a label set's.
+ *
+ * <p>{@link dev.slopipeline.router.alerts.AlertStore} keeps the latest transition per fingerprint and drops late,
+ * older ones.
+ */
+package dev.slopipeline.router.alerts;

@@ -1,0 +1,21 @@
+package dev.slopipeline.router.group;
+
+import dev.slopipeline.router.config.ChannelConfig;
+import dev.slopipeline.router.config.Receiver;
+
+/**
+ * What the notification decision needs to know about a receiver.
+ *
+ * @param hasChannels  false for a receiver without channels, which Alertmanager accepts to discard alerts: nothing
+ *                     is sent to it or logged for it
+ * @param sendResolved whether any of its channels wants to hear about resolved alerts. Alertmanager decides this per
+ *                     channel; notifications here are per receiver, so a receiver whose channels disagree is sent
+ *                     resolved alerts and the dispatcher leaves them out for a channel that does not want them
+ */
+public record ReceiverPolicy(String name, boolean hasChannels, boolean sendResolved) {
+
+    public static ReceiverPolicy of(Receiver receiver) {
+        return new ReceiverPolicy(receiver.name(), !receiver.channels().isEmpty(),
+                receiver.channels().stream().anyMatch(ChannelConfig::sendResolved));
+    }
+}
