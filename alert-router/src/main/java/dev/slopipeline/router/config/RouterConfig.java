@@ -1,24 +1,30 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.route.Route;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An Alertmanager-style router configuration, validated, with its routing tree already built.
  * Every receiver and time interval that a route names exists.
+ *
+ * @param retryPolicy how deliveries are retried and when receivers fail over (the {@code delivery} section)
  */
 public record RouterConfig(
         GlobalConfig global,
         Route route,
         List<Receiver> receivers,
         List<InhibitRule> inhibitRules,
-        List<TimeInterval> timeIntervals) {
+        List<TimeInterval> timeIntervals,
+        RetryPolicy retryPolicy) {
 
     public RouterConfig {
         receivers = List.copyOf(receivers);
         inhibitRules = List.copyOf(inhibitRules);
         timeIntervals = List.copyOf(timeIntervals);
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
     public Optional<Receiver> receiver(String name) {
