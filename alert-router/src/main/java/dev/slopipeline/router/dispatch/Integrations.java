@@ -6,6 +6,7 @@ import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Receivers;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class Integrations {
 
     /** The configured receiver names, for messages about an intent that names none of them. */
     public Set<String> names() {
-        return byReceiver.keySet();
+        return Collections.unmodifiableSet(byReceiver.keySet());
     }
 
     /**
