@@ -3,7 +3,9 @@ package dev.slopipeline.router.config;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.router.delivery.Secret;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Reads {@code receivers}: unique names and their webhook, Slack and PagerDuty channels. */
+/**
+ * Reads {@code receivers}: unique names, their webhook, Slack and PagerDuty channels, and the slo-pipeline extensions
+ * {@code fallback} (on a receiver) and {@code slo_signing_secret_file} / {@code slo_signing_secret_env} (on a webhook).
+ */
 final class ReceiverReader {
 
     /** Alertmanager channel types this router cannot deliver to yet. */
@@ -25,6 +30,8 @@ final class ReceiverReader {
     private final GlobalConfig global;
     /** Names in order, with the line that first used each, so that duplicates can point at it. */
     private final Map<String, Integer> names = new LinkedHashMap<>();
+    /** Each receiver's fallback as written, checked once every receiver is known. */
+    private final Map<String, Located<String>> fallbacks = new LinkedHashMap<>();
 
     ReceiverReader(Problems problems, GlobalConfig global) {
         this.problems = problems;
@@ -41,6 +48,7 @@ final class ReceiverReader {
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, "receivers[" + i + "]").flatMap(this::receiver).ifPresent(receivers::add);
         }
+        new FallbackCheck(problems, receivers, fallbacks).run();
         return receivers;
     }
 
@@ -65,8 +73,13 @@ final class ReceiverReader {
                         + " is an Alertmanager channel that slo-pipeline does not deliver to yet; use " + SUPPORTED_CHANNELS);
             }
         }
+        Optional<String> fallback = map.get("fallback").flatMap(node -> node.asText(problems, map.describe("fallback"))
+                .map(text -> {
+                    fallbacks.putIfAbsent(name.get(), new Located<>(text, node.location()));
+                    return text;
+                }));
         map.rejectUnknownFields();
-        return Optional.of(new Receiver(name.get(), channels));
+        return Optional.of(new Receiver(name.get(), channels, fallback));
     }
 
     private <T extends ChannelConfig> List<T> channels(YamlMap receiver, String field, String what,
@@ -96,7 +109,8 @@ final class ReceiverReader {
             }
             return Optional.of((int) value);
         }).orElse(0);
-        return url.map(u -> new WebhookConfig(u, sendResolved, maxAlerts));
+        Optional<Secret> signingSecret = secret(map, "slo_signing_secret_file", "slo_signing_secret_env");
+        return url.map(u -> new WebhookConfig(u, sendResolved, maxAlerts, signingSecret));
     }
 
     private Optional<SlackConfig> slack(YamlMap map) {
@@ -115,7 +129,7 @@ final class ReceiverReader {
     }
 
     private Optional<PagerdutyConfig> pagerduty(YamlMap map) {
-        Fields.ignore(map, "routing_key_file", "http_config", "client", "client_url", "description", "details", "images",
+        Fields.ignore(map, "http_config", "client", "client_url", "description", "details", "images",
                 "links", "source", "component", "group", "class");
         boolean eventsApiV1 = map.has("service_key") || map.has("service_key_file");
         if (eventsApiV1) {
@@ -123,9 +137,19 @@ final class ReceiverReader {
             problems.error(map.keyLocation(field), map.describe(field) + " is for PagerDuty's Prometheus integration "
                     + "(Events API v1); slo-pipeline uses Events API v2: write the integration key as \"routing_key\"");
         }
-        Optional<String> routingKey = eventsApiV1
-                ? Fields.text(map, "routing_key")
-                : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key")));
+        Optional<Secret> routingKey;
+        if (map.has("routing_key_file")) {
+            if (map.has("routing_key")) {
+                problems.error(map.keyLocation("routing_key_file"), map.what() + " has both \"routing_key\" and"
+                        + " \"routing_key_file\"; keep one (the file keeps the key out of the config)");
+            }
+            routingKey = secret(map, "routing_key_file", null);
+        } else {
+            routingKey = (eventsApiV1 ? Fields.text(map, "routing_key")
+                    : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key"))))
+                    .filter(key -> nonBlank(map, "routing_key", key))
+                    .map(Secret::inline);
+        }
         URI url = Fields.url(map, "url").orElse(global.pagerdutyUrl());
         String severity = Fields.text(map, "severity").orElse("error");
         boolean sendResolved = Fields.flag(map, "send_resolved", true);
@@ -133,5 +157,34 @@ final class ReceiverReader {
             return Optional.empty();
         }
         return routingKey.map(key -> new PagerdutyConfig(key, url, severity, sendResolved));
+    }
+
+    /**
+     * A credential read from a file or an environment variable at each use, never from the config itself. A relative
+     * file is taken from the config's folder, as Alertmanager resolves its {@code *_file} fields.
+     *
+     * @param envField the field naming an environment variable instead; null when only a file is allowed
+     */
+    private Optional<Secret> secret(YamlMap map, String fileField, String envField) {
+        if (envField != null && map.has(fileField) && map.has(envField)) {
+            problems.error(map.keyLocation(envField), map.what() + " has both \"" + fileField + "\" and \"" + envField
+                    + "\"; keep one");
+            return Optional.empty();
+        }
+        if (envField != null && map.has(envField)) {
+            return Fields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
+        }
+        return Fields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
+            Path file = Path.of(path);
+            Path folder = Path.of(map.location().file()).toAbsolutePath().getParent();
+            return Secret.fromFile(file.isAbsolute() || folder == null ? file : folder.resolve(file));
+        });
+    }
+
+    private boolean nonBlank(YamlMap map, String field, String value) {
+        if (value.isBlank()) {
+            problems.error(map.keyLocation(field), map.describe(field) + " is empty");
+        }
+        return !value.isBlank();
     }
 }

@@ -1,14 +1,18 @@
 package dev.slopipeline.router.config;
 
 import dev.slopipeline.router.escalation.PagingConfig;
+import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.route.Route;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An Alertmanager-style router configuration, validated, with its routing tree already built.
  * Every receiver and time interval that a route names exists. {@code paging} holds our additions
  * beside the route tree: users, on-call schedules and escalation policies.
+ *
+ * @param retryPolicy how deliveries are retried and when receivers fail over (the {@code delivery} section)
  */
 public record RouterConfig(
         GlobalConfig global,
@@ -16,12 +20,14 @@ public record RouterConfig(
         List<Receiver> receivers,
         List<InhibitRule> inhibitRules,
         List<TimeInterval> timeIntervals,
-        PagingConfig paging) {
+        PagingConfig paging,
+        RetryPolicy retryPolicy) {
 
     public RouterConfig {
         receivers = List.copyOf(receivers);
         inhibitRules = List.copyOf(inhibitRules);
         timeIntervals = List.copyOf(timeIntervals);
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
     public Optional<Receiver> receiver(String name) {

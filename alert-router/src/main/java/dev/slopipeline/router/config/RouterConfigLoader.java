@@ -6,6 +6,7 @@ import dev.slopipeline.definitions.yaml.YamlDocuments;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
 import dev.slopipeline.router.escalation.PagingConfig;
+import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.route.Route;
 import dev.slopipeline.router.route.RouteSpec;
 import java.nio.file.Path;
@@ -15,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Reads an Alertmanager-style router config (global, route, receivers, inhibit_rules,
- * time_intervals, plus our users, schedules and escalation_policies) from YAML, checks it as Alertmanager does, and builds the routing tree. Every
- * problem is reported with its {@code file:line:col}, all at once.
+ * time_intervals, plus our users, schedules, escalation_policies and delivery section) from YAML,
+ * checks it as Alertmanager does, and builds the routing tree. Every problem is reported with its
+ * {@code file:line:col}, all at once.
  */
 public final class RouterConfigLoader {
 
@@ -74,12 +76,18 @@ public final class RouterConfigLoader {
         List<InhibitRule> inhibitRules = InhibitRuleReader.read(list(top, "inhibit_rules"), problems);
         PagingConfig paging = PagingConfig.read(top, problems);
 
+        RetryPolicy retryPolicy = top.get("delivery")
+                .flatMap(node -> node.asMap(problems, "delivery"))
+                .map(DeliveryReader::read)
+                .orElse(RetryPolicy.DEFAULT);
+
         Fields.ignore(top, "templates");
         top.rejectUnknownFields();
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals, paging));
+        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
+                paging, retryPolicy));
     }
 
     private static List<YamlNode> list(YamlMap top, String field) {

@@ -1,11 +1,16 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.router.delivery.Secret;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * An HTTP POST of Alertmanager's webhook JSON (version 4).
  *
- * @param maxAlerts the most alerts in one message, the rest counted as truncated; 0 for all
+ * @param maxAlerts     the most alerts in one message, the rest counted as truncated; 0 for all
+ * @param signingSecret the HMAC key that signs each request ({@code slo_signing_secret_file} or
+ *                      {@code slo_signing_secret_env}, an slo-pipeline extension); empty for unsigned requests
  */
-public record WebhookConfig(URI url, boolean sendResolved, int maxAlerts) implements ChannelConfig {
+public record WebhookConfig(URI url, boolean sendResolved, int maxAlerts, Optional<Secret> signingSecret)
+        implements ChannelConfig {
 }

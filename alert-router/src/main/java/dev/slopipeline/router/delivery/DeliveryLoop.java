@@ -48,6 +48,12 @@ public final class DeliveryLoop implements AutoCloseable {
         executor.execute(this::run);
     }
 
+    /** Hands back a delivery persisted by a previous run and wakes the loop; it goes out when it is due. */
+    public void resume(PendingDelivery pending) {
+        dispatcher.resume(pending);
+        executor.execute(this::run);
+    }
+
     private void run() {
         try {
             dispatcher.deliverDue();

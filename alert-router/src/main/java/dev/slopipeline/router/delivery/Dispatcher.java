@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,34 @@ public final class Dispatcher {
         accept(pending.notification(), pending.state());
     }
 
+    /**
+     * Stops delivering a pending notification without reporting anything, because someone else now owns it (another
+     * instance, after the Kafka partition it came from moved there). An attempt under way still finishes and is
+     * reported, but no attempt follows it.
+     *
+     * @return whether the notification was pending
+     */
+    public boolean withdraw(String idempotencyKey) {
+        synchronized (lock) {
+            for (Iterator<Slot> it = slots.values().iterator(); it.hasNext(); ) {
+                Slot slot = it.next();
+                if (slot.successor != null && slot.successor.notification().idempotencyKey().equals(idempotencyKey)) {
+                    slot.successor = null;
+                    return true;
+                }
+                if (slot.notification.idempotencyKey().equals(idempotencyKey)) {
+                    if (slot.inFlight) {
+                        slot.withdrawn = true;
+                    } else {
+                        it.remove();
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Makes every attempt that is due at the clock's current instant; returns how many it made. */
     public int deliverDue() {
         Instant now = clock.instant();
@@ -129,6 +158,9 @@ public final class Dispatcher {
             Slot slot = slots.get(stream);
             if (slot == null) {
                 slots.put(stream, new Slot(notification, state));
+            } else if (slot.withdrawn && slot.notification.idempotencyKey().equals(notification.idempotencyKey())) {
+                // Handed back while its last attempt is still under way: keep it rather than drop it after that.
+                slot.withdrawn = false;
             } else if (slot.holds(notification.idempotencyKey())) {
                 log.debug("notification {} is already pending; ignoring the repeat", notification.idempotencyKey());
             } else if (slot.inFlight) {
@@ -162,15 +194,17 @@ public final class Dispatcher {
         synchronized (lock) {
             Slot slot = slots.get(claim.stream);
             slot.inFlight = false;
+            boolean continues = next.isPresent() && !slot.withdrawn;
+            slot.withdrawn = false;
             if (slot.successor != null) {
-                if (next.isPresent()) {
+                if (continues) {
                     reports.add(supersede(new PendingDelivery(claim.notification, next.get()),
                             slot.successor.notification()));
                 }
                 slot.notification = slot.successor.notification();
                 slot.state = slot.successor.state();
                 slot.successor = null;
-            } else if (next.isPresent()) {
+            } else if (continues) {
                 slot.state = next.get();
             } else {
                 slots.remove(claim.stream);
@@ -254,6 +288,8 @@ public final class Dispatcher {
         Notification notification;
         RetryState state;
         boolean inFlight;
+        /** Withdrawn during its attempt: the slot is let go when the attempt ends. */
+        boolean withdrawn;
         PendingDelivery successor;
 
         Slot(Notification notification, RetryState state) {

@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 /**
  * Where a credential lives (an environment variable or a file), never the credential itself: the value is read at
  * each {@link #reveal()} so a rotated file takes effect without a restart, and no object holds it to be printed.
- * {@code toString} names the source only.
+ * {@code toString} names the source only. The exception is {@link #inline}, for credentials a config holds already.
  */
-public sealed interface Secret permits Secret.EnvironmentVariable, Secret.File {
+public sealed interface Secret permits Secret.EnvironmentVariable, Secret.File, Secret.Inline {
 
     /** @throws SecretUnavailableException when the source is missing or empty; the message never holds the value */
     String reveal();
@@ -23,6 +23,14 @@ public sealed interface Secret permits Secret.EnvironmentVariable, Secret.File {
 
     static Secret fromFile(Path path) {
         return new File(path);
+    }
+
+    /**
+     * A credential written in the config itself, as Alertmanager accepts a PagerDuty {@code routing_key}. The one
+     * source that holds its value; {@code toString} still hides it.
+     */
+    static Secret inline(String value) {
+        return new Inline(value);
     }
 
     final class EnvironmentVariable implements Secret {
@@ -77,6 +85,38 @@ public sealed interface Secret permits Secret.EnvironmentVariable, Secret.File {
         @Override
         public String toString() {
             return "file:" + path;
+        }
+    }
+
+    final class Inline implements Secret {
+        private final String value;
+
+        private Inline(String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("an inline secret must not be blank");
+            }
+            this.value = value.strip();
+        }
+
+        @Override
+        public String reveal() {
+            return value;
+        }
+
+        /** By value, so that two configs with the same key compare equal. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Inline inline && inline.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return value.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "inline";
         }
     }
 

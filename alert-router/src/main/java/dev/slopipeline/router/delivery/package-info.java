@@ -22,7 +22,8 @@
  * </ul>
  *
  * <p>The human-facing channels read SLO facts from conventional label and annotation keys; see
- * {@link dev.slopipeline.router.delivery.SloFacts}. Nothing here knows about Kafka: the topology that reads
- * {@code router.notifications} and writes {@code router.deliveries} calls into it.
+ * {@link dev.slopipeline.router.delivery.SloFacts}. Nothing here knows about Kafka:
+ * {@link dev.slopipeline.router.dispatch.DeliveryService} reads {@code router.notifications}, writes
+ * {@code router.deliveries} and calls into it.
  */
 package dev.slopipeline.router.delivery;

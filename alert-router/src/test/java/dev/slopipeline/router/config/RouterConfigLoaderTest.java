@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.router.config.TimeInterval.Period;
 import dev.slopipeline.router.config.TimeInterval.Range;
 import dev.slopipeline.router.config.TimeInterval.TimeRange;
+import dev.slopipeline.router.delivery.Secret;
 import dev.slopipeline.router.matcher.Matchers;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,14 +45,15 @@ class RouterConfigLoaderTest {
     @Test
     void shouldReadEachChannelWithAlertmanagerDefaults() {
         assertThat(config.receiver("sre-tickets").orElseThrow().channels()).containsExactly(
-                new WebhookConfig(URI.create("http://tickets.internal:8080/hooks/alertmanager"), true, 50));
+                new WebhookConfig(URI.create("http://tickets.internal:8080/hooks/alertmanager"), true, 50,
+                        Optional.empty()));
         assertThat(config.receiver("audit-log").orElseThrow().channels()).containsExactly(
-                new WebhookConfig(URI.create("https://audit.internal/alerts"), false, 0));
+                new WebhookConfig(URI.create("https://audit.internal/alerts"), false, 0, Optional.empty()));
         assertThat(config.receiver("payments-pager").orElseThrow().channels()).containsExactly(
-                new PagerdutyConfig("0123456789abcdef0123456789abcdef", URI.create("https://events.pagerduty.com/v2/enqueue"),
+                new PagerdutyConfig(Secret.inline("0123456789abcdef0123456789abcdef"), URI.create("https://events.pagerduty.com/v2/enqueue"),
                         "critical", true));
         assertThat(config.receiver("shop-pager").orElseThrow().channels()).containsExactly(
-                new PagerdutyConfig("fedcba9876543210fedcba9876543210",
+                new PagerdutyConfig(Secret.inline("fedcba9876543210fedcba9876543210"),
                         URI.create("https://events.eu.pagerduty.com/v2/enqueue"), "error", true));
         assertThat(config.receiver("team-slack").orElseThrow().channels()).containsExactly(
                 new SlackConfig(URI.create("https://hooks.slack.example/services/T000/B000/XXXX"), Optional.of("#slo-tickets"), false));

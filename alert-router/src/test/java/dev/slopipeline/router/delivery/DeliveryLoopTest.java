@@ -67,4 +67,29 @@ class DeliveryLoopTest {
                     .satisfies(p -> assertThat(p.state().lastError()).isEqualTo("interrupted while waiting for an answer"));
         }
     }
+    @Test
+    @Timeout(10)
+    void shouldResumeAPersistedDeliveryWhenItIsDue() throws Exception {
+        Clock clock = Clock.systemUTC();
+        CompletableFuture<DeliveryOutcome> delivered = new CompletableFuture<>();
+        try (LocalReceiver server = LocalReceiver.answering(200)) {
+            Receiver receiver = new Receiver("team-shop",
+                    new WebhookChannel(new JsonPoster(JsonPoster.defaultClient(), clock), clock),
+                    Target.of(server.url("/hook")));
+            Dispatcher dispatcher = Dispatcher.builder(Receivers.of(receiver), new SimpleMeterRegistry())
+                    .clock(clock)
+                    .listener(delivered::complete)
+                    .build();
+            RetryState persisted = new RetryState("team-shop", 4, 4, clock.instant().plusMillis(50), "HTTP 503");
+
+            try (DeliveryLoop loop = new DeliveryLoop(dispatcher, clock)) {
+                loop.resume(new PendingDelivery(Samples.firing("intent-3"), persisted));
+
+                assertThat(delivered.get(5, TimeUnit.SECONDS))
+                        .isInstanceOf(DeliveryOutcome.Delivered.class)
+                        .extracting(DeliveryOutcome::attempts).isEqualTo(5);
+            }
+            assertThat(server.onlyRequest().header("Idempotency-Key")).isEqualTo("intent-3");
+        }
+    }
 }

@@ -131,4 +131,37 @@ class DispatcherStateTest {
             assertThat(dispatcher.pending()).isEmpty();
         }
     }
+    @Test
+    void shouldForgetAWithdrawnNotificationWithoutReportingIt() {
+        try (LocalReceiver server = LocalReceiver.answering(503)) {
+            Dispatcher dispatcher = harness.dispatcher(POLICY, harness.webhook("team-shop", server, null));
+            dispatcher.submit(Samples.firing("intent-6"));
+            dispatcher.deliverDue();
+
+            assertThat(dispatcher.withdraw("intent-6")).isTrue();
+
+            assertThat(dispatcher.pending()).isEmpty();
+            assertThat(dispatcher.nextDueAt()).isEmpty();
+            assertThat(harness.outcomes).extracting(DeliveryOutcome::outcome).containsExactly("retrying");
+            assertThat(dispatcher.withdraw("intent-6")).as("no longer pending").isFalse();
+        }
+    }
+
+    @Test
+    void shouldReportAWithdrawnAttemptUnderWayButNotRetryIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalReceiver server = LocalReceiver.answering(Reply.after(release, Reply.status(503)))) {
+            Dispatcher dispatcher = harness.dispatcher(POLICY, harness.webhook("team-shop", server, null));
+            dispatcher.submit(Samples.firing("intent-7"));
+            CompletableFuture<Integer> round = CompletableFuture.supplyAsync(dispatcher::deliverDue);
+            server.awaitRequests(1, Duration.ofSeconds(5));
+
+            assertThat(dispatcher.withdraw("intent-7")).isTrue();
+            release.countDown();
+            round.get(5, TimeUnit.SECONDS);
+
+            assertThat(harness.outcomes).extracting(DeliveryOutcome::outcome).containsExactly("retrying");
+            assertThat(dispatcher.pending()).isEmpty();
+        }
+    }
 }

@@ -38,6 +38,15 @@ class TargetAndSecretTest {
     }
 
     @Test
+    void shouldHideAnInlineSecretButCompareItByValue() {
+        Secret secret = Secret.inline(" " + VALUE + " ");
+
+        assertThat(secret.reveal()).isEqualTo(VALUE);
+        assertThat(secret).hasToString("inline").isEqualTo(Secret.inline(VALUE)).isNotEqualTo(Secret.inline("other"));
+        assertThatThrownBy(() -> Secret.inline(" ")).hasMessage("an inline secret must not be blank");
+    }
+
+    @Test
     void shouldSayWhichSourceIsMissingWithoutAValue() {
         Secret env = new Secret.EnvironmentVariable("SLACK_HMAC", Map.<String, String>of()::get);
         Secret file = Secret.fromFile(dir.resolve("absent"));

@@ -1,0 +1,92 @@
+package dev.slopipeline.router.dispatch;
+
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.router.delivery.DeliveryListener;
+import dev.slopipeline.router.delivery.DeliveryLoop;
+import dev.slopipeline.router.delivery.DeliveryOutcome;
+import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.delivery.PendingDelivery;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Turns one intent record into deliveries, one per channel of its receiver, each according to what the
+ * {@link Ledger} knows of its key: final and recorded, skipped; final and on its way to the topic, waited for;
+ * retrying, resumed where it stood; unknown, submitted. An intent that cannot be delivered at all (unreadable, or for
+ * a receiver the config does not have) is recorded as failed, never dropped in silence.
+ */
+final class IntentHandler {
+
+    private final Integrations integrations;
+    private final Ledger ledger;
+    private final IntentTracker tracker;
+    private final DeliveryLoop loop;
+    private final DeliveryListener outcomes;
+    private final IntentMetrics metrics;
+    private final Clock clock;
+    private final IntentCodec codec = new IntentCodec();
+
+    IntentHandler(Integrations integrations, Ledger ledger, IntentTracker tracker, DeliveryLoop loop,
+                  DeliveryListener outcomes, IntentMetrics metrics, Clock clock) {
+        this.integrations = integrations;
+        this.ledger = ledger;
+        this.tracker = tracker;
+        this.loop = loop;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    void handle(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Decoded<Notification> decoded = codec.decode(record.key(), record.value());
+        if (decoded instanceof Decoded.Invalid<Notification> invalid) {
+            metrics.unreadable();
+            boolean keyed = record.key() != null && !record.key().isBlank();
+            String key = keyed ? record.key() : record.topic() + "-" + record.partition() + "@" + record.offset();
+            refuse(partition, record.offset(), key, null, null, "unreadable intent: " + invalid.reason());
+            return;
+        }
+        Notification intent = ((Decoded.Ok<Notification>) decoded).value();
+        Optional<List<Notification>> deliveries = integrations.deliveries(intent);
+        if (deliveries.isEmpty()) {
+            metrics.unknownReceiver();
+            refuse(partition, record.offset(), intent.idempotencyKey(), intent.groupKey(), intent.receiver(),
+                    "no receiver named " + intent.receiver() + " in the router config (known: "
+                            + integrations.names() + ")");
+            return;
+        }
+        List<Notification> open = deliveries.get().stream()
+                .filter(delivery -> !ledger.isRecordedFinal(delivery.idempotencyKey()))
+                .toList();
+        // Tracked before they are looked up again and handed over: an outcome recorded in between then still
+        // finishes this intent, whichever comes first.
+        tracker.track(partition, record.offset(), open.stream().map(Notification::idempotencyKey).toList());
+        open.forEach(this::deliver);
+    }
+
+    private void deliver(Notification delivery) {
+        Optional<Ledger.Entry> known = ledger.lookup(delivery.idempotencyKey());
+        if (known.isEmpty()) {
+            loop.submit(delivery);
+        } else if (known.get() instanceof Ledger.Retrying retrying) {
+            loop.resume(new PendingDelivery(delivery, retrying.next()));
+        } else if (((Ledger.Final) known.get()).recorded()) {
+            tracker.finished(delivery.idempotencyKey());
+        }
+        // Otherwise final and on its way to the topic: recording it finishes this intent too.
+    }
+
+    private void refuse(TopicPartition partition, long offset, String key, String groupKey, String receiver,
+                        String error) {
+        if (ledger.isRecordedFinal(key)) {
+            tracker.track(partition, offset, List.of());
+            return;
+        }
+        tracker.track(partition, offset, List.of(key));
+        outcomes.onOutcome(new DeliveryOutcome.FailedPermanently(key, groupKey, receiver, 0, clock.instant(), error));
+    }
+}

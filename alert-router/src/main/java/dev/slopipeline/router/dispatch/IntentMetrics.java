@@ -1,0 +1,49 @@
+package dev.slopipeline.router.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/**
+ * The delivery service's meters, beside the dispatcher's own ({@code router.notifications},
+ * {@code router.delivery.latency}, {@code router.deliveries.pending}):
+ * <ul>
+ *   <li>{@value #UNFINISHED} (gauge): intents read from {@code router.notifications} whose deliveries are not all
+ *       final and recorded yet; the consumer lag that matters, as it counts what is still uncommitted because a
+ *       receiver has not taken it;</li>
+ *   <li>{@value #REFUSED} (counter; tag {@code reason}: {@code unreadable}, {@code unknown_receiver}): intents that
+ *       cannot be delivered at all, each recorded as {@code failed} on {@code router.deliveries}.</li>
+ * </ul>
+ */
+final class IntentMetrics {
+
+    static final String UNFINISHED = "router.intents.unfinished";
+    static final String REFUSED = "router.intents.refused";
+
+    private final Counter unreadable;
+    private final Counter unknownReceiver;
+
+    IntentMetrics(MeterRegistry registry, Supplier<Number> unfinished) {
+        Gauge.builder(UNFINISHED, unfinished)
+                .description("Intents read whose deliveries are not all final and recorded")
+                .register(registry);
+        unreadable = refused(registry, "unreadable");
+        unknownReceiver = refused(registry, "unknown_receiver");
+    }
+
+    void unreadable() {
+        unreadable.increment();
+    }
+
+    void unknownReceiver() {
+        unknownReceiver.increment();
+    }
+
+    private static Counter refused(MeterRegistry registry, String reason) {
+        return Counter.builder(REFUSED)
+                .description("Intents that cannot be delivered at all")
+                .tag("reason", reason)
+                .register(registry);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.slopipeline.router.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.DeliveryOutcome;
+import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.LocalReceiver.Reply;
+import dev.slopipeline.router.delivery.Samples;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A service that dies mid-way and a successor on the same topics and group: the page is never lost, and a receiver
+ * that already took it is not sent it again.
+ */
+@Tag("integration")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class DeliveryServiceRecoveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static EmbeddedKafkaBroker broker;
+    private DispatchFixture kafka;
+
+    @BeforeAll
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTopics() {
+        kafka = new DispatchFixture(broker.bootstrapServers());
+    }
+
+    private static RouterConfig config(LocalReceiver receiver) {
+        return DispatchFixture.config("""
+                route: {receiver: team-shop}
+                delivery: {retry_initial_backoff: 5ms, retry_max_backoff: 20ms}
+                receivers:
+                - name: team-shop
+                  webhook_configs: [{url: '%s'}]
+                """.formatted(receiver.url("/shop")));
+    }
+
+    @Test
+    void shouldDeliverAPageWhoseServiceDiedBeforeTheReceiverAnswered() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(Reply.hanging(), Reply.status(200))) {
+            DeliveryService first = kafka.service(config(receiver)).start();
+            kafka.send(Samples.firing("page-1"));
+            receiver.awaitRequests(1, WAIT);
+
+            first.crash();
+
+            try (DeliveryService second = kafka.service(config(receiver)).start()) {
+                kafka.outcomesUntilDelivered("page-1#0");
+                assertThat(second.failure()).isEmpty();
+            }
+            assertThat(receiver.requests()).hasSize(2).allSatisfy(request ->
+                    assertThat(request.header("Idempotency-Key")).isEqualTo("page-1#0"));
+            assertThat(kafka.allOutcomes()).filteredOn(o -> o instanceof DeliveryOutcome.Delivered)
+                    .extracting(DeliveryOutcome::idempotencyKey).containsExactly("page-1#0");
+            assertThat(kafka.committedOffset()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldResumeARetryingDeliveryWhereItsRecordLeftIt() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(Reply.status(503), Reply.hanging(), Reply.status(200))) {
+            DeliveryService first = kafka.service(config(receiver)).start();
+            kafka.send(Samples.firing("page-4"));
+            kafka.outcomesUntil(read -> read.stream().anyMatch(o -> o instanceof DeliveryOutcome.Retrying));
+            receiver.awaitRequests(2, WAIT);
+
+            first.crash();
+
+            try (DeliveryService second = kafka.service(config(receiver)).start()) {
+                List<DeliveryOutcome> outcomes = kafka.outcomesUntilDelivered("page-4#0");
+                assertThat(outcomes).extracting(DeliveryOutcome::outcome).containsExactly("retrying", "delivered");
+                assertThat(outcomes.get(1).attempts())
+                        .as("the recorded attempt counts; the one cut short by the crash left no record")
+                        .isEqualTo(2);
+                assertThat(second.failure()).isEmpty();
+            }
+            assertThat(receiver.requests()).hasSize(3).allSatisfy(request ->
+                    assertThat(request.header("Idempotency-Key")).isEqualTo("page-4#0"));
+        }
+    }
+
+    @Test
+    void shouldNotDeliverAgainAPageDeliveredJustBeforeTheServiceDied() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(200)) {
+            // Commits never come due before the crash, so the intent is read again by the successor.
+            DeliveryService first = kafka.service(config(receiver)).commitInterval(Duration.ofHours(1)).start();
+            kafka.send(Samples.firing("page-2"));
+            kafka.outcomesUntilDelivered("page-2#0");
+
+            first.crash();
+            assertThat(kafka.committedOffset()).as("the crash left the intent uncommitted").isEqualTo(-1);
+
+            try (DeliveryService second = kafka.service(config(receiver)).start()) {
+                // Intents are handled in order: once the next one is delivered, the first has been looked at.
+                kafka.send(Samples.resolved("page-3"));
+                kafka.outcomesUntilDelivered("page-3#0");
+                assertThat(second.failure()).isEmpty();
+            }
+            assertThat(receiver.requests()).extracting(request -> request.header("Idempotency-Key"))
+                    .containsExactly("page-2#0", "page-3#0");
+            List<DeliveryOutcome> outcomes = kafka.allOutcomes();
+            assertThat(outcomes).extracting(DeliveryOutcome::idempotencyKey).containsExactly("page-2#0", "page-3#0");
+            assertThat(kafka.committedOffset()).isEqualTo(2);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.slopipeline.router.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.DeliveryOutcome;
+import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.LocalReceiver.Reply;
+import dev.slopipeline.router.delivery.PendingDelivery;
+import dev.slopipeline.router.delivery.Samples;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Intents on a real broker reach real HTTP receivers, and every outcome lands on router.deliveries. */
+@Tag("integration")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class DeliveryServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static EmbeddedKafkaBroker broker;
+    private DispatchFixture kafka;
+
+    @BeforeAll
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTopics() {
+        kafka = new DispatchFixture(broker.bootstrapServers());
+    }
+
+    /** Millisecond backoff; the primary gives up after two attempts when it has a fallback. */
+    static RouterConfig config(LocalReceiver primary, LocalReceiver backup) {
+        return DispatchFixture.config("""
+                route: {receiver: team-shop}
+                delivery: {retry_initial_backoff: 5ms, retry_max_backoff: 20ms, attempts_before_failover: 2}
+                receivers:
+                - name: team-shop
+                  %s
+                  webhook_configs: [{url: '%s'}]
+                - name: backup
+                  webhook_configs: [{url: '%s'}]
+                """.formatted(backup == null ? "" : "fallback: backup", primary.url("/shop"),
+                (backup == null ? primary : backup).url("/backup")));
+    }
+
+    @Test
+    void shouldDeliverAPageAsAnAlertmanagerWebhookAndRecordIt() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(200);
+             DeliveryService service = kafka.service(config(receiver, null)).start()) {
+            kafka.send(Samples.firing("page-1"));
+
+            List<DeliveryOutcome> outcomes = kafka.outcomesUntilDelivered("page-1#0");
+
+            LocalReceiver.Recorded request = receiver.onlyRequest();
+            assertThat(request.path()).isEqualTo("/shop");
+            assertThat(request.header("Idempotency-Key")).isEqualTo("page-1#0");
+            JsonNode payload = new ObjectMapper().readTree(request.body());
+            assertThat(payload.get("version").asText()).isEqualTo("4");
+            assertThat(payload.get("receiver").asText()).isEqualTo("team-shop");
+            assertThat(payload.get("status").asText()).isEqualTo("firing");
+            assertThat(payload.get("groupKey").asText()).isEqualTo(Samples.GROUP_KEY);
+            assertThat(payload.get("alerts")).hasSize(2);
+            assertThat(payload.get("alerts").get(0).get("endsAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
+            assertThat(outcomes).singleElement().isInstanceOfSatisfying(DeliveryOutcome.Delivered.class, delivered -> {
+                assertThat(delivered.receiver()).isEqualTo("team-shop#0");
+                assertThat(delivered.groupKey()).isEqualTo(Samples.GROUP_KEY);
+                assertThat(delivered.attempts()).isEqualTo(1);
+            });
+            assertThat(service.failure()).isEmpty();
+        }
+        assertThat(kafka.committedOffset()).as("committed past the delivered intent").isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepRetryingAReceiverThatIsDownUntilItTakesThePageOnce() throws Exception {
+        CountDownLatch recovered = new CountDownLatch(1);
+        try (LocalReceiver receiver = LocalReceiver.answering(
+                     Reply.status(503, "down for maintenance"), Reply.status(503, "down for maintenance"),
+                     Reply.after(recovered, Reply.status(200)));
+             DeliveryService service = kafka.service(config(receiver, null)).start()) {
+            kafka.send(Samples.firing("page-2"));
+            receiver.awaitRequests(3, WAIT);
+
+            assertThat(service.pending()).singleElement().satisfies(pending -> {
+                assertThat(pending.notification().idempotencyKey()).isEqualTo("page-2#0");
+                assertThat(pending.state().attempts()).isEqualTo(2);
+                assertThat(pending.state().lastError()).isEqualTo("HTTP 503: down for maintenance");
+            });
+            assertThat(service.unfinishedIntents()).isEqualTo(1);
+            recovered.countDown();
+
+            assertThat(kafka.outcomesUntilDelivered("page-2#0")).extracting(DeliveryOutcome::outcome)
+                    .containsExactly("retrying", "retrying", "delivered");
+            assertThat(receiver.requests()).extracting(r -> r.header("Idempotency-Key"))
+                    .containsExactly("page-2#0", "page-2#0", "page-2#0");
+        }
+        assertThat(kafka.committedOffset()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFailOverToTheFallbackReceiverUnderTheSameKey() throws Exception {
+        try (LocalReceiver primary = LocalReceiver.answering(503);
+             LocalReceiver backup = LocalReceiver.answering(202);
+             DeliveryService service = kafka.service(config(primary, backup)).start()) {
+            kafka.send(Samples.firing("page-3"));
+
+            List<DeliveryOutcome> outcomes = kafka.outcomesUntilDelivered("page-3#0");
+
+            assertThat(outcomes).extracting(DeliveryOutcome::outcome).containsExactly("retrying", "retrying", "delivered");
+            assertThat(outcomes.get(1)).isInstanceOfSatisfying(DeliveryOutcome.Retrying.class, failedOver ->
+                    assertThat(failedOver.next().receiver()).isEqualTo("backup#0"));
+            assertThat(outcomes.get(2).receiver()).isEqualTo("backup#0");
+            assertThat(primary.requests()).hasSize(2).allSatisfy(r ->
+                    assertThat(r.header("Idempotency-Key")).isEqualTo("page-3#0"));
+            assertThat(backup.onlyRequest().header("Idempotency-Key")).isEqualTo("page-3#0");
+            assertThat(new ObjectMapper().readTree(backup.onlyRequest().body()).get("receiver").asText())
+                    .as("the payload still names the receiver the route chose").isEqualTo("team-shop");
+            assertThat(service.pending()).extracting(PendingDelivery::notification).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRecordWhatNoReceiverCanTakeAsFailedAndMoveOn() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(200);
+             DeliveryService service = kafka.service(config(receiver, null)).start()) {
+            kafka.sendRaw("garbled-1", "{\"receiver\":".getBytes(StandardCharsets.UTF_8));
+            kafka.send(Samples.group("lost-1", "team-shoe", Samples.firing("x").alerts(), null));
+            kafka.send(Samples.firing("page-4"));
+
+            List<DeliveryOutcome> outcomes = kafka.outcomesUntilDelivered("page-4#0");
+
+            assertThat(outcomes).filteredOn(o -> o instanceof DeliveryOutcome.FailedPermanently)
+                    .extracting(DeliveryOutcome::idempotencyKey, o -> ((DeliveryOutcome.FailedPermanently) o).error())
+                    .containsExactly(
+                            tuple("garbled-1", "unreadable intent: not JSON: Unexpected"
+                                    + " end-of-input within/between Object entries"),
+                            tuple("lost-1", "no receiver named team-shoe in the router"
+                                    + " config (known: [team-shop, backup])"));
+            assertThat(receiver.onlyRequest().header("Idempotency-Key")).isEqualTo("page-4#0");
+            assertThat(service.failure()).isEmpty();
+        }
+        assertThat(kafka.committedOffset()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.slopipeline.router.dispatch;
+
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.delivery.DeliveryOutcome;
+import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.delivery.http.JsonPoster;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One test's view of the delivery topics on a shared broker: its own topics and consumer group, services built from
+ * a router config, intents written as the router writes them, outcomes read back as a tool would.
+ */
+final class DispatchFixture {
+
+    /** Long enough for a slow build machine, short enough that a hang fails the test rather than the build. */
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    final String bootstrapServers;
+    final DispatchTopics topics;
+    final String groupId;
+
+    DispatchFixture(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        // One partition, so intents are handled in the order the test writes them.
+        this.topics = new DispatchTopics("notifications-" + id, "deliveries-" + id, 1);
+        this.groupId = "dispatch-" + id;
+    }
+
+    static RouterConfig config(String yaml) {
+        return RouterConfigLoader.parse("router.yml", yaml).orElseThrow();
+    }
+
+    /** A fresh registry each time: meters name the service they were registered for. */
+    DeliveryService.Builder service(RouterConfig config) {
+        Integrations integrations = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC()).build(config);
+        return DeliveryService.builder(bootstrapServers, integrations, new SimpleMeterRegistry())
+                .topics(topics)
+                .groupId(groupId)
+                .retryPolicy(config.retryPolicy());
+    }
+
+    void send(Notification intent) throws ExecutionException, InterruptedException {
+        sendRaw(intent.idempotencyKey(), new IntentCodec().encode(intent));
+    }
+
+    void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topics.notifications(), key, value)).get();
+        }
+    }
+
+    /** Reads router.deliveries from the start until {@code done} holds for what was read. */
+    List<DeliveryOutcome> outcomesUntil(Predicate<List<DeliveryOutcome>> done) {
+        try (KafkaConsumer<String, byte[]> consumer = outcomeConsumer()) {
+            List<DeliveryOutcome> read = new ArrayList<>();
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (!done.test(read)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("router.deliveries did not hold what was expected within " + DEADLINE
+                            + "; it holds " + read);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> read.add(decode(record)));
+            }
+            return read;
+        }
+    }
+
+    /** Waits for the delivered outcome of {@code deliveryKey}, and returns everything read up to it. */
+    List<DeliveryOutcome> outcomesUntilDelivered(String deliveryKey) {
+        return outcomesUntil(read -> read.stream().anyMatch(o -> o instanceof DeliveryOutcome.Delivered
+                && o.idempotencyKey().equals(deliveryKey)));
+    }
+
+    /** Everything router.deliveries holds now. */
+    List<DeliveryOutcome> allOutcomes() {
+        try (KafkaConsumer<String, byte[]> consumer = outcomeConsumer()) {
+            TopicPartition partition = new TopicPartition(topics.deliveries(), 0);
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<DeliveryOutcome> read = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> read.add(decode(record)));
+            }
+            return read;
+        }
+    }
+
+    /** Where the service's group stands on router.notifications; -1 before its first commit. */
+    long committedOffset() throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            OffsetAndMetadata offset = offsets.get(new TopicPartition(topics.notifications(), 0));
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> outcomeConsumer() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        TopicPartition partition = new TopicPartition(topics.deliveries(), 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        return consumer;
+    }
+
+    private static DeliveryOutcome decode(ConsumerRecord<String, byte[]> record) {
+        Decoded<DeliveryOutcome> decoded = new OutcomeCodec().decode(record.key(), record.value());
+        if (decoded instanceof Decoded.Ok<DeliveryOutcome> ok) {
+            return ok.value();
+        }
+        throw new AssertionError("unreadable outcome " + record.key() + ": " + decoded);
+    }
+}

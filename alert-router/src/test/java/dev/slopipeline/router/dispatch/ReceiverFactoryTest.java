@@ -1,0 +1,125 @@
+package dev.slopipeline.router.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.delivery.AlertStatus;
+import dev.slopipeline.router.delivery.DeliveryResult;
+import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.delivery.Receiver;
+import dev.slopipeline.router.delivery.Samples;
+import dev.slopipeline.router.delivery.http.JsonPoster;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReceiverFactoryTest {
+
+    private static final String CONFIG = """
+            global:
+              slack_api_url: https://hooks.slack.example/services/T0/B0/XXXX
+            route: {receiver: team-shop}
+            receivers:
+            - name: team-shop
+              fallback: backup
+              webhook_configs:
+              - {url: 'https://hooks.example/shop', max_alerts: 5, slo_signing_secret_env: SHOP_HMAC}
+              - {url: 'https://audit.example/shop', send_resolved: false}
+              slack_configs: [{channel: '#shop'}]
+              pagerduty_configs: [{routing_key: 0123456789abcdef}]
+            - name: backup
+              pagerduty_configs: [{routing_key_file: /run/secrets/pd, url: 'https://events.eu.pagerduty.com/v2/enqueue'}]
+            - name: nobody
+            """;
+
+    private final ReceiverFactory factory = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC());
+
+    private static RouterConfig config(String yaml) {
+        return RouterConfigLoader.parse("router.yml", yaml).orElseThrow();
+    }
+
+    @Test
+    void shouldMakeEveryChannelOfAReceiverItsOwnIntegrationFallingBackToTheFallbackReceiver() {
+        Integrations integrations = factory.build(config(CONFIG));
+
+        Receiver hook = integrations.receivers().get("team-shop#0").orElseThrow();
+        assertThat(hook.target().url()).isEqualTo(URI.create("https://hooks.example/shop"));
+        assertThat(hook.target().maxAlerts()).isEqualTo(5);
+        assertThat(hook.target().secret()).hasToString("env:SHOP_HMAC");
+        assertThat(hook.fallback()).isEqualTo("backup#0");
+        assertThat(integrations.receivers().get("team-shop#1").orElseThrow().target().secret()).isNull();
+        assertThat(integrations.receivers().get("team-shop#2").orElseThrow().target().url())
+                .isEqualTo(URI.create("https://hooks.slack.example/services/T0/B0/XXXX"));
+        Receiver pager = integrations.receivers().get("team-shop#3").orElseThrow();
+        assertThat(pager.target().url()).as("Alertmanager's default endpoint, as the base the channel extends")
+                .isEqualTo(URI.create("https://events.pagerduty.com"));
+        assertThat(pager.target().secret()).hasToString("inline");
+        Receiver backup = integrations.receivers().get("backup#0").orElseThrow();
+        assertThat(backup.target().url()).isEqualTo(URI.create("https://events.eu.pagerduty.com"));
+        assertThat(backup.target().secret()).hasToString("file:/run/secrets/pd");
+        assertThat(backup.fallback()).isNull();
+        assertThat(integrations.names()).containsExactly("team-shop", "backup", "nobody");
+    }
+
+    @Test
+    void shouldFanAnIntentOutToEveryChannelUnderItsOwnKey() {
+        Integrations integrations = factory.build(config(CONFIG));
+        Notification intent = Samples.group("intent-1", "team-shop",
+                List.of(Samples.availability(AlertStatus.FIRING), Samples.latency(AlertStatus.RESOLVED)), null);
+
+        List<Notification> deliveries = integrations.deliveries(intent).orElseThrow();
+
+        assertThat(deliveries).extracting(Notification::idempotencyKey)
+                .containsExactly("intent-1#0", "intent-1#1", "intent-1#2", "intent-1#3");
+        assertThat(deliveries).extracting(Notification::receiver)
+                .containsExactly("team-shop#0", "team-shop#1", "team-shop#2", "team-shop#3");
+        assertThat(deliveries.get(1).alerts()).as("send_resolved: false leaves resolved alerts out")
+                .extracting(a -> a.status()).containsExactly(AlertStatus.FIRING);
+        assertThat(deliveries.get(0).alerts()).isEqualTo(intent.alerts());
+    }
+
+    @Test
+    void shouldSendAResolvedGroupOnlyToChannelsThatWantIt() {
+        Integrations integrations = factory.build(config(CONFIG));
+
+        assertThat(integrations.deliveries(Samples.resolved("intent-2")).orElseThrow())
+                .as("Slack, like the second webhook, sends no resolved groups unless told to, as in Alertmanager")
+                .extracting(Notification::idempotencyKey)
+                .containsExactly("intent-2#0", "intent-2#3");
+    }
+
+    @Test
+    void shouldFanOutToNothingForAReceiverWithoutChannelsAndNotAtAllForAnUnknownOne() {
+        Integrations integrations = factory.build(config(CONFIG));
+
+        assertThat(integrations.deliveries(Samples.group("intent-3", "nobody", Samples.firing("x").alerts(), null)))
+                .hasValueSatisfying(deliveries -> assertThat(deliveries).isEmpty());
+        assertThat(integrations.deliveries(Samples.group("intent-4", "team-shoe", Samples.firing("x").alerts(), null)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldPostUnderTheReceiverNameTheRouteChoseWithTheChannelsKey() throws Exception {
+        try (LocalReceiver server = LocalReceiver.answering(200)) {
+            Integrations integrations = factory.build(config("""
+                    route: {receiver: team-shop}
+                    receivers:
+                    - name: team-shop
+                      webhook_configs: [{url: '%s'}]
+                    """.formatted(server.url("/hook"))));
+            Notification delivery = integrations.deliveries(Samples.firing("intent-5")).orElseThrow().get(0);
+            Receiver receiver = integrations.receivers().get(delivery.receiver()).orElseThrow();
+
+            DeliveryResult result = receiver.channel().send(delivery, receiver.target());
+
+            assertThat(result).isEqualTo(new DeliveryResult.Accepted(200));
+            assertThat(server.onlyRequest().header("Idempotency-Key")).isEqualTo("intent-5#0");
+            assertThat(new ObjectMapper().readTree(server.onlyRequest().body()).get("receiver").asText())
+                    .isEqualTo("team-shop");
+        }
+    }
+}
