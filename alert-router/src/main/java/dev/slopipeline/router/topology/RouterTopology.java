@@ -1,0 +1,62 @@
+package dev.slopipeline.router.topology;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alert router as a Kafka Streams topology; see the package overview for the picture, the topics and their
+ * formats. Every processor, store and topic is named here.
+ */
+public final class RouterTopology {
+
+    public static final String ALERTS_SOURCE = "slo-alerts-source";
+    public static final String ROUTE_AND_GROUP = "route-and-group";
+    public static final String ENGINE_STORE = "route-and-group-engine";
+    public static final String NOTIFICATIONS_SINK = "notifications-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    public static final String COMMANDS_SOURCE = "router-commands-source";
+    public static final String SILENCE_COMMANDS = "silence-commands";
+    public static final String SILENCE_COMMANDS_STORE = "silence-commands-silences";
+    public static final String SILENCES_SINK = "silences-sink";
+
+    public static final String SILENCES_SOURCE = "silences-global-source";
+    public static final String SILENCES_UPDATER = "silences-global-updater";
+    public static final String SILENCES_STORE = "silences-global";
+
+    private RouterTopology() {
+    }
+
+    public static Topology build(RouterTopologyConfig config) {
+        RouterTopics topics = config.topics();
+        Topology topology = new Topology();
+
+        topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
+        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config), ALERTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
+        topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
+                new ByteArraySerializer(), ROUTE_AND_GROUP);
+
+        topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.commands());
+        topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands()), COMMANDS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCE_COMMANDS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), SILENCE_COMMANDS);
+        topology.addSink(SILENCES_SINK, topics.silences(), new ByteArraySerializer(), new ByteArraySerializer(),
+                SILENCE_COMMANDS);
+
+        topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
+                ROUTE_AND_GROUP, SILENCE_COMMANDS);
+
+        // Global stores take no changelog: the compacted topic is the log, replayed in full on every instance.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCES_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                SILENCES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.silences(),
+                SILENCES_UPDATER, SilencesUpdater::new);
+        return topology;
+    }
+}

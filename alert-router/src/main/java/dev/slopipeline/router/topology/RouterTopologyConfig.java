@@ -1,0 +1,57 @@
+package dev.slopipeline.router.topology;
+
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.inhibit.DefaultInhibition;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@link RouterTopology#build} needs.
+ *
+ * <p>The router config is fixed for the life of the topology: a changed config takes a restart, which keeps the
+ * grouping state (a group whose route disappeared is regrouped, see {@code GroupingEngine.importState}). Hot reload
+ * is not supported yet.
+ *
+ * @param punctuationInterval how often, in wall-clock time, due groups are flushed; group_wait and group_interval
+ *                            are honoured to within this
+ * @param externalUrl         where humans find the router, written into every notification
+ * @param inhibition          whether the built-in page-inhibits-ticket rule joins the config's rules
+ * @param metrics             where the notification pipeline's counters go
+ */
+public record RouterTopologyConfig(RouterConfig routerConfig,
+                                   RouterTopics topics,
+                                   Duration punctuationInterval,
+                                   URI externalUrl,
+                                   DefaultInhibition inhibition,
+                                   MeterRegistry metrics) {
+
+    public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
+
+    public RouterTopologyConfig {
+        Objects.requireNonNull(routerConfig, "routerConfig");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(punctuationInterval, "punctuationInterval");
+        Objects.requireNonNull(externalUrl, "externalUrl");
+        Objects.requireNonNull(inhibition, "inhibition");
+        Objects.requireNonNull(metrics, "metrics");
+        if (punctuationInterval.isNegative() || punctuationInterval.isZero()) {
+            throw new IllegalArgumentException("punctuationInterval must be positive, was " + punctuationInterval);
+        }
+    }
+
+    /** Default topics, a one-second punctuation and the built-in inhibition rule on. */
+    public static RouterTopologyConfig of(RouterConfig routerConfig, URI externalUrl, MeterRegistry metrics) {
+        return new RouterTopologyConfig(routerConfig, RouterTopics.DEFAULT, DEFAULT_PUNCTUATION_INTERVAL, externalUrl,
+                DefaultInhibition.ON, metrics);
+    }
+
+    public RouterTopologyConfig withTopics(RouterTopics topics) {
+        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics);
+    }
+
+    public RouterTopologyConfig withInhibition(DefaultInhibition inhibition) {
+        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics);
+    }
+}

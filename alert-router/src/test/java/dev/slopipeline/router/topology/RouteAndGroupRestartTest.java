@@ -1,0 +1,132 @@
+package dev.slopipeline.router.topology;
+
+import static dev.slopipeline.router.topology.RouterDriver.EXTERNAL_URL;
+import static dev.slopipeline.router.topology.RouterDriver.T0;
+import static dev.slopipeline.router.topology.SloAlertSamples.firing;
+import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.delivery.AlertStatus;
+import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.inhibit.DefaultInhibition;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a restarted task does with the snapshot its store restores. The test driver keeps stores in memory and drops
+ * them on close, so this takes the snapshot the topology wrote in one driver and starts a fresh processor over a
+ * store holding it, which is the state Kafka Streams restores from the changelog before it initialises a task's
+ * processors. That restoration itself, and the exactly-once commit of snapshot and output together, are exercised by
+ * {@link RouterTopologyIntegrationTest}.
+ */
+class RouteAndGroupRestartTest {
+
+    private static final String SLO = "checkout-availability";
+    private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
+
+    private final AlertCodec alertCodec = new AlertCodec();
+    private final NotificationCodec notificationCodec = new NotificationCodec();
+
+    @Test
+    void shouldNeitherRepeatTheFiringNorMissTheResolutionAfterARestart() {
+        Notification fired;
+        byte[] snapshot;
+        try (RouterDriver before = new RouterDriver(RouterTopologyTest.CONFIG, DefaultInhibition.ON)) {
+            before.publish(firing(SLO, Severity.PAGE, Map.of(), T0));
+            before.advance(GROUP_WAIT);
+            fired = before.newNotifications().get(0);
+            KeyValueStore<String, byte[]> store = before.driver.getKeyValueStore(RouterTopology.ENGINE_STORE);
+            snapshot = store.get(RouteAndGroupProcessor.SNAPSHOT_KEY);
+        }
+
+        Restarted after = new Restarted(snapshot, T0.plus(Duration.ofMinutes(2)));
+        after.punctuate();
+        assertThat(after.notifications()).as("nothing to repeat at the restart").isEmpty();
+        after.process(resolved(SLO, Severity.PAGE, Map.of(), T0, after.now));
+        after.advanceTo(T0.plus(Duration.ofMinutes(5)).plus(GROUP_WAIT));
+
+        assertThat(after.notifications()).singleElement().satisfies(done -> {
+            assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(done.groupKey()).isEqualTo(fired.groupKey());
+            assertThat(done.idempotencyKey()).isNotEqualTo(fired.idempotencyKey());
+        });
+    }
+
+    @Test
+    void shouldKnowNothingToResolveWithoutTheSnapshot() {
+        Restarted amnesiac = new Restarted(null, T0.plus(Duration.ofMinutes(2)));
+
+        amnesiac.process(resolved(SLO, Severity.PAGE, Map.of(), T0, amnesiac.now));
+        amnesiac.advanceTo(T0.plus(Duration.ofMinutes(5)).plus(GROUP_WAIT));
+
+        // the control for the test above: the resolution is only notified because the snapshot logged the firing
+        assertThat(amnesiac.notifications()).isEmpty();
+    }
+
+    /** A fresh processor over a store that holds {@code snapshot} (or nothing), at {@code start} on the wall clock. */
+    private final class Restarted {
+        final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
+        final RouteAndGroupProcessor processor;
+        Instant now;
+
+        Restarted(byte[] snapshot, Instant start) {
+            KeyValueStore<String, byte[]> engineStore = store(RouterTopology.ENGINE_STORE);
+            store(RouterTopology.SILENCES_STORE);
+            if (snapshot != null) {
+                engineStore.put(RouteAndGroupProcessor.SNAPSHOT_KEY, snapshot);
+            }
+            now = start;
+            context.setCurrentSystemTimeMs(start.toEpochMilli());
+            processor = new RouteAndGroupProcessor(RouterTopologyConfig.of(
+                    RouterConfigLoader.parse("router.yml", RouterTopologyTest.CONFIG).orElseThrow(), EXTERNAL_URL,
+                    new SimpleMeterRegistry()));
+            processor.init(context);
+        }
+
+        void process(Alert alert) {
+            processor.process(new Record<>(alert.slo().getBytes(StandardCharsets.UTF_8), alertCodec.encode(alert),
+                    now.toEpochMilli()));
+        }
+
+        void advanceTo(Instant to) {
+            now = to;
+            context.setCurrentSystemTimeMs(to.toEpochMilli());
+            punctuate();
+        }
+
+        void punctuate() {
+            context.scheduledPunctuators().get(0).getPunctuator().punctuate(now.toEpochMilli());
+        }
+
+        List<Notification> notifications() {
+            return context.forwarded(RouterTopology.NOTIFICATIONS_SINK).stream()
+                    .map(forward -> notificationCodec.decode(new String((byte[]) forward.record().key(),
+                            StandardCharsets.UTF_8), (byte[]) forward.record().value()))
+                    .map(decoded -> ((Decoded.Ok<Notification>) decoded).value())
+                    .toList();
+        }
+
+        private KeyValueStore<String, byte[]> store(String name) {
+            KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                    Serdes.String(), Serdes.ByteArray()).withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+            return store;
+        }
+    }
+}
