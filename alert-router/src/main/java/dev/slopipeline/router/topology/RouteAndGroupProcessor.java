@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
@@ -43,7 +44,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private final RouterTopologyConfig config;
     private final AlertCodec alerts = new AlertCodec();
     private final GroupingStateCodec snapshots = new GroupingStateCodec();
-    private final NotificationCodec notifications = new NotificationCodec();
+    private final IntentCodec notifications = new IntentCodec();
     private final SilenceView silences = new SilenceView();
 
     private ProcessorContext<byte[], byte[]> context;

@@ -50,7 +50,7 @@
  *       {@code router.dlq} unchanged, with headers {@code dlq.reason} and {@code dlq.topic}; processing goes on.</li>
  *   <li>{@code router.commands}: {@link dev.slopipeline.router.topology.SilenceCommandCodec}.</li>
  *   <li>{@code router.silences}: one silence per record, see {@code SilenceRecords}.</li>
- *   <li>{@code router.notifications}: {@link dev.slopipeline.router.topology.NotificationCodec} (the Alertmanager
+ *   <li>{@code router.notifications}: {@link dev.slopipeline.router.dispatch.IntentCodec} (the Alertmanager
  *       webhook shape; to be unified with the dispatcher's reader at merge).</li>
  * </ul>
  *

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.dispatch.IntentCodec;
 import static dev.slopipeline.router.topology.RouterDriver.EXTERNAL_URL;
 import static dev.slopipeline.router.topology.RouterDriver.T0;
 import static dev.slopipeline.router.topology.SloAlertSamples.firing;
@@ -40,7 +41,7 @@ class RouteAndGroupRestartTest {
     private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
 
     private final AlertCodec alertCodec = new AlertCodec();
-    private final NotificationCodec notificationCodec = new NotificationCodec();
+    private final IntentCodec notificationCodec = new IntentCodec();
 
     @Test
     void shouldNeitherRepeatTheFiringNorMissTheResolutionAfterARestart() {

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
@@ -44,7 +45,7 @@ final class RouterDriver implements AutoCloseable {
     final List<Notification> sent = new ArrayList<>();
 
     private final AlertCodec alertCodec = new AlertCodec();
-    private final NotificationCodec notificationCodec = new NotificationCodec();
+    private final IntentCodec notificationCodec = new IntentCodec();
     private long elapsedMillis;
 
     RouterDriver(String yaml, DefaultInhibition inhibition) {

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.dispatch.IntentCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
@@ -74,7 +75,7 @@ class RouterTopologyIntegrationTest {
     Path stateDir;
 
     private final AlertCodec alertCodec = new AlertCodec();
-    private final NotificationCodec notificationCodec = new NotificationCodec();
+    private final IntentCodec notificationCodec = new IntentCodec();
 
     @BeforeAll
     static void startBroker() {

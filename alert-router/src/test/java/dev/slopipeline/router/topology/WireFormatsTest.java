@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.dispatch.IntentCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.event.Decoded;
@@ -27,7 +28,7 @@ class WireFormatsTest {
     private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
 
     private final SilenceCommandCodec commands = new SilenceCommandCodec();
-    private final NotificationCodec notifications = new NotificationCodec();
+    private final IntentCodec notifications = new IntentCodec();
 
     @Test
     void shouldReadACreateCommandWithAlertmanagerMatchers() {
