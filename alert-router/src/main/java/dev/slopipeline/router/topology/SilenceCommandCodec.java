@@ -98,6 +98,31 @@ public final class SilenceCommandCodec {
         }
     }
 
+    /**
+     * A silence as the HTTP API receives it: the fields of a create command without {@code type} and {@code id}
+     * (the API chooses the id), {@code startsAt} optional and then {@code now}. Only the shape is checked here; the
+     * rules of a valid silence are {@link dev.slopipeline.router.silence.Silences}'.
+     */
+    public Decoded<SilenceRequest> decodeRequest(byte[] value, Instant now) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(value);
+        } catch (IOException e) {
+            return new Decoded.Invalid<>("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            return new Decoded.Invalid<>("expected a JSON object with \"matchers\", \"endsAt\", \"createdBy\" and "
+                    + "\"comment\"");
+        }
+        try {
+            Instant startsAt = root.has("startsAt") ? instant(root, "startsAt") : now;
+            return new Decoded.Ok<>(new SilenceRequest(matchers(root), startsAt, instant(root, "endsAt"),
+                    text(root, "createdBy"), text(root, "comment")));
+        } catch (IllegalArgumentException e) {
+            return new Decoded.Invalid<>(e.getMessage());
+        }
+    }
+
     private static Matchers matchers(JsonNode root) {
         JsonNode items = root.get("matchers");
         if (items == null || !items.isArray()) {
