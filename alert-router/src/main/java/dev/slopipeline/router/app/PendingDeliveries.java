@@ -1,0 +1,47 @@
+package dev.slopipeline.router.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.router.delivery.PendingDelivery;
+import dev.slopipeline.router.delivery.RetryState;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@code /api/v1/deliveries/pending}: what this instance is still trying to deliver, and why it has not yet. */
+final class PendingDeliveries {
+
+    static final String PATH = "/api/v1/deliveries/pending";
+
+    private final ApiAccess access;
+    private final Supplier<List<PendingDelivery>> pending;
+
+    PendingDeliveries(ApiAccess access, Supplier<List<PendingDelivery>> pending) {
+        this.access = access;
+        this.pending = pending;
+    }
+
+    Reply list(ApiRequest request) {
+        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("pending");
+        for (PendingDelivery delivery : pending.get()) {
+            RetryState state = delivery.state();
+            ObjectNode item = items.addObject()
+                    .put("idempotencyKey", delivery.notification().idempotencyKey())
+                    .put("groupKey", delivery.notification().groupKey())
+                    .put("status", delivery.notification().status().wireName())
+                    .put("alerts", delivery.notification().alerts().size())
+                    .put("receiver", state.receiver())
+                    .put("attempts", state.attempts())
+                    .put("nextAttemptAt", state.nextAttemptAt().toString());
+            if (state.lastError() != null) {
+                item.put("lastError", state.lastError());
+            }
+        }
+        return Reply.json(200, body);
+    }
+}

@@ -1,0 +1,367 @@
+package dev.slopipeline.router.app;
+
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.PendingDelivery;
+import dev.slopipeline.router.dispatch.DeliveryService;
+import dev.slopipeline.router.dispatch.DispatchTopics;
+import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.inhibit.DefaultInhibition;
+import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.router.topology.RouterTopology;
+import dev.slopipeline.router.topology.RouterTopologyConfig;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running alert router: its topics created, the routing topology on Kafka Streams (exactly once), the delivery
+ * service, and the HTTP API with its metrics. See the package overview for the endpoints and their tokens.
+ *
+ * <pre>{@code
+ * try (RouterApp app = RouterApp.builder(bootstrapServers, RouterConfigLoader.load(file).orElseThrow())
+ *         .stateDir(Path.of("data/router"))
+ *         .httpPort(9095)
+ *         .apiToken(System.getenv("ROUTER_API_TOKEN"), ApiScope.WRITE)
+ *         .start()) {
+ *     ...
+ * }
+ * }</pre>
+ *
+ * A router is single-use: once closed, start a new one (same application id and state dir to carry on).
+ */
+public final class RouterApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterApp.class);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final DeliveryService delivery;
+    private final KafkaProducer<String, byte[]> commands;
+    private final ApiServer http;
+    private final PrometheusMeterRegistry registry;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
+                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry) {
+        this.streams = streams;
+        this.streamsMetrics = streamsMetrics;
+        this.delivery = delivery;
+        this.commands = commands;
+        this.http = http;
+        this.registry = registry;
+    }
+
+    public static Builder builder(String bootstrapServers, RouterConfig config) {
+        return new Builder(bootstrapServers, config);
+    }
+
+    /** The port of the HTTP API: the configured one, or the one picked for port 0. */
+    public int httpPort() {
+        return http.port();
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    /** Deliveries this instance has not finished, as {@code GET /api/v1/deliveries/pending} lists them. */
+    public List<PendingDelivery> pendingDeliveries() {
+        return delivery.pending();
+    }
+
+    /**
+     * Stops routing (leaving the consumer group, so other instances take over at once), then delivering (an attempt
+     * under way stays pending for whoever delivers next), then the API and the metrics. Runs once.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        boolean clean = streams.close(CloseOptions.timeout(KAFKA_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        if (!clean) {
+            LOG.warn("the streams client did not stop within {}", KAFKA_TIMEOUT);
+        }
+        delivery.close();
+        commands.close(KAFKA_TIMEOUT);
+        http.close();
+        streamsMetrics.close();
+        registry.close();
+        LOG.info("alert router closed");
+    }
+
+    private Optional<String> livenessProblem() {
+        KafkaStreams.State state = streams.state();
+        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR) {
+            return Optional.of("the streams client stopped after a failure (" + state + "); restart the router");
+        }
+        return delivery.failure().map(failure -> "the delivery service stopped: " + failure);
+    }
+
+    private Optional<String> streamsReadinessProblem() {
+        if (closing.get()) {
+            return Optional.of("shutting down");
+        }
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Optional.empty()
+                : Optional.of("the streams client is " + state + ", not RUNNING");
+    }
+
+    private Optional<String> deliveryReadinessProblem() {
+        return delivery.failure().map(failure -> "the delivery service is not running: " + failure);
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> silencesStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.SILENCES_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private void route(ApiAccess access, RouterTopics topics) {
+        Health health = new Health(List.of(this::livenessProblem),
+                List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
+        SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
+                Clock.systemUTC());
+        PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
+        http.route("GET", "/healthz", health::live)
+                .route("GET", "/readyz", health::ready)
+                .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
+                        registry.scrape().getBytes(StandardCharsets.UTF_8), Map.of()))
+                .route("GET", SilenceEndpoints.PATH, silences::list)
+                .route("POST", SilenceEndpoints.PATH, silences::create)
+                .route("DELETE", SilenceEndpoints.PATH + "/", silences::expire)
+                .route("GET", PendingDeliveries.PATH, pending::list);
+    }
+
+    /** Collects the settings; {@link #start()} does the work. */
+    public static final class Builder {
+
+        private final String bootstrapServers;
+        private final RouterConfig config;
+        private String applicationId = "slo-pipeline-router";
+        private Path stateDir;
+        private RouterTopics topics = RouterTopics.DEFAULT;
+        private String deliveriesTopic = DispatchTopics.DEFAULT.deliveries();
+        private int partitions = DispatchTopics.DEFAULT.partitions();
+        private int httpPort = 9095;
+        private URI externalUrl;
+        private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
+        private Map<String, Object> kafkaProperties = Map.of();
+        private ApiAccess access = ApiAccess.NONE;
+
+        private Builder(String bootstrapServers, RouterConfig config) {
+            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The Kafka Streams application id; the delivery service's consumer group is this plus {@code -dispatch}. */
+        public Builder applicationId(String id) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("applicationId must be non-blank");
+            }
+            this.applicationId = id;
+            return this;
+        }
+
+        /** Where Kafka Streams keeps its stores; Kafka's own default (under the temp folder) when not set. */
+        public Builder stateDir(Path dir) {
+            this.stateDir = Objects.requireNonNull(dir, "stateDir");
+            return this;
+        }
+
+        public Builder topics(RouterTopics newTopics) {
+            this.topics = Objects.requireNonNull(newTopics, "topics");
+            return this;
+        }
+
+        public Builder deliveriesTopic(String topic) {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("the deliveries topic must be non-blank");
+            }
+            this.deliveriesTopic = topic;
+            return this;
+        }
+
+        /** Partitions of each topic the router creates; topics that exist keep theirs. */
+        public Builder partitions(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, was " + count);
+            }
+            this.partitions = count;
+            return this;
+        }
+
+        /** The port of the HTTP API, on every interface; 0 picks a free one. */
+        public Builder httpPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("httpPort must be within 0..65535, was " + port);
+            }
+            this.httpPort = port;
+            return this;
+        }
+
+        /** Where humans reach the router, written into every notification; {@code http://localhost:<port>} if unset. */
+        public Builder externalUrl(URI url) {
+            this.externalUrl = Objects.requireNonNull(url, "externalUrl");
+            return this;
+        }
+
+        /** How often due groups are flushed; group_wait and group_interval are honoured to within this. */
+        public Builder punctuationInterval(Duration interval) {
+            this.punctuationInterval = Objects.requireNonNull(interval, "punctuationInterval");
+            return this;
+        }
+
+        /**
+         * Extra settings for every Kafka client (security, timeouts), applied first, so that what the guarantees
+         * rest on (exactly once, application id, state dir) cannot be undone by them.
+         */
+        public Builder kafkaProperties(Map<String, Object> properties) {
+            this.kafkaProperties = Map.copyOf(properties);
+            return this;
+        }
+
+        /** A bearer token for the API; writes need one of scope write. */
+        public Builder apiToken(String token, ApiScope scope) {
+            this.access = access.withToken(token, scope);
+            return this;
+        }
+
+        /** Whether reads need a token too (of either scope); they are open by default. */
+        public Builder requireTokenForReads(boolean required) {
+            this.access = access.withTokenRequiredForReads(required);
+            return this;
+        }
+
+        /**
+         * Creates the missing topics, starts the delivery service, the HTTP API and the streams client; returns
+         * without waiting for the streams client to be RUNNING ({@code /readyz} says when).
+         *
+         * @throws IllegalStateException when Kafka cannot be reached or refuses a topic
+         * @throws InterruptedException  when interrupted while waiting for Kafka
+         */
+        public RouterApp start() throws InterruptedException {
+            Deque<AutoCloseable> opened = new ArrayDeque<>();
+            try {
+                return start(opened);
+            } catch (RuntimeException | InterruptedException e) {
+                closeAll(opened, e);
+                throw e;
+            } catch (java.util.concurrent.TimeoutException e) {
+                IllegalStateException failure = new IllegalStateException("Kafka at " + bootstrapServers
+                        + " did not answer within " + KAFKA_TIMEOUT, e);
+                closeAll(opened, failure);
+                throw failure;
+            }
+        }
+
+        private RouterApp start(Deque<AutoCloseable> opened)
+                throws InterruptedException, java.util.concurrent.TimeoutException {
+            try (Admin admin = Admin.create(clientConfig(Map.of()))) {
+                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, deliveriesTopic, partitions);
+            }
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            opened.push(registry::close);
+            ApiServer http = ApiServer.bind(httpPort);
+            opened.push(http);
+            URI external = externalUrl != null ? externalUrl : URI.create("http://localhost:" + http.port());
+
+            DeliveryService delivery = DeliveryService.builder(bootstrapServers,
+                            new ReceiverFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                                    Clock.systemUTC()).build(config), registry)
+                    .groupId(applicationId + "-dispatch")
+                    .topics(new DispatchTopics(topics.notifications(), deliveriesTopic, partitions))
+                    .retryPolicy(config.retryPolicy())
+                    .kafkaProperties(kafkaProperties)
+                    .start();
+            opened.push(delivery);
+
+            KafkaProducer<String, byte[]> commands = new KafkaProducer<>(clientConfig(Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+            opened.push(commands);
+
+            RouterTopologyConfig topology = new RouterTopologyConfig(config, topics, punctuationInterval, external,
+                    DefaultInhibition.ON, registry);
+            KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology), streamsProperties());
+            opened.push(streams);
+            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(registry);
+            opened.push(streamsMetrics);
+            streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
+
+            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry);
+            app.route(access, topics);
+            http.start();
+            streams.start();
+            LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
+                    applicationId, http.port(), topics, deliveriesTopic, access);
+            return app;
+        }
+
+        private Properties streamsProperties() {
+            Properties properties = new Properties();
+            properties.putAll(kafkaProperties);
+            properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+            if (stateDir != null) {
+                properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+            }
+            // The engine snapshot, the notifications and the consumed offsets commit together: no notification is
+            // lost or repeated across a restart (see the topology package).
+            properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            // The topology names every processor, store and topic itself; this makes any DSL part added later
+            // refuse generated names, which would orphan state on an upgrade.
+            properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+            return properties;
+        }
+
+        private Map<String, Object> clientConfig(Map<String, Object> fixed) {
+            Map<String, Object> clientConfig = new HashMap<>(kafkaProperties);
+            clientConfig.put("bootstrap.servers", bootstrapServers);
+            clientConfig.putAll(fixed);
+            return clientConfig;
+        }
+
+        private static void closeAll(Deque<AutoCloseable> opened, Exception failure) {
+            while (!opened.isEmpty()) {
+                try {
+                    opened.pop().close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+}

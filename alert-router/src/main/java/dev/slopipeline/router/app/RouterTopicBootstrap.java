@@ -1,0 +1,83 @@
+package dev.slopipeline.router.app;
+
+import dev.slopipeline.router.topology.RouterTopics;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the router's topics that are missing, with the broker's default replication factor. {@code slo.alerts}
+ * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences
+ * and delivery outcomes are compacted (their latest record per key is the state); the rest are logs. Topics that
+ * exist are left as they are.
+ */
+final class RouterTopicBootstrap {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterTopicBootstrap.class);
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    RouterTopicBootstrap(Admin admin, Duration timeout) {
+        this.admin = admin;
+        this.timeout = timeout;
+    }
+
+    void ensure(RouterTopics topics, String deliveries, int partitions) {
+        Map<String, String> cleanupPolicies = new LinkedHashMap<>();
+        cleanupPolicies.put(topics.alerts(), TopicConfig.CLEANUP_POLICY_DELETE);
+        cleanupPolicies.put(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE);
+        cleanupPolicies.put(topics.silences(), TopicConfig.CLEANUP_POLICY_COMPACT);
+        cleanupPolicies.put(topics.notifications(), TopicConfig.CLEANUP_POLICY_DELETE);
+        cleanupPolicies.put(deliveries, TopicConfig.CLEANUP_POLICY_COMPACT);
+        cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
+
+        Set<String> existing = get(admin.listTopics().names(), "list the topics");
+        List<NewTopic> missing = cleanupPolicies.entrySet().stream()
+                .filter(topic -> !existing.contains(topic.getKey()))
+                .map(topic -> new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getValue())))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        admin.createTopics(missing).values().forEach((name, created) -> {
+            try {
+                get(created, "create topic " + name);
+                LOG.info("created topic {} ({} partitions, cleanup.policy={})", name, partitions,
+                        cleanupPolicies.get(name));
+            } catch (IllegalStateException e) {
+                // Another instance, or the streams app, created it at the same moment.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private <T> T get(KafkaFuture<T> future, String doing) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot " + doing + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not " + doing + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + doing, e);
+        }
+    }
+}
