@@ -71,6 +71,32 @@ class WireFormatsTest {
     }
 
     @Test
+    void shouldReadASilenceAsTheApiReceivesItStartingNowUnlessItSaysWhen() {
+        String json = """
+                {"matchers":["slo=\\"checkout\\""],"endsAt":"2026-11-23T12:00:00Z","createdBy":"alice","comment":"deploy"}
+                """;
+
+        Decoded<SilenceRequest> decoded = commands.decodeRequest(json.getBytes(StandardCharsets.UTF_8), AT);
+
+        assertThat(decoded).isEqualTo(new Decoded.Ok<>(new SilenceRequest(
+                Matchers.of(MatcherParser.parse("slo=\"checkout\"").matchers()), AT,
+                Instant.parse("2026-11-23T12:00:00Z"), "alice", "deploy")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not json | not JSON",
+            "[] | expected a JSON object with \"matchers\"",
+            "{\"matchers\":[\"slo=x\"],\"endsAt\":\"tomorrow\",\"createdBy\":\"a\",\"comment\":\"c\"} | field \"endsAt\": expected an ISO-8601 UTC instant",
+            "{\"matchers\":[\"slo=x\"],\"endsAt\":\"2026-11-23T12:00:00Z\",\"comment\":\"c\"} | field \"createdBy\": missing or not a string"})
+    void shouldSayWhatIsWrongWithASilenceFromTheApi(String json, String reason) {
+        Decoded<SilenceRequest> decoded = commands.decodeRequest(json.getBytes(StandardCharsets.UTF_8), AT);
+
+        assertThat(decoded).isInstanceOfSatisfying(Decoded.Invalid.class,
+                invalid -> assertThat(invalid.reason()).startsWith(reason));
+    }
+
+    @Test
     void shouldWriteNotificationsInTheWebhookShapeAndReadThemBack() {
         Alert resolved = new Alert(AlertStatus.RESOLVED, Map.of("slo", "checkout"), Map.of("summary", "ok"), AT,
                 AT.plusSeconds(60), null, "0123456789abcdef");
