@@ -99,7 +99,8 @@ final class ApiServer implements AutoCloseable {
 
     private Reply answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        Map<String, Handler> byMethod = routes.get(path);
+        // A route ending in "/" serves what is below it, never itself: DELETE /api/v1/silences/ names no silence.
+        Map<String, Handler> byMethod = path.endsWith("/") ? null : routes.get(path);
         if (byMethod == null) {
             byMethod = routes.entrySet().stream()
                     .filter(route -> route.getKey().endsWith("/") && path.startsWith(route.getKey())

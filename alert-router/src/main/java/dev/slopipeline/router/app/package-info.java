@@ -1,0 +1,36 @@
+/**
+ * The alert router as a running app: {@link dev.slopipeline.router.app.RouterApp} creates the router's topics, runs
+ * the routing topology on Kafka Streams (exactly once), the delivery service, and a JSON HTTP API on the JDK's
+ * server.
+ *
+ * <pre>
+ *  slo.alerts ─► routing topology ─► router.notifications ─► delivery service ─► receivers
+ *                  ▲ silences (global store) ◄─ router.silences        └────────► router.deliveries
+ *                  └─ router.commands ◄─ POST/DELETE /api/v1/silences
+ * </pre>
+ *
+ * <h2>Endpoints</h2>
+ * <ul>
+ *   <li>{@code GET /healthz}: 200 unless the streams client or the delivery service stopped after a failure.</li>
+ *   <li>{@code GET /readyz}: 200 once the streams client is RUNNING and the delivery service runs; 503 with the
+ *       reasons otherwise.</li>
+ *   <li>{@code GET /metrics}: every meter (pipeline, delivery, Kafka Streams) in the Prometheus text format.</li>
+ *   <li>{@code GET /api/v1/silences}: {@code {"silences":[{"id","matchers","startsAt","endsAt","updatedAt",
+ *       "createdBy","comment","status":{"state"}}]}}, from the global silences store, in Alertmanager's order
+ *       (active, pending, expired).</li>
+ *   <li>{@code POST /api/v1/silences} with {@code {"matchers":["slo=\"checkout\""],"startsAt"?,"endsAt",
+ *       "createdBy","comment"}}: checked against the silence rules (400 with {@code problems}), then sent to
+ *       {@code router.commands} under a fresh UUID; 202 {@code {"id"}} once the broker has it.</li>
+ *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
+ *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
+ *       attempt and last error.</li>
+ * </ul>
+ * Errors are {@code {"error": message, "status": code}}. Request bodies are limited to 64 KiB (413).
+ *
+ * <h2>Tokens</h2>
+ * {@code Authorization: Bearer <token>}, tokens given to {@link dev.slopipeline.router.app.RouterApp.Builder#apiToken}
+ * with scope {@code read} or {@code write} (write includes read). Writes need a write token: without one configured
+ * every write is refused with 403 (saying how to configure one); a missing or unknown token is 401, a read token on a
+ * write 403. Reads are open unless {@code requireTokenForReads}; health, readiness and metrics are always open.
+ */
+package dev.slopipeline.router.app;

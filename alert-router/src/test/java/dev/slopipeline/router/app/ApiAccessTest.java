@@ -1,0 +1,58 @@
+package dev.slopipeline.router.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ApiAccessTest {
+
+    private final ApiAccess access = ApiAccess.NONE.withToken("w", ApiScope.WRITE).withToken("r", ApiScope.READ);
+
+    @Test
+    void shouldLetAWriteTokenWriteAndRead() {
+        assertThat(access.refusal("Bearer w", ApiScope.WRITE)).isEmpty();
+        assertThat(access.withTokenRequiredForReads(true).refusal("Bearer w", ApiScope.READ)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAWriteWithAReadToken() {
+        assertThat(status(access.refusal("Bearer r", ApiScope.WRITE))).isEqualTo(403);
+    }
+
+    @Test
+    void shouldAskForATokenWhenItIsMissingOrUnknown() {
+        assertThat(access.refusal(null, ApiScope.WRITE)).hasValueSatisfying(reply -> {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.headers()).containsEntry("WWW-Authenticate", "Bearer");
+        });
+        assertThat(status(access.refusal("Bearer guess", ApiScope.WRITE))).isEqualTo(401);
+        assertThat(status(access.refusal("Basic dzp3", ApiScope.WRITE))).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseEveryWriteWhenNoWriteTokenIsConfigured() {
+        ApiAccess readOnly = ApiAccess.NONE.withToken("r", ApiScope.READ);
+
+        assertThat(readOnly.refusal("Bearer r", ApiScope.WRITE)).hasValueSatisfying(reply -> {
+            assertThat(reply.status()).isEqualTo(403);
+            assertThat(new String(reply.body())).contains("no API token of scope write").contains("apiToken");
+        });
+    }
+
+    @Test
+    void shouldOpenReadsUnlessTokensAreRequiredForThem() {
+        assertThat(access.refusal(null, ApiScope.READ)).isEmpty();
+        assertThat(status(access.withTokenRequiredForReads(true).refusal(null, ApiScope.READ))).isEqualTo(401);
+        assertThat(access.withTokenRequiredForReads(true).refusal("Bearer r", ApiScope.READ)).isEmpty();
+    }
+
+    @Test
+    void shouldNeverShowTheTokensInItsDescription() {
+        assertThat(ApiAccess.NONE.withToken("s3cret", ApiScope.WRITE).toString()).doesNotContain("s3cret");
+    }
+
+    private static int status(Optional<Reply> reply) {
+        return reply.map(Reply::status).orElse(200);
+    }
+}
