@@ -148,6 +148,12 @@ class RouterAppIntegrationTest {
             assertThat(readOnly.status).isEqualTo(403);
             assertThat(readOnly.body.path("error").asText()).contains("scope read").contains("needs write");
 
+            Answer invalid = post(app, silence.replace(CHECKOUT, "").replace("planned failover", ""), WRITE_TOKEN);
+            assertThat(invalid.status).isEqualTo(400);
+            assertThat(invalid.body.path("problems")).extracting(JsonNode::asText).satisfiesExactlyInAnyOrder(
+                    problem -> assertThat(problem).contains("every matcher matches alerts without the label"),
+                    problem -> assertThat(problem).contains("comment is empty"));
+
             Answer accepted = post(app, silence, WRITE_TOKEN);
             assertThat(accepted.status).isEqualTo(202);
             String id = accepted.body.path("id").asText();
