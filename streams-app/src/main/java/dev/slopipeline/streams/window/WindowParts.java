@@ -1,6 +1,8 @@
 package dev.slopipeline.streams.window;
 
 import dev.slopipeline.definitions.model.SloWindow;
+import dev.slopipeline.streams.store.Part;
+import dev.slopipeline.streams.store.PartSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -10,39 +12,121 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The state-store bytes of {@link SloWindows}. Counts are unsigned varints (7 bits a byte), so quiet
- * buckets cost one byte each; positions are not stored, they follow from the watermark and the plan.
+ * The state-store form of {@link SloWindows}: one header part and one part per closed bucket slot,
+ * so that a record costs a put of the header (about a hundred bytes) and, when a minute closes, one
+ * put per ring, instead of the whole object (thousands of buckets).
  *
  * <pre>
- * version 1:
+ * part "h" (header), version 1:
  *   byte 1
  *   plan:  unit (byte 0 events | byte 1 minutes, double sliceTarget), varint grace minutes,
  *          varint window count, varint minutes per window,
  *          budget (byte 0 rolling, varint minutes | byte 1 calendar, byte period, varint length + UTF-8 zone id)
  *   long latest epoch millis
- *   every ring, finest first, live buckets oldest first: tally
+ *   varint late events
+ *   every ring, finest first: its newest (open) bucket: tally
  *   every rolling window's sum, shortest first: tally; then the calendar sum if any: tally
- *   tally = varint good, varint bad, varint (events - good - bad)   (never negative: a unit has an event)
+ * part "s" + byte ring (0 = finest) + unsigned short slot: that slot of that ring, unless it is the
+ *   ring's newest: tally (an empty slot has no part)
+ * tally = varint good, varint bad, varint (events - good - bad)   (never negative: a unit has an event)
  * </pre>
+ *
+ * <p>Slot positions follow from the watermark and the plan, so a slot part is the same key for the
+ * life of the ring. The newest slot's part is stale by design (the header holds that bucket) and is
+ * ignored on rebuild; it is written when the bucket closes.
  */
-final class SloWindowsCodec {
+public final class WindowParts {
 
     static final byte VERSION = 1;
+    private static final byte[] HEADER = {'h'};
+    private static final byte SLOT = 's';
+    private static final int SLOT_PART_LENGTH = 4;
 
-    private SloWindowsCodec() {
+    private WindowParts() {
     }
 
-    static byte[] encode(SloWindows state) {
-        Writer out = new Writer();
-        out.buffer.write(VERSION);
-        writePlan(out, state.plan());
-        out.writeFixedLong(state.latest().toEpochMilli());
-        for (BucketRing ring : state.rings()) {
-            for (long minute = ring.oldestMinute(); minute <= state.watermark(); minute += ring.granularity()) {
-                out.writeTally(ring.get(minute));
+    /** Writes every part changed since the last call: the header, and slots that changed and are closed. */
+    public static void drainChanges(SloWindows windows, PartSink sink) {
+        if (!windows.takeChanged()) {
+            return;
+        }
+        sink.put(HEADER.clone(), header(windows));
+        int ringIndex = 0;
+        for (BucketRing ring : windows.rings()) {
+            int index = ringIndex++;
+            ring.drainDirty((slot, tally) -> {
+                byte[] part = slotPart(index, slot);
+                if (tally.isZero()) {
+                    sink.delete(part);
+                } else {
+                    sink.put(part, tallyBytes(tally));
+                }
+            });
+        }
+    }
+
+    /**
+     * The state the parts describe, or empty when there are none.
+     *
+     * @throws IllegalArgumentException when the parts do not form a state of this version
+     */
+    public static Optional<SloWindows> rebuild(List<Part> parts) {
+        Optional<Part> header = parts.stream().filter(p -> isHeader(p.name())).findFirst();
+        if (header.isEmpty()) {
+            if (!parts.isEmpty()) {
+                throw new IllegalArgumentException("window state has " + parts.size() + " slots but no header");
             }
+            return Optional.empty();
+        }
+        SloWindows state = readHeader(header.get().value());
+        List<BucketRing> rings = state.rings();
+        for (Part entry : parts) {
+            if (entry == header.get()) {
+                continue;
+            }
+            ByteBuffer part = ByteBuffer.wrap(entry.name());
+            if (part.remaining() != SLOT_PART_LENGTH || part.get() != SLOT) {
+                throw new IllegalArgumentException("window state has an unknown part of " + entry.name().length + " bytes");
+            }
+            int ringIndex = part.get();
+            int slot = Short.toUnsignedInt(part.getShort());
+            if (ringIndex < 0 || ringIndex >= rings.size() || slot >= rings.get(ringIndex).capacity()) {
+                throw new IllegalArgumentException("window state has slot " + slot + " of ring " + ringIndex
+                        + ", which its plan does not hold");
+            }
+            BucketRing ring = rings.get(ringIndex);
+            if (slot != ring.newestSlot()) {
+                ring.restoreSlot(slot, readTally(ByteBuffer.wrap(entry.value()), entry.value()));
+            }
+        }
+        return Optional.of(state);
+    }
+
+    private static boolean isHeader(byte[] part) {
+        return part.length == 1 && part[0] == HEADER[0];
+    }
+
+    static byte[] slotPart(int ringIndex, int slot) {
+        return new byte[] {SLOT, (byte) ringIndex, (byte) (slot >>> 8), (byte) slot};
+    }
+
+    static byte[] planBytes(WindowPlan plan) {
+        Writer out = new Writer(64);
+        writePlan(out, plan);
+        return out.buffer.toByteArray();
+    }
+
+    private static byte[] header(SloWindows state) {
+        Writer out = new Writer(128);
+        out.buffer.write(VERSION);
+        out.buffer.writeBytes(state.planBytes());
+        out.writeFixedLong(state.latest().toEpochMilli());
+        out.writeVarint(state.lateEvents());
+        for (BucketRing ring : state.rings()) {
+            out.writeTally(ring.slot(ring.newestSlot()));
         }
         for (SlidingSum window : state.slidingSums()) {
             out.writeTally(window.sum());
@@ -51,7 +135,7 @@ final class SloWindowsCodec {
         return out.buffer.toByteArray();
     }
 
-    static SloWindows decode(byte[] bytes) {
+    private static SloWindows readHeader(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             byte version = in.get();
@@ -59,22 +143,38 @@ final class SloWindowsCodec {
                 throw new IllegalArgumentException("window state has version " + version + "; this build reads version " + VERSION);
             }
             WindowPlan plan = readPlan(in);
-            SloWindows state = SloWindows.restore(plan, Instant.ofEpochMilli(in.getLong()));
+            SloWindows state = SloWindows.restore(plan, Instant.ofEpochMilli(in.getLong()), readVarint(in));
             for (BucketRing ring : state.rings()) {
-                for (long minute = ring.oldestMinute(); minute <= state.watermark(); minute += ring.granularity()) {
-                    ring.set(minute, readTally(in));
-                }
+                ring.restoreSlot(ring.newestSlot(), readTally(in));
             }
             for (SlidingSum window : state.slidingSums()) {
                 window.restore(readTally(in));
             }
             state.calendarSum().ifPresent(calendar -> calendar.restore(readTally(in)));
             if (in.hasRemaining()) {
-                throw new IllegalArgumentException("window state has " + in.remaining() + " unexpected trailing bytes");
+                throw new IllegalArgumentException("window state header has " + in.remaining() + " unexpected trailing bytes");
             }
             return state;
         } catch (BufferUnderflowException e) {
-            throw new IllegalArgumentException("window state is truncated (" + bytes.length + " bytes)", e);
+            throw new IllegalArgumentException("window state header is truncated (" + bytes.length + " bytes)", e);
+        }
+    }
+
+    private static byte[] tallyBytes(Tally tally) {
+        Writer out = new Writer(12);
+        out.writeTally(tally);
+        return out.buffer.toByteArray();
+    }
+
+    private static Tally readTally(ByteBuffer in, byte[] whole) {
+        try {
+            Tally tally = readTally(in);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("window slot has " + in.remaining() + " unexpected trailing bytes");
+            }
+            return tally;
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("window slot is truncated (" + whole.length + " bytes)", e);
         }
     }
 
@@ -146,7 +246,11 @@ final class SloWindowsCodec {
     }
 
     private static final class Writer {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+        private final ByteArrayOutputStream buffer;
+
+        Writer(int size) {
+            buffer = new ByteArrayOutputStream(size);
+        }
 
         void writeTally(Tally tally) {
             writeVarint(tally.good());
