@@ -3,7 +3,6 @@ package dev.slopipeline.streams.window;
 import dev.slopipeline.definitions.model.SloWindow;
 import dev.slopipeline.streams.store.Part;
 import dev.slopipeline.streams.store.PartSink;
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,13 +116,13 @@ public final class WindowParts {
     static byte[] planBytes(WindowPlan plan) {
         Writer out = new Writer(64);
         writePlan(out, plan);
-        return out.buffer.toByteArray();
+        return out.toByteArray();
     }
 
     private static byte[] header(SloWindows state) {
         Writer out = new Writer(128);
-        out.buffer.write(VERSION);
-        out.buffer.writeBytes(state.planBytes());
+        out.write(VERSION);
+        out.writeBytes(state.planBytes());
         out.writeFixedLong(state.latest().toEpochMilli());
         out.writeVarint(state.lateEvents());
         for (BucketRing ring : state.rings()) {
@@ -132,7 +132,7 @@ public final class WindowParts {
             out.writeTally(window.sum());
         }
         state.calendarSum().ifPresent(calendar -> out.writeTally(calendar.sum()));
-        return out.buffer.toByteArray();
+        return out.toByteArray();
     }
 
     private static SloWindows readHeader(byte[] bytes) {
@@ -163,7 +163,7 @@ public final class WindowParts {
     private static byte[] tallyBytes(Tally tally) {
         Writer out = new Writer(12);
         out.writeTally(tally);
-        return out.buffer.toByteArray();
+        return out.toByteArray();
     }
 
     private static Tally readTally(ByteBuffer in, byte[] whole) {
@@ -180,10 +180,10 @@ public final class WindowParts {
 
     private static void writePlan(Writer out, WindowPlan plan) {
         if (plan.unit() instanceof SliUnit.Minutes minutes) {
-            out.buffer.write(1);
+            out.write(1);
             out.writeFixedLong(Double.doubleToLongBits(minutes.sliceTarget()));
         } else {
-            out.buffer.write(0);
+            out.write(0);
         }
         out.writeVarint(plan.graceMinutes());
         out.writeVarint(plan.rollingWindows().size());
@@ -191,13 +191,13 @@ public final class WindowParts {
             out.writeVarint(window.toMinutes());
         }
         if (plan.budgetWindow() instanceof SloWindow.Calendar calendar) {
-            out.buffer.write(1);
-            out.buffer.write(calendar.period().ordinal());
+            out.write(1);
+            out.write(calendar.period().ordinal());
             byte[] zone = calendar.zone().getId().getBytes(StandardCharsets.UTF_8);
             out.writeVarint(zone.length);
-            out.buffer.writeBytes(zone);
+            out.writeBytes(zone);
         } else {
-            out.buffer.write(0);
+            out.write(0);
             out.writeVarint(plan.budgetWindow().nominalLength().toMinutes());
         }
     }
@@ -245,11 +245,30 @@ public final class WindowParts {
         throw new IllegalArgumentException("window state has a varint longer than 10 bytes");
     }
 
+    /** A growing byte array: the header is written on nearly every event, and a stream's locking shows. */
     private static final class Writer {
-        private final ByteArrayOutputStream buffer;
+        private byte[] bytes;
+        private int size;
 
-        Writer(int size) {
-            buffer = new ByteArrayOutputStream(size);
+        Writer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void writeBytes(byte[] more) {
+            for (byte b : more) {
+                write(b);
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
         }
 
         void writeTally(Tally tally) {
@@ -264,15 +283,15 @@ public final class WindowParts {
             }
             long rest = value;
             while ((rest & ~0x7fL) != 0) {
-                buffer.write((int) (rest & 0x7f) | 0x80);
+                write((int) (rest & 0x7f) | 0x80);
                 rest >>>= 7;
             }
-            buffer.write((int) rest);
+            write((int) rest);
         }
 
         void writeFixedLong(long value) {
             for (int shift = 56; shift >= 0; shift -= 8) {
-                buffer.write((int) (value >>> shift));
+                write((int) (value >>> shift));
             }
         }
     }
