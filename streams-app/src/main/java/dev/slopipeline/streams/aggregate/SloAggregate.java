@@ -187,11 +187,13 @@ final class SloAggregate {
     }
 
     private List<Alert> apply(Evaluation evaluation, Function<AlertTransition, String> reason) {
+        if (!evaluation.states().equals(states)) {
+            states = evaluation.states();
+            saveStates();
+        }
         if (evaluation.transitions().isEmpty()) {
             return List.of();
         }
-        states = evaluation.states();
-        saveStates();
         List<Alert> alerts = new ArrayList<>();
         for (AlertTransition transition : evaluation.transitions()) {
             AlertComposer.compose(transition, slo, service, contributors.top(transition.at()),

@@ -23,10 +23,13 @@ import java.util.Set;
  * transitions, one severity at a time.
  *
  * <p>A severity fires when any of its pairs holds and stays firing while any does; a slower pair
- * joining a firing severity sends nothing more. It resolves as soon as none holds: there is no extra
- * hold-down against flapping, because a pair's long window already smooths (a resolved page-fast needs
- * another 1.44 % of an hour's traffic to fail before it fires again), and its short window is what
- * makes recovery visible within minutes. Only transitions are emitted, never a repeat.
+ * joining a firing severity sends nothing more. It resolves once none has held for a minute of event
+ * time ({@link #RESOLVE_AFTER}). Judged once a minute, that is as soon as none holds: a pair's long
+ * window already smooths (a resolved page-fast needs another 1.44 % of an hour's traffic to fail
+ * before it fires again), and its short window is what makes recovery visible within minutes. But
+ * the stream judges within the minute too, as events arrive, and a minute whose bad events arrived
+ * before its good ones can hold for seconds right where the long window crosses the threshold; the
+ * minute keeps that from resolving and firing again. Only transitions are emitted, never a repeat.
  *
  * <p>Evaluation is pure: sums and previous states in, transitions and next states out; the status is
  * asked for apart ({@link #status}), as it is needed every few seconds, not after every event. Call it after
@@ -35,6 +38,9 @@ import java.util.Set;
  * reports {@link SeverityStatus.NoData} once all its long windows are empty.
  */
 public final class AlertEvaluator {
+
+    /** How long no pair of a firing severity must hold before it resolves. */
+    public static final Duration RESOLVE_AFTER = Duration.ofMinutes(1);
 
     private final SloDefinition slo;
     private final Map<Severity, List<AlertPair>> pairsBySeverity = new EnumMap<>(Severity.class);
@@ -85,7 +91,12 @@ public final class AlertEvaluator {
             }
             List<PairEvaluation> evaluations = judge(pairs, sums);
             List<PairEvaluation> holding = resolveAll ? List.of() : holding(evaluations);
-            if (active.isEmpty() == holding.isEmpty()) {
+            if (active.isPresent() && !holding.isEmpty()) {
+                next = next.with(severity, active.get().heldAt(sums.asOf()));
+                continue;
+            }
+            if (active.isEmpty() && holding.isEmpty()
+                    || active.isPresent() && !resolveAll && sums.asOf().isBefore(active.get().lastHeld().plus(RESOLVE_AFTER))) {
                 continue;
             }
             if (transitions.isEmpty()) {
@@ -93,7 +104,7 @@ public final class AlertEvaluator {
                 budget = BudgetStatus.of(sums, slo.errorBudget());
             }
             if (active.isEmpty()) {
-                next = next.with(severity, new ActiveAlert(sums.asOf(), holding.get(0).pair().name()));
+                next = next.with(severity, new ActiveAlert(sums.asOf(), holding.get(0).pair().name(), sums.asOf()));
                 transitions.add(new AlertTransition(slo.name(), severity, AlertState.FIRING, sums.asOf(), sums.asOf(),
                         names(holding), Optional.of(holding.get(0)), budget));
             } else {

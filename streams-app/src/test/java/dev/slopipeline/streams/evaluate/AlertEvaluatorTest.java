@@ -75,7 +75,20 @@ class AlertEvaluatorTest {
             assertThat(t.trigger().orElseThrow().longBurnRate()).isCloseTo(100, within(1e-9));
         });
         assertThat(second.transitions()).isEmpty();
-        assertThat(second.states()).isEqualTo(first.states());
+        assertThat(second.states().get(PAGE)).hasValue(new ActiveAlert(T0, "page-fast", T0.plusSeconds(60)));
+    }
+
+    @Test
+    void shouldResolveOnlyOnceNoPairHasHeldForAMinute() {
+        AlertEvaluator evaluator = new AlertEvaluator(SLO, PAIRS);
+        Evaluation firing = evaluator.evaluate(sums(T0, failing("5m", "1h")), AlertStates.none());
+
+        Evaluation secondsLater = evaluator.evaluate(sums(T0.plusSeconds(5), failing()), firing.states());
+        Evaluation minuteLater = evaluator.evaluate(sums(T0.plusSeconds(60), failing()), secondsLater.states());
+
+        assertThat(secondsLater.transitions()).as("a moment without a holding pair").isEmpty();
+        assertThat(minuteLater.transitions()).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(AlertState.RESOLVED));
     }
 
     @Test
