@@ -141,6 +141,8 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     }
 
     private void publishStatuses() {
+        // a removed SLO must get its tombstone before it could get a status
+        syncDefinitions();
         for (String name : owned) {
             SloAggregate aggregate = aggregates.get(name);
             Activity seen = activity.get(name);

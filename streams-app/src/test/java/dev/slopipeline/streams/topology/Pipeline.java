@@ -8,6 +8,7 @@ import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.yaml.LoadResult;
 import dev.slopipeline.streams.status.StatusCodec;
 import dev.slopipeline.streams.status.StatusRecord;
@@ -61,11 +62,7 @@ final class Pipeline implements AutoCloseable {
     Pipeline(TopologyConfig config, Instant wallClock) {
         this.config = config.withMeters(meters);
         this.wallClock = wallClock;
-        try {
-            stateDirectory = Files.createTempDirectory("slo-topology-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.stateDirectory = temporaryDirectory();
         java.util.Properties properties = new java.util.Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -84,11 +81,23 @@ final class Pipeline implements AutoCloseable {
 
     /** A pipeline with definitions loaded from YAML texts at start, as from a folder. */
     static Pipeline withFolder(TopologyConfig config, Instant wallClock, Map<String, String> yamlByFile) {
+        return new Pipeline(config.withInitialDefinitions(load(yamlByFile)), wallClock);
+    }
+
+    static DefinitionSet load(Map<String, String> yamlByFile) {
         LoadResult loaded = Definitions.loadTexts(yamlByFile);
         if (loaded.hasErrors()) {
             throw new IllegalArgumentException("test definitions have errors: " + loaded.errors());
         }
-        return new Pipeline(config.withInitialDefinitions(loaded.definitions()), wallClock);
+        return loaded.definitions();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("slo-topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Pipeline wallClockFixed() {
