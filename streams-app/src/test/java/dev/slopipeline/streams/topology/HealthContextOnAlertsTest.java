@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Component health never pages by itself; it rides on the alerts of the journeys whose services it concerns. */
-class HealthContextTest {
+class HealthContextOnAlertsTest {
 
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
 
