@@ -98,11 +98,15 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         if (aggregate == null) {
             return;
         }
-        Activity seen = activity.get(aggregate.name());
-        seen.lastInputWallClock = context.currentSystemTimeMs();
         if (record.value() instanceof SloInput.Counts counts) {
+            // only the indicator's own events keep an SLO from counting as silent; health context does not
+            Activity seen = activity.get(aggregate.name());
+            seen.lastInputWallClock = context.currentSystemTimeMs();
             switch (aggregate.count(counts)) {
-                case EVALUATE -> publish(aggregate.evaluate());
+                case EVALUATE -> {
+                    seen.evaluationDue = false;
+                    publish(aggregate.evaluate());
+                }
                 case LATER -> seen.evaluationDue = true;
                 case LATE -> metrics.late(aggregate.name(), counts.good() + counts.bad());
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.streams.evaluate.SeverityStatus;
 import dev.slopipeline.streams.status.StatusRecord;
@@ -40,6 +41,23 @@ class WallClockTest {
             StatusRecord last = statuses.get(statuses.size() - 1);
             assertThat(last.alerts()).containsEntry(Severity.PAGE, new SeverityStatus.NoData());
             assertThat(last.asOf()).isAfter(lastEvent.plus(Duration.ofHours(6)));
+        }
+    }
+
+    @Test
+    void shouldResolveWhileOnlyComponentHealthKeepsArriving() {
+        try (Pipeline pipeline = Pipeline.withFolder(Scenarios.inMemory(), START, Shop.folder(Shop.CHECKOUT))) {
+            for (int minute = 0; minute < 60; minute++) {
+                pipeline.request(START.plus(Duration.ofMinutes(minute)), "checkout-api", "POST /checkout", 200, 1000);
+            }
+            pipeline.request(START.plus(Duration.ofMinutes(60)), "payments", "POST /charge/visa", 503, 1000);
+
+            for (int second = 70; second < 60 * 60; second += 20) {
+                pipeline.health(START.plus(Duration.ofMinutes(60)).plusSeconds(second), "payments", "db-ping", HealthStatus.FAIL, "db-2");
+            }
+
+            assertThat(pipeline.alerts()).filteredOn(a -> a.severity() == Severity.PAGE).extracting(Alert::state)
+                    .containsExactly(AlertState.FIRING, AlertState.RESOLVED);
         }
     }
 
