@@ -76,7 +76,7 @@ final class AlertWording {
     }
 
     /** {@code monthly}, {@code weekly}, {@code 30-day}. */
-    static String period(SloWindow window) {
+    private static String period(SloWindow window) {
         if (window instanceof SloWindow.Calendar calendar) {
             return calendar.period() == SloWindow.CalendarPeriod.MONTH ? "monthly" : "weekly";
         }
@@ -92,7 +92,7 @@ final class AlertWording {
     }
 
     /** {@code 0.35 %}, {@code 3.2 %}, {@code 83.4 %}. */
-    static String percent(double ratio) {
+    private static String percent(double ratio) {
         return number(ratio * 100) + " %";
     }
 
@@ -101,7 +101,7 @@ final class AlertWording {
     }
 
     /** Three significant digits at most, no trailing zeros: {@code 14.4}, {@code 0.351}, {@code 20.1}, {@code 1230}. */
-    static String number(double value) {
+    private static String number(double value) {
         BigDecimal rounded = new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }

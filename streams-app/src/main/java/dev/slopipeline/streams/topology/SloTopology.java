@@ -164,7 +164,6 @@ public final class SloTopology {
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "slo-pipeline-topology");
             properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-            properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
             return properties;
         }
     }
