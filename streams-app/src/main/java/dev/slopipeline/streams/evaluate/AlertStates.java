@@ -18,12 +18,13 @@ import java.util.Optional;
  * The alert state of one SLO: which severities fire, since when, and why. Immutable; the evaluation
  * returns the next one.
  *
- * <p>State-store bytes, version 1: byte 1, byte count, then per firing severity: byte severity
- * ordinal, long startedAt epoch millis, modified UTF-8 triggering pair name (tens of bytes in all).
+ * <p>State-store bytes, version 2: byte 2, byte count, then per firing severity: byte severity
+ * ordinal, long startedAt epoch millis, modified UTF-8 triggering pair name, long lastHeld epoch
+ * millis (tens of bytes in all).
  */
 public record AlertStates(Map<Severity, ActiveAlert> active) {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     public AlertStates {
         active = Collections.unmodifiableMap(active.isEmpty() ? new EnumMap<>(Severity.class) : new EnumMap<>(active));
@@ -61,6 +62,7 @@ public record AlertStates(Map<Severity, ActiveAlert> active) {
                 out.writeByte(entry.getKey().ordinal());
                 out.writeLong(entry.getValue().startedAt().toEpochMilli());
                 out.writeUTF(entry.getValue().triggeringPair());
+                out.writeLong(entry.getValue().lastHeld().toEpochMilli());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
@@ -78,7 +80,9 @@ public record AlertStates(Map<Severity, ActiveAlert> active) {
             int count = in.readUnsignedByte();
             for (int i = 0; i < count; i++) {
                 Severity severity = Severity.values()[in.readUnsignedByte()];
-                active.put(severity, new ActiveAlert(Instant.ofEpochMilli(in.readLong()), in.readUTF()));
+                Instant startedAt = Instant.ofEpochMilli(in.readLong());
+                String triggeringPair = in.readUTF();
+                active.put(severity, new ActiveAlert(startedAt, triggeringPair, Instant.ofEpochMilli(in.readLong())));
             }
             if (in.available() > 0) {
                 throw new IllegalArgumentException("alert state has " + in.available() + " unexpected trailing bytes");

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param startedAt when this firing began; equal to {@code at} on a FIRING transition
  * @param pairsHolding names of the severity's pairs that hold, fastest first; empty on RESOLVED
  * @param trigger on FIRING the fastest holding pair; on RESOLVED the pair that triggered the firing,
- *                judged now (or the severity's fastest pair if it was renamed); empty only when a
- *                changed definition left the severity without pairs
+ *                judged now (or the severity's fastest pair if it was renamed, or the SLO's fastest if
+ *                the severity has none any more); empty only when a changed definition left the SLO
+ *                without any pair
  */
 public record AlertTransition(
         String slo,

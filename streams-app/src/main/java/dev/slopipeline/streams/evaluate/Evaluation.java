@@ -8,7 +8,7 @@ import java.util.List;
  * @param transitions what to publish, in severity order (page, ticket, notify); usually none
  * @param states what to store for the next evaluation
  */
-public record Evaluation(List<AlertTransition> transitions, AlertStates states, SloStatus status) {
+public record Evaluation(List<AlertTransition> transitions, AlertStates states) {
 
     public Evaluation {
         transitions = List.copyOf(transitions);

@@ -10,7 +10,7 @@ public sealed interface SeverityStatus permits SeverityStatus.Ok, SeverityStatus
     record Ok() implements SeverityStatus {
     }
 
-    /** @param pairsHolding fastest first; empty never (the severity resolves when no pair holds) */
+    /** @param pairsHolding fastest first; empty only in the minute before it resolves */
     record Firing(Instant since, List<String> pairsHolding) implements SeverityStatus {
         public Firing {
             pairsHolding = List.copyOf(pairsHolding);

@@ -4,7 +4,6 @@ import dev.slopipeline.definitions.model.SloWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +19,37 @@ import java.util.Optional;
  * minute; an older one is refused as {@link Recorded.Late}. Moving the watermark costs, per window,
  * the buckets that leave it, and per ring at most one pass over its slots, however far it jumps.
  *
+ * <p>It also counts the events it refused as late, and remembers what changed since
+ * {@link WindowParts#drainChanges} last ran, so that a state store can follow it part by part.
+ *
  * <p>Mutable and not thread-safe: one instance per SLO, owned by one stream task.
  */
 public final class SloWindows {
 
     private final WindowPlan plan;
     private final Map<Integer, BucketRing> ringsByGranularity;
+    /** The same rings, finest first. */
+    private final List<BucketRing> rings;
     private final BucketRing minutes;
     private final List<SlidingSum> windows;
     /** Null when the budget window is rolling: it is then one of {@link #windows}. */
     private final CalendarSum calendar;
+    private final byte[] planBytes;
     private Instant latest;
     private long watermark;
+    private long lateEvents;
+    private boolean changed;
 
-    private SloWindows(WindowPlan plan, Instant latest) {
+    private SloWindows(WindowPlan plan, Instant latest, long lateEvents) {
         this.plan = plan;
+        this.planBytes = WindowParts.planBytes(plan);
         this.latest = latest;
         this.watermark = EpochMinutes.of(latest);
+        this.lateEvents = lateEvents;
         this.ringsByGranularity = new LinkedHashMap<>();
         plan.ringCapacities().forEach((granularity, capacity) ->
                 ringsByGranularity.put(granularity, new BucketRing(granularity, capacity, watermark)));
+        this.rings = List.copyOf(ringsByGranularity.values());
         this.minutes = ringsByGranularity.get(1);
         this.windows = new ArrayList<>();
         for (Duration length : plan.rollingWindows()) {
@@ -50,15 +60,9 @@ public final class SloWindows {
 
     /** Empty windows whose watermark is the minute of {@code time}: the first event's time, typically. */
     public static SloWindows startAt(WindowPlan plan, Instant time) {
-        return new SloWindows(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(time, "time"));
-    }
-
-    public static SloWindows fromBytes(byte[] bytes) {
-        return SloWindowsCodec.decode(bytes);
-    }
-
-    public byte[] toBytes() {
-        return SloWindowsCodec.encode(this);
+        SloWindows windows = new SloWindows(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(time, "time"), 0);
+        windows.changed = true;
+        return windows;
     }
 
     public WindowPlan plan() {
@@ -68,6 +72,11 @@ public final class SloWindows {
     /** The latest event time seen or advanced to. */
     public Instant latest() {
         return latest;
+    }
+
+    /** Events refused as late since these windows started. */
+    public long lateEvents() {
+        return lateEvents;
     }
 
     /**
@@ -80,7 +89,9 @@ public final class SloWindows {
         }
         long minute = EpochMinutes.of(eventTime);
         long oldestOpen = watermark - plan.graceMinutes();
+        changed = true;
         if (minute < oldestOpen) {
+            lateEvents += goodEvents + badEvents;
             return new Recorded.Late(eventTime, EpochMinutes.start(oldestOpen));
         }
         advanceTo(eventTime);
@@ -104,6 +115,7 @@ public final class SloWindows {
     public void advanceTo(Instant time) {
         if (time.isAfter(latest)) {
             latest = time;
+            changed = true;
         }
         long target = EpochMinutes.of(time);
         if (target <= watermark) {
@@ -170,8 +182,20 @@ public final class SloWindows {
         return watermark;
     }
 
-    Collection<BucketRing> rings() {
-        return ringsByGranularity.values();
+    byte[] planBytes() {
+        return planBytes;
+    }
+
+    /** Whether anything changed since the last call. */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /** Finest first. */
+    List<BucketRing> rings() {
+        return rings;
     }
 
     List<SlidingSum> slidingSums() {
@@ -182,7 +206,7 @@ public final class SloWindows {
         return Optional.ofNullable(calendar);
     }
 
-    static SloWindows restore(WindowPlan plan, Instant latest) {
-        return new SloWindows(plan, latest);
+    static SloWindows restore(WindowPlan plan, Instant latest, long lateEvents) {
+        return new SloWindows(plan, latest, lateEvents);
     }
 }

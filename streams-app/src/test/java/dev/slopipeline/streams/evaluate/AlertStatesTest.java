@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class AlertStatesTest {
 
     private static final AlertStates TWO_FIRING = new AlertStates(Map.of(
-            Severity.PAGE, new ActiveAlert(Instant.parse("2026-11-23T10:04:00.123Z"), "page-fast"),
-            Severity.TICKET, new ActiveAlert(Instant.parse("2026-11-23T10:09:30Z"), "ticket-slow")));
+            Severity.PAGE, new ActiveAlert(Instant.parse("2026-11-23T10:04:00.123Z"), "page-fast", Instant.parse("2026-11-23T10:07:30Z")),
+            Severity.TICKET, new ActiveAlert(Instant.parse("2026-11-23T10:09:30Z"), "ticket-slow", Instant.parse("2026-11-23T10:09:30Z"))));
 
     @Test
     void shouldRoundTripInAFewBytes() {
@@ -30,7 +30,7 @@ class AlertStatesTest {
         byte[] otherVersion = bytes.clone();
         otherVersion[0] = 9;
 
-        assertThatThrownBy(() -> AlertStates.fromBytes(otherVersion)).hasMessage("alert state has version 9; this build reads version 1");
+        assertThatThrownBy(() -> AlertStates.fromBytes(otherVersion)).hasMessage("alert state has version 9; this build reads version 2");
         assertThatThrownBy(() -> AlertStates.fromBytes(Arrays.copyOf(bytes, bytes.length - 3))).hasMessageContaining("truncated");
     }
 }

@@ -12,6 +12,7 @@ import dev.slopipeline.definitions.policy.AlertPair;
 import dev.slopipeline.definitions.policy.BurnRatePolicy;
 import dev.slopipeline.streams.window.SloWindows;
 import dev.slopipeline.streams.window.WindowPlan;
+import dev.slopipeline.streams.window.WindowSums;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,10 +97,11 @@ final class Scenario {
             if (bad[minute] > 0) {
                 windows.record(time, 0, bad[minute]);
             }
-            Evaluation evaluation = evaluator.evaluate(windows.sums(), states);
+            WindowSums sums = windows.sums();
+            Evaluation evaluation = evaluator.evaluate(sums, states);
             states = evaluation.states();
             transitions.addAll(evaluation.transitions());
-            statuses[minute] = evaluation.status();
+            statuses[minute] = evaluator.status(sums, states);
         }
         List<Step> steps = transitions.stream()
                 .map(t -> new Step(minuteOf(t.at()), t.severity(), t.state(), t.pairsHolding(),

@@ -58,6 +58,7 @@ class SloWindowsPropertyTest {
         Random random = new Random(seed);
         Instant now = variant.start();
         SloWindows windows = SloWindows.startAt(variant.plan(), now);
+        StoredParts store = new StoredParts();
         BruteForceWindows reference = new BruteForceWindows(now, variant.plan().grace(), variant.sliceTarget());
         double badShare = 0.01;
         int late = 0;
@@ -80,8 +81,10 @@ class SloWindowsPropertyTest {
                 windows.advanceTo(now);
                 reference.advanceTo(now);
             }
+            // the store follows every step part by part; now and then the windows are rebuilt from it alone
+            store.drain(windows);
             if (step % 97 == 0) {
-                windows = SloWindows.fromBytes(windows.toBytes());
+                windows = store.rebuild();
             }
             assertMatches(windows.sums(), reference, variant.plan(), step);
         }

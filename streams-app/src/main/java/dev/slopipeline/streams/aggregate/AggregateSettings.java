@@ -1,0 +1,24 @@
+package dev.slopipeline.streams.aggregate;
+
+import java.time.Duration;
+
+/**
+ * How the aggregate step runs.
+ *
+ * @param grace              how far behind an SLO's latest event time an event still counts
+ * @param healthContextTtl   how long a component health result stays attached to alerts
+ * @param evaluationInterval how often (wall clock) SLOs are judged without input
+ * @param wallClockLag       how long an SLO must be silent before wall-clock time moves its event time,
+ *                           and how far behind the wall clock it then moves it: the delay tolerated
+ *                           from producers
+ * @param statusInterval     the shortest time (wall clock) between two statuses of one SLO
+ * @param definitionsStore   the global store of definition texts
+ */
+public record AggregateSettings(
+        Duration grace,
+        Duration healthContextTtl,
+        Duration evaluationInterval,
+        Duration wallClockLag,
+        Duration statusInterval,
+        String definitionsStore) {
+}

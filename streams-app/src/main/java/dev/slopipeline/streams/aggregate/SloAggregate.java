@@ -1,0 +1,241 @@
+package dev.slopipeline.streams.aggregate;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.model.ServiceDefinition;
+import dev.slopipeline.definitions.model.SloDefinition;
+import dev.slopipeline.definitions.policy.BurnRatePolicy;
+import dev.slopipeline.streams.alert.AlertComposer;
+import dev.slopipeline.streams.contributors.Contributors;
+import dev.slopipeline.streams.evaluate.AlertEvaluator;
+import dev.slopipeline.streams.evaluate.AlertState;
+import dev.slopipeline.streams.evaluate.AlertStates;
+import dev.slopipeline.streams.evaluate.AlertTransition;
+import dev.slopipeline.streams.evaluate.Evaluation;
+import dev.slopipeline.streams.health.HealthContext;
+import dev.slopipeline.streams.ingest.SloInput;
+import dev.slopipeline.streams.status.StatusRecord;
+import dev.slopipeline.streams.store.Part;
+import dev.slopipeline.streams.window.Recorded;
+import dev.slopipeline.streams.window.SloWindows;
+import dev.slopipeline.streams.window.WindowParts;
+import dev.slopipeline.streams.window.WindowPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One SLO's live state in a stream task, written through to the stores part by part after every
+ * change, so that the stores always equal it and a task that takes over rebuilds exactly this.
+ *
+ * <p>Holds the definition it was built for: when the definition changes, alerts of severities the
+ * SLO no longer has resolve, and the windows start again if the new definition tracks other windows
+ * (a changed objective, tier or minimum of events keeps them; see {@link #redefine}).
+ */
+final class SloAggregate {
+
+    private static final byte[] ALERT_STATES_PART = {'a'};
+
+    /** What counting one input asks of the caller. */
+    enum Counted { EVALUATE, LATER, LATE }
+
+    private final String name;
+    private final Duration grace;
+    private final SloStores stores;
+    private final SloStores.Sinks sinks;
+    private final Contributors contributors;
+    private final HealthContext health;
+    private SloDefinition slo;
+    private ServiceDefinition service;
+    private AlertEvaluator evaluator;
+    private SloWindows windows;
+    private AlertStates states;
+
+    private SloAggregate(SloDefinition slo, ServiceDefinition service, Duration grace, SloStores stores,
+                         SloWindows windows, AlertStates states, Contributors contributors, HealthContext health) {
+        this.name = slo.name();
+        this.grace = grace;
+        this.stores = stores;
+        this.sinks = stores.sinksFor(name);
+        this.slo = slo;
+        this.service = service;
+        this.evaluator = evaluatorFor(slo, service);
+        this.windows = windows;
+        this.states = states;
+        this.contributors = contributors;
+        this.health = health;
+    }
+
+    /** A new SLO in this task, its windows starting at its first input. */
+    static SloAggregate create(SloDefinition slo, ServiceDefinition service, Duration grace, Duration healthTtl,
+                               SloStores stores, Instant start) {
+        SloWindows windows = SloWindows.startAt(evaluatorFor(slo, service).windowPlan(grace), start);
+        SloAggregate aggregate = new SloAggregate(slo, service, grace, stores, windows, AlertStates.none(),
+                Contributors.none(), HealthContext.empty(healthTtl));
+        aggregate.saveWindows();
+        aggregate.saveStates();
+        return aggregate;
+    }
+
+    /**
+     * The SLO as the stores hold it. When the stored windows track other windows than the definition
+     * needs (it changed while no task ran it), they start again at their last time and every firing
+     * alert resolves with that reason; the transitions go to {@code published}.
+     *
+     * @throws IllegalArgumentException when the stored parts cannot be read
+     */
+    static SloAggregate restore(SloDefinition slo, ServiceDefinition service, Duration grace, Duration healthTtl,
+                                SloStores stores, SloStores.Loaded loaded, List<Alert> published) {
+        SloWindows windows = WindowParts.rebuild(loaded.windows())
+                .orElseThrow(() -> new IllegalArgumentException("stored state of SLO " + slo.name() + " has no windows"));
+        AlertStates states = loaded.alertStates().isEmpty() ? AlertStates.none() : AlertStates.fromBytes(alertStateBytes(loaded.alertStates()));
+        SloAggregate aggregate = new SloAggregate(slo, service, grace, stores, windows, states,
+                Contributors.rebuild(loaded.contributors()), HealthContext.rebuild(healthTtl, loaded.healthContext()));
+        WindowPlan plan = aggregate.evaluator.windowPlan(grace);
+        if (!plan.equals(windows.plan())) {
+            aggregate.restartWindows(plan);
+            published.addAll(aggregate.apply(aggregate.evaluator.resolveAll(aggregate.windows.sums(), states),
+                    t -> "definition changed while stopped: its windows start again"));
+        }
+        return aggregate;
+    }
+
+    String name() {
+        return name;
+    }
+
+    SloDefinition definition() {
+        return slo;
+    }
+
+    ServiceDefinition service() {
+        return service;
+    }
+
+    /** Counts an SLI input; evaluate at once when a minute closed or bad events arrived, as only those can make a pair hold. */
+    Counted count(SloInput.Counts counts) {
+        long minuteBefore = minuteOf(windows.latest());
+        Instant time = Instant.ofEpochMilli(counts.eventTimeMillis());
+        Recorded recorded = windows.record(time, counts.good(), counts.bad());
+        saveWindows();
+        if (recorded instanceof Recorded.Late) {
+            return Counted.LATE;
+        }
+        if (counts.bad() > 0) {
+            contributors.add(counts.service(), counts.operation(), counts.bad(), time, sinks.contributors());
+            return Counted.EVALUATE;
+        }
+        return minuteOf(windows.latest()) > minuteBefore ? Counted.EVALUATE : Counted.LATER;
+    }
+
+    void context(SloInput.ComponentHealth result) {
+        health.record(result.service(), result.check(), result.target(), result.status(),
+                Instant.ofEpochMilli(result.eventTimeMillis()), sinks.healthContext());
+    }
+
+    /** Moves event time on without input, for an SLO whose traffic stopped; returns whether it moved. */
+    boolean advanceTo(Instant time) {
+        if (!time.isAfter(windows.latest())) {
+            return false;
+        }
+        windows.advanceTo(time);
+        saveWindows();
+        health.expire(time, sinks.healthContext());
+        return true;
+    }
+
+    Instant latest() {
+        return windows.latest();
+    }
+
+    List<Alert> evaluate() {
+        return apply(evaluator.evaluate(windows.sums(), states), t -> null);
+    }
+
+    /** Resolves every firing alert, saying why: the SLO is being removed. */
+    List<Alert> resolveAll(String reason) {
+        return apply(evaluator.resolveAll(windows.sums(), states), t -> reason);
+    }
+
+    /**
+     * Applies a changed definition or service. Windows are kept when the new definition tracks the
+     * same windows with the same grace, unit and budget window (objective, tier, minimum of events and
+     * labels may change); otherwise firing alerts resolve, judged under the old definition, and the
+     * windows start again empty at the latest event time. Then the SLO is judged under the new
+     * definition, so a changed objective can fire or resolve at once.
+     */
+    List<Alert> redefine(SloDefinition newSlo, ServiceDefinition newService) {
+        List<Alert> published = new ArrayList<>();
+        AlertEvaluator next = evaluatorFor(newSlo, newService);
+        WindowPlan plan = next.windowPlan(grace);
+        if (!plan.equals(windows.plan())) {
+            published.addAll(resolveAll("definition changed: its windows start again"));
+            restartWindows(plan);
+        }
+        slo = newSlo;
+        service = newService;
+        evaluator = next;
+        published.addAll(apply(evaluator.evaluate(windows.sums(), states), t -> t.state() == AlertState.RESOLVED
+                && BurnRatePolicy.pairsFor(newSlo, newService.tier()).stream().noneMatch(p -> p.severity() == t.severity())
+                ? "definition changed: no " + t.severity().wireName() + " pair any more" : null));
+        return published;
+    }
+
+    StatusRecord status() {
+        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents());
+    }
+
+    private List<Alert> apply(Evaluation evaluation, Function<AlertTransition, String> reason) {
+        if (!evaluation.states().equals(states)) {
+            states = evaluation.states();
+            saveStates();
+        }
+        if (evaluation.transitions().isEmpty()) {
+            return List.of();
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (AlertTransition transition : evaluation.transitions()) {
+            AlertComposer.compose(transition, slo, service, contributors.top(transition.at()),
+                    health.failingAround(transition.at()), reason.apply(transition)).ifPresent(alerts::add);
+        }
+        return alerts;
+    }
+
+    private void restartWindows(WindowPlan plan) {
+        stores.deleteWindows(name);
+        windows = SloWindows.startAt(plan, windows.latest());
+        saveWindows();
+    }
+
+    private void saveWindows() {
+        WindowParts.drainChanges(windows, sinks.windows());
+    }
+
+    private void saveStates() {
+        sinks.alertStates().put(ALERT_STATES_PART.clone(), states.toBytes());
+    }
+
+    private static byte[] alertStateBytes(List<Part> parts) {
+        return parts.stream().filter(p -> p.name().length == 1 && p.name()[0] == ALERT_STATES_PART[0])
+                .findFirst().map(Part::value)
+                .orElseThrow(() -> new IllegalArgumentException("stored alert state has no part \"a\""));
+    }
+
+    private static AlertEvaluator evaluatorFor(SloDefinition slo, ServiceDefinition service) {
+        return new AlertEvaluator(slo, BurnRatePolicy.pairsFor(slo, service.tier()));
+    }
+
+    private static long minuteOf(Instant time) {
+        return Math.floorDiv(time.toEpochMilli(), 60_000L);
+    }
+
+    /** Whether stored parts show a firing alert; unreadable parts count as none. */
+    static boolean hadFiringAlerts(SloStores.Loaded loaded) {
+        try {
+            return !loaded.alertStates().isEmpty() && !AlertStates.fromBytes(alertStateBytes(loaded.alertStates())).active().isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.slopipeline.streams.alert;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.model.ServiceDefinition;
+import dev.slopipeline.definitions.model.SloDefinition;
+import dev.slopipeline.streams.evaluate.AlertState;
+import dev.slopipeline.streams.evaluate.AlertTransition;
+import dev.slopipeline.streams.evaluate.PairEvaluation;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns an alert transition into the wire contract ({@link Alert}): which journey fails, how fast
+ * the budget burns and over which windows, what is left and when it runs out, where the bad events
+ * come from and which components were failing around it.
+ *
+ * <p>Times are whole seconds on the wire: {@code at} and {@code startedAt} are truncated, so the
+ * firing and the resolved transition of one incident carry the same {@link Alert#id}.
+ */
+public final class AlertComposer {
+
+    /** An annotation saying why a transition happened when the burn rates do not: {@code slo removed}. */
+    public static final String REASON = "reason";
+
+    private AlertComposer() {
+    }
+
+    /**
+     * The alert for a transition; empty only when the SLO has no alert pair at all (a changed
+     * definition switched them all off while an alert was firing), as there is then no window to name.
+     *
+     * @param reason why, when the pairs are not the reason (the SLO was removed or redefined); may be null
+     */
+    public static Optional<Alert> compose(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
+                                          List<Alert.Contributor> contributors, List<Alert.Context> context, String reason) {
+        if (transition.trigger().isEmpty()) {
+            return Optional.empty();
+        }
+        PairEvaluation trigger = transition.trigger().get();
+        Instant at = AlertWording.seconds(transition.at());
+        Instant startedAt = AlertWording.seconds(transition.startedAt());
+        return Optional.of(new Alert(
+                Alert.id(slo.name(), transition.severity(), startedAt),
+                slo.name(),
+                service.name(),
+                slo.journey(),
+                transition.severity(),
+                transition.state() == AlertState.FIRING
+                        ? dev.slopipeline.definitions.alert.AlertState.FIRING
+                        : dev.slopipeline.definitions.alert.AlertState.RESOLVED,
+                at,
+                startedAt,
+                new Alert.Windows(trigger.pair().longWindow(), trigger.pair().shortWindow()),
+                new Alert.BurnRate(trigger.longBurnRate(), trigger.shortBurnRate()),
+                trigger.pair().factor(),
+                transition.pairsHolding(),
+                transition.budget().remaining(),
+                transition.budget().exhaustionAt().map(AlertWording::seconds).orElse(null),
+                labels(transition, slo, service),
+                annotations(transition, slo, service, trigger, reason),
+                contributors,
+                context));
+    }
+
+    /** Routing labels first, in a fixed order; then the SLO's own labels by name, never overriding those. */
+    private static Map<String, String> labels(AlertTransition transition, SloDefinition slo, ServiceDefinition service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("slo", slo.name());
+        labels.put("service", service.name());
+        labels.put("journey", slo.journey());
+        labels.put("severity", transition.severity().wireName());
+        labels.put("owner", service.owner());
+        labels.put("tier", Integer.toString(service.tier()));
+        new TreeMap<>(slo.labels()).forEach(labels::putIfAbsent);
+        return labels;
+    }
+
+    private static Map<String, String> annotations(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
+                                                   PairEvaluation trigger, String reason) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("summary", AlertWording.summary(slo, transition, trigger));
+        annotations.put("description", AlertWording.description(slo, transition, trigger));
+        if (service.runbook() != null) {
+            annotations.put("runbook", service.runbook());
+        }
+        if (reason != null) {
+            annotations.put(REASON, reason);
+        }
+        return annotations;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.slopipeline.streams.ingest;
+
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.definitions.event.EventCodec;
+import dev.slopipeline.definitions.event.HealthEvent;
+import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.definitions.model.SloDefinition;
+import dev.slopipeline.streams.classify.JourneyClassifier;
+import dev.slopipeline.streams.classify.JourneyClassifier.ProbeResult;
+import dev.slopipeline.streams.metrics.TopologyMetrics;
+import dev.slopipeline.streams.metrics.TopologyMetrics.EventKind;
+import dev.slopipeline.streams.reload.DefinitionsSnapshot;
+import dev.slopipeline.streams.reload.LiveDefinitions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The first step of every event: decode it strictly, refuse it with a reason, or turn it into one
+ * input per SLO it concerns, keyed by the SLO's name so the next step sees each SLO on one task.
+ *
+ * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
+ * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
+ * its service, as context for that SLO's alerts. Refused records keep their key, value and headers
+ * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
+ * application.
+ */
+public final class DecodeAndClassify implements Processor<byte[], byte[], String, Routed> {
+
+    private final String healthTopic;
+    private final String definitionsStore;
+    private final EventTimeGuard timeGuard;
+    private final LiveDefinitions live;
+    private final TopologyMetrics metrics;
+    private final EventCodec codec = new EventCodec();
+    private final Verdicts verdicts = new Verdicts();
+    private ProcessorContext<String, Routed> context;
+    private ReadOnlyKeyValueStore<String, String> definitionTexts;
+
+    public DecodeAndClassify(String healthTopic, String definitionsStore, Duration maxFutureSkew, Duration maxEventAge,
+                             LiveDefinitions live, TopologyMetrics metrics) {
+        this.healthTopic = healthTopic;
+        this.definitionsStore = definitionsStore;
+        this.timeGuard = new EventTimeGuard(maxFutureSkew, maxEventAge);
+        this.live = live;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.definitionTexts = context.getStateStore(definitionsStore);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        if (record.value() == null) {
+            refuse(record, origin, DeadLetterReason.NO_VALUE, "the record has no value: expected one JSON event");
+            return;
+        }
+        DefinitionsSnapshot definitions = live.current(definitionTexts);
+        if (origin.topic().equals(healthTopic)) {
+            Decoded<HealthEvent> decoded = codec.decodeHealth(record.value());
+            if (decoded instanceof Decoded.Ok<HealthEvent> ok) {
+                health(record, origin, ok.value(), definitions);
+            } else {
+                refuse(record, origin, ((Decoded.Invalid<HealthEvent>) decoded).reason());
+            }
+        } else {
+            Decoded<RequestEvent> decoded = codec.decodeRequest(record.value());
+            if (decoded instanceof Decoded.Ok<RequestEvent> ok) {
+                request(record, origin, ok.value(), definitions);
+            } else {
+                refuse(record, origin, ((Decoded.Invalid<RequestEvent>) decoded).reason());
+            }
+        }
+    }
+
+    private void request(Record<byte[], byte[]> record, RecordMetadata origin, RequestEvent event, DefinitionsSnapshot definitions) {
+        if (!timely(record, origin, event.timestamp())) {
+            return;
+        }
+        verdicts.start(event.timestamp(), event.service(), event.operation());
+        definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
+                event.status(), event.latencyMs(), event.count(), verdicts);
+        count(EventKind.REQUESTS);
+    }
+
+    private void health(Record<byte[], byte[]> record, RecordMetadata origin, HealthEvent event, DefinitionsSnapshot definitions) {
+        if (!timely(record, origin, event.timestamp())) {
+            return;
+        }
+        verdicts.start(event.timestamp(), event.service(), event.check());
+        definitions.classifier().classifyHealth(event.service(), event.check(), event.attributes(),
+                ProbeResult.valueOf(event.status().name()), 1, verdicts);
+        count(EventKind.HEALTH);
+        long time = event.timestamp().toEpochMilli();
+        for (String slo : definitions.coverage().slosCovering(event.service())) {
+            context.forward(new Record<>(slo, new SloInput.ComponentHealth(time, event.service(), event.check(),
+                    event.status(), event.target()), time));
+        }
+    }
+
+    private void count(EventKind kind) {
+        if (verdicts.matched > 0) {
+            metrics.classified(kind);
+        } else {
+            metrics.unmatched(kind);
+        }
+    }
+
+    private boolean timely(Record<byte[], byte[]> record, RecordMetadata origin, Instant eventTime) {
+        Optional<EventTimeGuard.Refusal> refusal = timeGuard.check(eventTime, context.currentSystemTimeMs());
+        refusal.ifPresent(r -> refuse(record, origin, r.kind(), r.reason()));
+        return refusal.isEmpty();
+    }
+
+    private void refuse(Record<byte[], byte[]> record, RecordMetadata origin, String codecReason) {
+        refuse(record, origin, DeadLetterReason.ofCodecReason(codecReason), codecReason);
+    }
+
+    private void refuse(Record<byte[], byte[]> record, RecordMetadata origin, DeadLetterReason kind, String reason) {
+        metrics.deadLettered(kind.tag());
+        context.forward(new Record<String, Routed>(null, new DeadLetter(record.key(), record.value()), record.timestamp(),
+                DeadLetterHeaders.of(record.headers(), reason, origin)));
+    }
+
+    /** Forwards each SLO's verdict on the current event; one instance, reused, as events are many. */
+    private final class Verdicts implements JourneyClassifier.VerdictSink {
+        private long time;
+        private String service;
+        private String operation;
+        private int matched;
+
+        void start(Instant eventTime, String eventService, String eventOperation) {
+            time = eventTime.toEpochMilli();
+            service = eventService;
+            operation = eventOperation;
+            matched = 0;
+        }
+
+        @Override
+        public void accept(SloDefinition slo, long good, long bad) {
+            matched++;
+            SloInput.Counts counts = bad > 0
+                    ? new SloInput.Counts(time, good, bad, service, operation)
+                    : new SloInput.Counts(time, good, 0, null, null);
+            context.forward(new Record<>(slo.name(), counts, time));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.slopipeline.streams.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordedEventsTest {
+
+    @TempDir
+    Path folder;
+
+    private static final String REQUEST_AT_2 = "{\"timestamp\":\"2026-03-02T00:00:02Z\",\"service\":\"a\",\"operation\":\"x\",\"status\":200}";
+    private static final String HEALTH_AT_1 = "{\"service\":\"a\",\"timestamp\":1772409601000,\"check\":\"ping\",\"status\":\"pass\"}";
+    private static final String REQUEST_AT_1 = "{\"timestamp\":\"2026-03-02T00:00:01Z\",\"service\":\"a\",\"operation\":\"y\",\"status\":200,"
+            + "\"attributes\":{\"check\":\"not top level\"}}";
+
+    private static List<String> inOrder(RecordedEvents events) {
+        List<String> lines = new ArrayList<>();
+        for (int rank = 0; rank < events.size(); rank++) {
+            int index = events.index(rank);
+            lines.add((events.kind(index) == RecordedEvents.HEALTH ? "health " : "request ")
+                    + new String(events.bytes(index), StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
+    @Test
+    void shouldTellKindsApartAndOrderByEventTimeKeepingFileOrderForTies() throws IOException {
+        Path first = Files.writeString(folder.resolve("a.jsonl"), REQUEST_AT_2 + "\r\n\n  \n" + HEALTH_AT_1 + "\n");
+        Path second = Files.writeString(folder.resolve("b.jsonl"), REQUEST_AT_1 + "\nbroken line");
+
+        RecordedEvents events = RecordedEvents.read(List.of(first, second));
+
+        assertThat(inOrder(events)).containsExactly(
+                "health " + HEALTH_AT_1,
+                "request " + REQUEST_AT_1,
+                "request broken line",
+                "request " + REQUEST_AT_2);
+    }
+
+    @Test
+    void shouldSortLargeInputsStably() {
+        long[] keys = new long[100_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (i * 7919L) % 1000;
+        }
+
+        int[] order = StableOrder.byTime(keys, keys.length);
+
+        for (int i = 1; i < order.length; i++) {
+            long previous = keys[order[i - 1]];
+            long current = keys[order[i]];
+            assertThat(previous < current || previous == current && order[i - 1] < order[i]).as("position %d", i).isTrue();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.slopipeline.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.streams.aggregate.SloStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production stores (RocksDB, record cache, changelog) across a restart. The driver wipes its
+ * state directory when it closes, so the restart is played as a new task would meet it: a new driver
+ * (new processors, empty memory) whose stores hold what the first one's held, as restored from the
+ * changelog. It must rebuild each SLO from its parts and carry on without repeating a transition.
+ */
+class RestartTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
+    private static final TopologyConfig PERSISTENT = TopologyConfig.defaults()
+            .withInitialDefinitions(Pipeline.load(Shop.folder(Shop.CHECKOUT)));
+
+    /** 60 healthy minutes, then 20 minutes of 5 % errors, then healthy again: a page and its resolution. */
+    private static List<Alert> run(int from, int to, Pipeline pipeline) {
+        for (int minute = from; minute < to; minute++) {
+            Instant time = START.plus(Duration.ofMinutes(minute));
+            boolean failing = minute >= 60 && minute < 80;
+            pipeline.request(time, "checkout-api", "POST /checkout", 200, failing ? 950 : 1000);
+            if (failing) {
+                pipeline.request(time.plusSeconds(1), "payments", "POST /charge/visa", 503, 50);
+            }
+        }
+        return pipeline.alerts();
+    }
+
+    @Test
+    void shouldCarryOnFromTheStoresWithoutRepeatingATransition() {
+        List<Alert> uninterrupted;
+        try (Pipeline pipeline = new Pipeline(PERSISTENT, START)) {
+            uninterrupted = run(0, 140, pipeline);
+        }
+
+        List<Alert> restarted = new ArrayList<>();
+        Map<String, List<KeyValue<Bytes, byte[]>>> stored;
+        try (Pipeline first = new Pipeline(PERSISTENT, START)) {
+            restarted.addAll(run(0, 70, first));
+            stored = contents(first);
+        }
+        try (Pipeline second = new Pipeline(PERSISTENT, START.plus(Duration.ofMinutes(70)))) {
+            stored.forEach((store, entries) -> second.driver().<Bytes, byte[]>getKeyValueStore(store).putAll(entries));
+            restarted.addAll(run(70, 140, second));
+        }
+
+        assertThat(uninterrupted).extracting(Alert::severity, Alert::state)
+                .contains(tuple(Severity.PAGE, AlertState.FIRING), tuple(Severity.PAGE, AlertState.RESOLVED));
+        assertThat(restarted).as("fired before the restart, resolved after it, once each").isEqualTo(uninterrupted);
+    }
+
+    private static Map<String, List<KeyValue<Bytes, byte[]>>> contents(Pipeline pipeline) {
+        Map<String, List<KeyValue<Bytes, byte[]>>> contents = new HashMap<>();
+        for (String name : SloStores.NAMES) {
+            KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(name);
+            List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+            try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+                all.forEachRemaining(entries::add);
+            }
+            contents.put(name, entries);
+        }
+        return contents;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.slopipeline.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/** Every processor, store and topic has the name the topology gives it; none is generated. */
+class TopologyNamesTest {
+
+    private static final Topology TOPOLOGY = SloTopology.build(TopologyConfig.defaults());
+
+    @Test
+    void shouldNameEveryProcessor() {
+        Set<String> names = new TreeSet<>();
+        TopologyDescription description = TOPOLOGY.describe();
+        description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> names.add(node.name())));
+        description.globalStores().forEach(store -> {
+            names.add(store.source().name());
+            names.add(store.processor().name());
+        });
+
+        assertThat(names).containsExactlyInAnyOrder(
+                "events-source", "decode-and-classify", "route-inputs-", "route-inputs-dead-letters", "route-inputs-slo-inputs",
+                "dead-letter-original", "dlq-sink", "as-slo-input",
+                "slo-counts-repartition-filter", "slo-counts-repartition-sink", "slo-counts-repartition-source",
+                "aggregate-and-evaluate", "route-outputs-", "route-outputs-alerts", "route-outputs-statuses",
+                "alert-bytes", "status-bytes", "alerts-sink", "status-sink",
+                "definitions-source", "definitions-update");
+    }
+
+    @Test
+    void shouldNameEveryStoreAndTopic() {
+        String description = TOPOLOGY.describe().toString();
+
+        assertThat(storesIn(description)).containsExactlyInAnyOrder(
+                "slo-windows", "slo-alert-states", "slo-contributors", "slo-health-context", "slo-definitions");
+        assertThat(description).contains("topics: [slo.events.health, slo.events.requests]", "topic: slo.events.dlq",
+                "topic: slo-counts-repartition", "topic: slo.alerts", "topic: slo.status", "topics: [slo.definitions]");
+        assertThat(SloTopology.countsRepartitionTopic("slo-app")).isEqualTo("slo-app-slo-counts-repartition");
+    }
+
+    @Test
+    void shouldUseTheConfiguredTopics() {
+        TopologyConfig.Topics topics = new TopologyConfig.Topics("in.req", "in.health", "out.dlq", "in.defs", "out.alerts", "out.status");
+
+        String description = SloTopology.build(TopologyConfig.defaults().withTopics(topics)).describe().toString();
+
+        assertThat(description).contains("[in.health, in.req]", "topic: out.dlq", "topic: out.alerts", "topic: out.status", "in.defs");
+        assertThat(description).doesNotContain("slo.events", "slo.alerts", "slo.status", "slo.definitions");
+    }
+
+    private static Set<String> storesIn(String description) {
+        Set<String> stores = new TreeSet<>();
+        Matcher lists = Pattern.compile("stores: \\[([^]]*)]").matcher(description);
+        while (lists.find()) {
+            for (String store : lists.group(1).split(", ")) {
+                if (!store.isBlank()) {
+                    stores.add(store);
+                }
+            }
+        }
+        return stores;
+    }
+}
