@@ -19,6 +19,8 @@ final class StreamsProperties {
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        // the default from Kafka 5.0 on; opting in now keeps behaviour stable across the upgrade
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         // Generated names (KSTREAM-AGGREGATE-0000000003) change when the topology changes and orphan
         // changelogs and repartition topics; with explicit names an upgrade keeps its state. Takes effect in

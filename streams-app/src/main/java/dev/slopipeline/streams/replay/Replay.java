@@ -232,6 +232,9 @@ public final class Replay {
         // one record at a time, in order: waiting for other input partitions would only cost time
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        // Kafka 5.0 makes this the default; opting in now keeps behaviour stable across the upgrade
+        // and keeps a warning out of every replay's output
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return properties;
     }
 
