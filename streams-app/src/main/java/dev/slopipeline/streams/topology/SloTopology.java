@@ -53,6 +53,9 @@ import org.apache.kafka.streams.state.Stores;
  * Every processor, store and internal topic is named here; the builder refuses generated names for
  * internal topics and stores ({@code ensure.explicit.internal.resource.naming}). Internal topics are
  * {@code <application.id>-slo-counts-repartition} and {@code <application.id>-<store>-changelog}.
+ *
+ * <p>Build one topology for each {@code KafkaStreams} instance: it holds the definitions in force
+ * for that instance's global store.
  */
 public final class SloTopology {
 
