@@ -130,17 +130,18 @@ public final class HttpEndpoints implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             route = matchingRoute(rawPath);
             reply = answer(exchange, route);
+            // counted before the answer leaves, so a client's next scrape already includes it
+            Counter.builder("slo.pipeline.http.requests")
+                    .description("HTTP requests answered, by endpoint and status")
+                    .tag("endpoint", route)
+                    .tag("status", String.valueOf(reply.status()))
+                    .register(registry)
+                    .increment();
             send(exchange, reply);
         } catch (IOException | RuntimeException e) {
             LOG.warn("HTTP {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
             throw e;
         }
-        Counter.builder("slo.pipeline.http.requests")
-                .description("HTTP requests answered, by endpoint and status")
-                .tag("endpoint", route)
-                .tag("status", String.valueOf(reply.status()))
-                .register(registry)
-                .increment();
     }
 
     private Reply answer(HttpExchange exchange, String route) throws IOException {

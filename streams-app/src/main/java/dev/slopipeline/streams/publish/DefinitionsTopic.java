@@ -10,6 +10,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -124,8 +127,9 @@ public final class DefinitionsTopic {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            // Under read_committed these are the last stable offsets: an open transaction is not waited for.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            // The log end, not the last stable offset: just after an apply commits, its commit markers may
+            // not be written yet, and reading only to the stable offset would miss the whole apply.
+            Map<TopicPartition, Long> ends = logEnds(partitions);
             Map<String, String> current = new HashMap<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reachedEnd(consumer, ends)) {
@@ -141,6 +145,22 @@ public final class DefinitionsTopic {
                 }
             }
             return current;
+        }
+    }
+
+    private Map<TopicPartition, Long> logEnds(List<TopicPartition> partitions) {
+        Admin admin = Admin.create(clientProperties);
+        try {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = get(
+                    admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all(),
+                    "find the end of " + name);
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            offsets.forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } finally {
+            closeAtOnce(admin);
         }
     }
 
