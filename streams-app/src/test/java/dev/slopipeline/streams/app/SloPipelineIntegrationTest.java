@@ -1,0 +1,296 @@
+package dev.slopipeline.streams.app;
+
+import static dev.slopipeline.streams.app.Conditions.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.definitions.event.EventCodec;
+import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.definitions.publish.DefinitionRecords;
+import dev.slopipeline.streams.ingest.DeadLetterHeaders;
+import dev.slopipeline.streams.publish.ApplyOptions;
+import dev.slopipeline.streams.publish.DefinitionPublisher;
+import dev.slopipeline.streams.publish.DefinitionsTopic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real topology in the real runtime against a broker: definitions applied as {@code slo apply} does,
+ * request events in, alert transitions out exactly once, also across a restart.
+ */
+@Tag("integration")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SloPipelineIntegrationTest {
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final EventCodec EVENTS = new EventCodec();
+    private static final AlertCodec ALERTS = new AlertCodec();
+    private static final String SLO = "checkout-availability";
+    private static final String DEFINITIONS = """
+            apiVersion: slo-pipeline/v1
+            kind: Service
+            metadata: {name: checkout}
+            spec: {owner: team-checkout, tier: 1, runbook: https://runbooks.example/checkout}
+            ---
+            apiVersion: slo-pipeline/v1
+            kind: SLO
+            metadata: {name: checkout-availability}
+            spec:
+              service: checkout
+              journey: checkout
+              indicator:
+                match:
+                  - {service: checkout-api, operation: "POST /checkout"}
+                good: {status: {below: 500}}
+              objective: 99.9
+              window: 30d
+            """;
+    /** Healthy minutes before the outage: enough history for the page pairs' long windows. */
+    private static final int OUTAGE_FROM = 120;
+    private static final int OUTAGE_TO = 130;
+
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    private final List<StreamsApp> apps = new ArrayList<>();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    /**
+     * Three hours ago, to the minute: the outage (minutes 120-130) and the recovery lie in the past, so the
+     * events decide the alerts and not the wall clock, which moves a silent SLO on only to now - 1 minute.
+     */
+    private final Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        apps.forEach(StreamsApp::close);
+        for (AutoCloseable client : clients) {
+            client.close();
+        }
+    }
+
+    @Test
+    void shouldPageOnceForAnOutageAndSendMalformedEventsToTheDeadLetterTopic() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        TopicReader alerts = reader(config.topics().alerts());
+        TopicReader deadLetters = reader(config.topics().dlq());
+
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            produceMinutes(producer, config, 0, OUTAGE_TO + 10);
+            producer.send(new ProducerRecord<>(config.topics().requests(), bytes("checkout-api"), bytes("{not json")));
+            producer.flush();
+        }
+
+        await("a page", () -> count(alerts.poll(), AlertState.FIRING) >= 1);
+        await("the malformed record on the dead-letter topic", () -> !deadLetters.poll().isEmpty());
+
+        assertThat(count(alerts.drain(), AlertState.FIRING)).isEqualTo(1);
+        Alert page = pages(alerts.records()).get(0);
+        assertThat(page.slo()).isEqualTo(SLO);
+        assertThat(page.severity()).isEqualTo(Severity.PAGE);
+        assertThat(page.state()).isEqualTo(AlertState.FIRING);
+        assertThat(deadLetters.records()).singleElement().satisfies(record -> {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+            Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON);
+            assertThat(reason).isNotNull();
+            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
+        });
+        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    @Test
+    void shouldCarryOnAfterARestartWithoutRepeatingATransition() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        TopicReader alerts = reader(config.topics().alerts());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            StreamsApp first = start(config);
+            // stop at the end of the outage: the page fires in the first run and resolves only in the second
+            produceMinutes(producer, config, 0, OUTAGE_TO);
+            await("a page", () -> count(alerts.poll(), AlertState.FIRING) >= 1);
+            first.close();
+            assertThat(first.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
+
+            // same application id and state directory: the stores come back from local state and changelogs
+            start(config);
+            // page-slow's 30-minute short window is clean of the outage 30 minutes after its end
+            produceMinutes(producer, config, OUTAGE_TO, OUTAGE_TO + 45);
+            await("the page to resolve", () -> count(alerts.poll(), AlertState.RESOLVED) >= 1);
+        }
+
+        List<Alert> pages = pages(alerts.drain());
+        assertThat(pages).extracting(Alert::state).containsExactly(AlertState.FIRING, AlertState.RESOLVED);
+        assertThat(pages.get(1).id()).isEqualTo(pages.get(0).id());
+    }
+
+    /** Unique topics, application id and state directory per test, exactly-once as in production. */
+    private StreamsAppConfig config() {
+        String run = "pipeline" + RUNS.incrementAndGet();
+        StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
+                .bootstrapServers(broker.bootstrapServers())
+                .applicationId("slo-pipeline-test-" + run)
+                .stateDir(dir.resolve("state"))
+                .httpPort(0)
+                .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
+                .set("topics.partitions", "1");
+        for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
+                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
+            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
+        }
+        return builder.build();
+    }
+
+    /** As {@code slo apply} would, before the app starts. */
+    private void applyDefinitions(StreamsAppConfig config) throws IOException {
+        Path file = Files.writeString(dir.resolve("checkout.yaml"), DEFINITIONS);
+        DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(20));
+        new DefinitionPublisher(config.clientProperties(), topic, config.replication())
+                .apply(DefinitionRecords.fromFiles(List.of(file)), ApplyOptions.DEFAULT);
+    }
+
+    private StreamsApp start(StreamsAppConfig config) {
+        StreamsApp app = SloPipeline.start(config);
+        apps.add(app);
+        await("the streams client to run", () -> app.state() == KafkaStreams.State.RUNNING);
+        return app;
+    }
+
+    /** One record of 100 requests per minute, all failing during the outage. */
+    private void produceMinutes(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, int from, int to) {
+        for (int minute = from; minute < to; minute++) {
+            Instant time = start.plus(Duration.ofMinutes(minute));
+            int status = minute >= OUTAGE_FROM && minute < OUTAGE_TO ? 503 : 200;
+            RequestEvent event = new RequestEvent(time, "checkout-api", "POST /checkout", status, RequestEvent.NO_LATENCY, 100, Map.of());
+            producer.send(new ProducerRecord<>(config.topics().requests(), null, time.toEpochMilli(), bytes("checkout-api"), EVENTS.encode(event)));
+        }
+        producer.flush();
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> properties = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"));
+        return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private TopicReader reader(String topic) {
+        TopicReader reader = new TopicReader(broker.bootstrapServers(), topic);
+        clients.add(reader);
+        return reader;
+    }
+
+    private static List<Alert> pages(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Alert> pages = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            Decoded<Alert> decoded = ALERTS.decode(record.value());
+            if (!(decoded instanceof Decoded.Ok<Alert> ok)) {
+                throw new AssertionError("Not an alert: " + new String(record.value(), StandardCharsets.UTF_8));
+            }
+            if (ok.value().severity() == Severity.PAGE) {
+                pages.add(ok.value());
+            }
+        }
+        return pages;
+    }
+
+    private static long count(List<ConsumerRecord<byte[], byte[]>> records, AlertState state) {
+        return pages(records).stream().filter(alert -> alert.state() == state).count();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Everything committed on one topic so far; read_committed, so aborted exactly-once attempts never show. */
+    private static final class TopicReader implements AutoCloseable {
+
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+
+        TopicReader(String bootstrapServers, String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            consumer.subscribe(List.of(topic));
+        }
+
+        /** Reads what arrived since the last call; returns everything read so far. */
+        List<ConsumerRecord<byte[], byte[]>> poll() {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return records;
+        }
+
+        /**
+         * Reads until a second passes without a record: a repeated transition would be committed together with
+         * or right after the one awaited, so this is where it would show.
+         */
+        List<ConsumerRecord<byte[], byte[]>> drain() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                var batch = consumer.poll(Duration.ofSeconds(1));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                batch.forEach(records::add);
+            }
+            return records;
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> records() {
+            return records;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
