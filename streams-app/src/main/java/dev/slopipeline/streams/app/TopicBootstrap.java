@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.app;
 
+import dev.slopipeline.streams.kafka.KafkaFutures;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,15 +109,6 @@ public final class TopicBootstrap {
     }
 
     private <T> T get(KafkaFuture<T> future, String doing) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot " + doing + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Could not " + doing + " within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while trying to " + doing, e);
-        }
+        return KafkaFutures.await(future, timeout, doing);
     }
 }
