@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,16 +69,19 @@ public final class RouterApp implements AutoCloseable {
     private final KafkaProducer<String, byte[]> commands;
     private final ApiServer http;
     private final PrometheusMeterRegistry registry;
+    private final Optional<ConfigReloader> reloader;
     private final AtomicBoolean closing = new AtomicBoolean();
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
-                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry) {
+                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry,
+                      Optional<ConfigReloader> reloader) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.delivery = delivery;
         this.commands = commands;
         this.http = http;
         this.registry = registry;
+        this.reloader = reloader;
     }
 
     public static Builder builder(String bootstrapServers, RouterConfig config) {
@@ -107,6 +111,7 @@ public final class RouterApp implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        reloader.ifPresent(ConfigReloader::close);
         boolean clean = streams.close(CloseOptions.timeout(KAFKA_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
@@ -152,6 +157,7 @@ public final class RouterApp implements AutoCloseable {
         SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
                 Clock.systemUTC());
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
+        ConfigEndpoints config = new ConfigEndpoints(access, reloader);
         http.route("GET", "/healthz", health::live)
                 .route("GET", "/readyz", health::ready)
                 .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -159,7 +165,9 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", SilenceEndpoints.PATH, silences::list)
                 .route("POST", SilenceEndpoints.PATH, silences::create)
                 .route("DELETE", SilenceEndpoints.PATH + "/", silences::expire)
-                .route("GET", PendingDeliveries.PATH, pending::list);
+                .route("GET", PendingDeliveries.PATH, pending::list)
+                .route("GET", ConfigEndpoints.STATUS_PATH, config::status)
+                .route("POST", ConfigEndpoints.RELOAD_PATH, config::reload);
     }
 
     /** Collects the settings; {@link #start()} does the work. */
@@ -177,6 +185,8 @@ public final class RouterApp implements AutoCloseable {
         private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
         private Map<String, Object> kafkaProperties = Map.of();
         private ApiAccess access = ApiAccess.NONE;
+        private Path configFile;
+        private Duration configCheckInterval = Duration.ofSeconds(5);
 
         private Builder(String bootstrapServers, RouterConfig config) {
             this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -256,6 +266,24 @@ public final class RouterApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The file the config was read from: the router then reloads it when its content changes (checked every
+         * {@link #configCheckInterval}) and on {@code POST /-/reload}, keeping groups, timers and pending deliveries.
+         */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file, "configFile");
+            return this;
+        }
+
+        /** How often the config file is checked for changes; 5 seconds unless set. */
+        public Builder configCheckInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("configCheckInterval must be positive, was " + interval);
+            }
+            this.configCheckInterval = interval;
+            return this;
+        }
+
         /** Whether reads need a token too (of either scope); they are open by default. */
         public Builder requireTokenForReads(boolean required) {
             this.access = access.withTokenRequiredForReads(required);
@@ -295,9 +323,9 @@ public final class RouterApp implements AutoCloseable {
             opened.push(http);
             URI external = externalUrl != null ? externalUrl : URI.create("http://localhost:" + http.port());
 
-            DeliveryService delivery = DeliveryService.builder(bootstrapServers,
-                            new ReceiverFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                                    Clock.systemUTC()).build(config), registry)
+            ReceiverFactory receivers = new ReceiverFactory(
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
+            DeliveryService delivery = DeliveryService.builder(bootstrapServers, receivers.build(config), registry)
                     .groupId(applicationId + "-dispatch")
                     .topics(new DispatchTopics(topics.notifications(), deliveriesTopic, partitions))
                     .retryPolicy(config.retryPolicy())
@@ -314,17 +342,27 @@ public final class RouterApp implements AutoCloseable {
 
             RouterTopologyConfig topology = new RouterTopologyConfig(config, topics, punctuationInterval, external,
                     DefaultInhibition.ON, registry);
-            KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology), streamsProperties());
+            AtomicReference<RouterConfig> liveConfig = new AtomicReference<>(config);
+            KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology, liveConfig::get),
+                    streamsProperties());
             opened.push(streams);
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(registry);
             opened.push(streamsMetrics);
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
-            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry);
+            Optional<ConfigReloader> reloader = Optional.ofNullable(configFile).map(file -> new ConfigReloader(file,
+                    // Delivery first: the topology may name a new receiver in its very next intent.
+                    newer -> {
+                        delivery.reconfigure(receivers.build(newer), newer.retryPolicy());
+                        liveConfig.set(newer);
+                    }, registry, Clock.systemUTC()));
+            reloader.ifPresent(opened::push);
+            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader);
             app.route(access, topics);
             http.start();
             streams.start();
+            reloader.ifPresent(watcher -> watcher.watch(configCheckInterval));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     applicationId, http.port(), topics, deliveriesTopic, access);
             return app;

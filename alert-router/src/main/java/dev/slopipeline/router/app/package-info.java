@@ -24,6 +24,10 @@
  *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
  *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
  *       attempt and last error.</li>
+ *   <li>{@code GET /api/v1/status/config}: the config file and its last reload ({@code successful}, {@code at},
+ *       {@code lastSuccessAt}, {@code sha256}, {@code problems} as {@code file:line:col: message}).</li>
+ *   <li>{@code POST /-/reload} (write): reloads the config file now; 200, or 400 with {@code problems} while the
+ *       previous config stays live. The file is also checked for changes every few seconds.</li>
  * </ul>
  * Errors are {@code {"error": message, "status": code}}. Request bodies are limited to 64 KiB (413).
  *

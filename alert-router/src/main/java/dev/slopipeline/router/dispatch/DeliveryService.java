@@ -71,6 +71,7 @@ public final class DeliveryService implements AutoCloseable {
     private final DeliveryLoop loop;
     private final IntentHandler handler;
     private final Thread poller;
+    private Integrations integrations;
 
     private volatile Stop stop = Stop.NONE;
     private volatile Throwable failure;
@@ -109,6 +110,7 @@ public final class DeliveryService implements AutoCloseable {
                 .listener(writer)
                 .build();
         loop = new DeliveryLoop(dispatcher, builder.clock);
+        integrations = builder.integrations;
         handler = new IntentHandler(builder.integrations, ledger, tracker, loop, writer,
                 new IntentMetrics(builder.registry, tracker::unfinished), builder.clock);
         poller = new Thread(this::run, "delivery-intents");
@@ -118,6 +120,16 @@ public final class DeliveryService implements AutoCloseable {
 
     public static Builder builder(String bootstrapServers, Integrations integrations, MeterRegistry registry) {
         return new Builder(bootstrapServers, integrations, registry);
+    }
+
+    /**
+     * Delivers with a reloaded config's receivers and retry policy from now on. Receivers the new config dropped stay
+     * known (see {@link Integrations#updatedBy}), so nothing already decided or pending is lost to a reload.
+     */
+    public synchronized void reconfigure(Integrations newer, RetryPolicy retryPolicy) {
+        integrations = integrations.updatedBy(newer);
+        dispatcher.reconfigure(integrations.receivers(), retryPolicy);
+        handler.integrations(integrations);
     }
 
     /** Every delivery not final yet, with its attempts, last error and next attempt time. */

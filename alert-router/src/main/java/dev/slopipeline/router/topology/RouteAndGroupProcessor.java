@@ -5,6 +5,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.alerts.SloAlerts;
+import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.group.GroupingEngine;
 import dev.slopipeline.router.group.GroupingStateCodec;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,6 +44,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     static final String SNAPSHOT_KEY = "engine";
 
     private final RouterTopologyConfig config;
+    private final Supplier<RouterConfig> liveConfig;
     private final AlertCodec alerts = new AlertCodec();
     private final GroupingStateCodec snapshots = new GroupingStateCodec();
     private final IntentCodec notifications = new IntentCodec();
@@ -51,11 +54,17 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private KeyValueStore<String, byte[]> store;
     private ReadOnlyKeyValueStore<String, byte[]> silencesStore;
     private GroupingEngine engine;
+    private RouterConfig engineConfig;
     private byte[] lastSnapshot;
     private Cancellable punctuator;
 
     RouteAndGroupProcessor(RouterTopologyConfig config) {
+        this(config, config::routerConfig);
+    }
+
+    RouteAndGroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         this.config = config;
+        this.liveConfig = liveConfig;
     }
 
     @Override
@@ -63,10 +72,8 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         this.context = context;
         this.store = context.getStateStore(RouterTopology.ENGINE_STORE);
         this.silencesStore = context.getStateStore(RouterTopology.SILENCES_STORE);
-        engine = new GroupingEngine(config.routerConfig(),
-                NotificationPipeline.standard(config.routerConfig(), silences.silences(), config.inhibition(),
-                        new MicrometerPipelineMetrics(config.metrics())),
-                config.externalUrl());
+        engineConfig = liveConfig.get();
+        engine = newEngine(engineConfig);
         lastSnapshot = store.get(SNAPSHOT_KEY);
         if (lastSnapshot != null) {
             engine.importState(snapshots.decode(lastSnapshot), now());
@@ -86,6 +93,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
             return;
         }
         Alert alert = ((Decoded.Ok<Alert>) decoded).value();
+        followConfig();
         // An alert that started long ago may be due at once, so take it in and flush in one step.
         engine.onAlert(SloAlerts.toLabelled(alert), now());
         flushDue();
@@ -99,6 +107,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     }
 
     private void flushDue() {
+        followConfig();
         silences.refresh(silencesStore);
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
@@ -106,6 +115,28 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
                     notifications.encode(notification), context.currentSystemTimeMs()), RouterTopology.NOTIFICATIONS_SINK);
         }
         saveIfChanged();
+    }
+
+    private GroupingEngine newEngine(RouterConfig routerConfig) {
+        return new GroupingEngine(routerConfig,
+                NotificationPipeline.standard(routerConfig, silences.silences(), config.inhibition(),
+                        new MicrometerPipelineMetrics(config.metrics())),
+                config.externalUrl());
+    }
+
+    /**
+     * Moves the engine's state into one built from a reloaded config: groups whose route still exists keep their
+     * timers, the others are regrouped at once, and the notification log keeps what was sent from being sent again.
+     */
+    private void followConfig() {
+        RouterConfig current = liveConfig.get();
+        if (current == engineConfig) {
+            return;
+        }
+        GroupingEngine next = newEngine(current);
+        next.importState(engine.exportState(), now());
+        engine = next;
+        engineConfig = current;
     }
 
     /**

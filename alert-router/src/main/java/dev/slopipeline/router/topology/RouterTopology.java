@@ -1,5 +1,7 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.config.RouterConfig;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,11 +34,20 @@ public final class RouterTopology {
     }
 
     public static Topology build(RouterTopologyConfig config) {
+        return build(config, config::routerConfig);
+    }
+
+    /**
+     * The topology with a router config that may change while it runs (a reload): each task picks up the supplier's
+     * current config before its next alert or tick, keeping its groups, timers and notification log (see
+     * {@code GroupingEngine.importState}). {@code config.routerConfig()} is ignored.
+     */
+    public static Topology build(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         RouterTopics topics = config.topics();
         Topology topology = new Topology();
 
         topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
-        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config), ALERTS_SOURCE);
+        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config, liveConfig), ALERTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
         topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
