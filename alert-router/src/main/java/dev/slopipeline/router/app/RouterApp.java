@@ -180,6 +180,7 @@ public final class RouterApp implements AutoCloseable {
         private RouterTopics topics = RouterTopics.DEFAULT;
         private String deliveriesTopic = DispatchTopics.DEFAULT.deliveries();
         private int partitions = DispatchTopics.DEFAULT.partitions();
+        private Duration deliveriesRetention = DispatchTopics.DEFAULT_DELIVERIES_RETENTION;
         private int httpPort = 9095;
         private URI externalUrl;
         private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
@@ -218,6 +219,16 @@ public final class RouterApp implements AutoCloseable {
                 throw new IllegalArgumentException("the deliveries topic must be non-blank");
             }
             this.deliveriesTopic = topic;
+            return this;
+        }
+
+        /**
+         * How long {@code router.deliveries} keeps an outcome (it is compacted, then deleted after this); keep it at
+         * least as long as the retention of {@code router.notifications}. 30 days unless set; applied when the router
+         * creates the topic.
+         */
+        public Builder deliveriesRetention(Duration retention) {
+            this.deliveriesRetention = Objects.requireNonNull(retention, "deliveriesRetention");
             return this;
         }
 
@@ -315,7 +326,7 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, deliveriesTopic, partitions);
+                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, dispatchTopics());
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);
@@ -327,7 +338,7 @@ public final class RouterApp implements AutoCloseable {
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
             DeliveryService delivery = DeliveryService.builder(bootstrapServers, receivers.build(config), registry)
                     .groupId(applicationId + "-dispatch")
-                    .topics(new DispatchTopics(topics.notifications(), deliveriesTopic, partitions))
+                    .topics(dispatchTopics())
                     .retryPolicy(config.retryPolicy())
                     .kafkaProperties(kafkaProperties)
                     .start();
@@ -366,6 +377,10 @@ public final class RouterApp implements AutoCloseable {
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     applicationId, http.port(), topics, deliveriesTopic, access);
             return app;
+        }
+
+        private DispatchTopics dispatchTopics() {
+            return new DispatchTopics(topics.notifications(), deliveriesTopic, partitions, deliveriesRetention);
         }
 
         private Properties streamsProperties() {

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the router's topics that are missing, with the broker's default replication factor. {@code slo.alerts}
  * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences
- * and delivery outcomes are compacted (their latest record per key is the state); the rest are logs. Topics that
- * exist are left as they are.
+ * are compacted (their latest record per key is the state), delivery outcomes compacted and then deleted after their
+ * retention (see {@code DispatchTopics}); the rest are logs. Topics that exist are left as they are.
  */
 final class RouterTopicBootstrap {
 
@@ -36,20 +37,21 @@ final class RouterTopicBootstrap {
         this.timeout = timeout;
     }
 
-    void ensure(RouterTopics topics, String deliveries, int partitions) {
-        Map<String, String> cleanupPolicies = new LinkedHashMap<>();
-        cleanupPolicies.put(topics.alerts(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.silences(), TopicConfig.CLEANUP_POLICY_COMPACT);
-        cleanupPolicies.put(topics.notifications(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(deliveries, TopicConfig.CLEANUP_POLICY_COMPACT);
-        cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
+    void ensure(RouterTopics topics, DispatchTopics dispatch) {
+        int partitions = dispatch.partitions();
+        Map<String, Map<String, String>> cleanupPolicies = new LinkedHashMap<>();
+        cleanupPolicies.put(topics.alerts(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.commands(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.silences(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
+        cleanupPolicies.put(topics.notifications(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(dispatch.deliveries(), dispatch.deliveriesConfigs());
+        cleanupPolicies.put(topics.deadLetters(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()
                 .filter(topic -> !existing.contains(topic.getKey()))
                 .map(topic -> new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getValue())))
+                        .configs(topic.getValue()))
                 .toList();
         if (missing.isEmpty()) {
             return;
@@ -57,7 +59,7 @@ final class RouterTopicBootstrap {
         admin.createTopics(missing).values().forEach((name, created) -> {
             try {
                 get(created, "create topic " + name);
-                LOG.info("created topic {} ({} partitions, cleanup.policy={})", name, partitions,
+                LOG.info("created topic {} ({} partitions, {})", name, partitions,
                         cleanupPolicies.get(name));
             } catch (IllegalStateException e) {
                 // Another instance, or the streams app, created it at the same moment.
@@ -66,6 +68,10 @@ final class RouterTopicBootstrap {
                 }
             }
         });
+    }
+
+    private static Map<String, String> cleanup(String policy) {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy);
     }
 
     private <T> T get(KafkaFuture<T> future, String doing) {
