@@ -181,6 +181,7 @@ public final class RouterApp implements AutoCloseable {
         private String deliveriesTopic = DispatchTopics.DEFAULT.deliveries();
         private int partitions = DispatchTopics.DEFAULT.partitions();
         private Duration deliveriesRetention = DispatchTopics.DEFAULT_DELIVERIES_RETENTION;
+        private int maxUnfinishedIntents = 10_000;
         private int httpPort = 9095;
         private URI externalUrl;
         private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
@@ -229,6 +230,18 @@ public final class RouterApp implements AutoCloseable {
          */
         public Builder deliveriesRetention(Duration retention) {
             this.deliveriesRetention = Objects.requireNonNull(retention, "deliveriesRetention");
+            return this;
+        }
+
+        /**
+         * How many notification intents may wait for their receivers before the router stops reading more (they wait
+         * in {@code router.notifications} instead of memory); 10 000 unless set.
+         */
+        public Builder maxUnfinishedIntents(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxUnfinishedIntents must be at least 1, was " + max);
+            }
+            this.maxUnfinishedIntents = max;
             return this;
         }
 
@@ -340,6 +353,7 @@ public final class RouterApp implements AutoCloseable {
                     .groupId(applicationId + "-dispatch")
                     .topics(dispatchTopics())
                     .retryPolicy(config.retryPolicy())
+                    .maxUnfinishedIntents(maxUnfinishedIntents)
                     .kafkaProperties(kafkaProperties)
                     .start();
             opened.push(delivery);
