@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by Ctrl-C or after --duration", "1:could not start", "2:usage error or invalid scenario"})
 final class DemoCommand implements Callable<Integer> {
+
+    private static final String DEFAULT_LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "A scenario of your own (format: deploy/examples/demo-scenario.yml); default: the payments incident.")
@@ -63,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        quietLogs();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario script;
@@ -115,13 +119,26 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static java.util.List<String> introduction(Demo demo, Scenario script, double speed) {
+    /**
+     * The demo's terminal is for pages and progress: components log only trouble (unless the user asked for more
+     * with -Dorg.slf4j.simpleLogger.defaultLogLevel in SLO_JAVA_OPTS). Takes effect as no logger exists yet.
+     */
+    private static void quietLogs() {
+        if (System.getProperty(DEFAULT_LOG_LEVEL) == null) {
+            System.setProperty(DEFAULT_LOG_LEVEL, "warn");
+            for (String chatty : List.of("org.apache.kafka", "kafka", "io.micrometer")) {
+                System.setProperty("org.slf4j.simpleLogger.log." + chatty, "error");
+            }
+        }
+    }
+
+    private static List<String> introduction(Demo demo, Scenario script, double speed) {
         Pipeline pipeline = demo.pipeline();
         String phases = script.phases().stream().map(p -> p.name() + " (" + p.duration().toMinutes() + " min)")
                 .collect(Collectors.joining(", then "));
         String streams = pipeline.streamsUrl().map(Object::toString).orElse("");
         String router = pipeline.routerUrl().map(Object::toString).orElse("");
-        return java.util.List.of(
+        return List.of(
                 "slo demo: simulating \"" + script.name() + "\" at " + String.format(Locale.ROOT, "%.0f", speed)
                         + "x (" + humanSpeed(speed) + "), after " + script.history().toHours() + " h of history sent at once:",
                 "          " + phases + ".",
