@@ -213,6 +213,8 @@ public final class Pipeline implements AutoCloseable {
                     .partitions(routerSettings.partitions())
                     .punctuationInterval(routerPunctuation)
                     .kafkaProperties(kafkaClientSettings(streamsConfig));
+            // the router watches its file: an edit applies live, a broken edit is refused and the last good config stays
+            routerSettings.config().ifPresent(builder::configFile);
             routerSettings.externalUrl().ifPresent(builder::externalUrl);
             routerSettings.apiToken().ifPresent(token -> builder.apiToken(token, ApiScope.WRITE));
             router = builder.start();
