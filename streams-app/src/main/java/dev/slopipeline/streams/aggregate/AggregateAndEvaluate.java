@@ -46,12 +46,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Definitions.</b> Before each input and punctuation the definitions in force are checked: a
  * removed SLO resolves its firing alerts (annotation {@code reason: slo removed}), loses its state and
- * gets a status tombstone; a changed one is {@linkplain SloAggregate#redefine redefined}.
+ * gets a status tombstone; one removed while no task ran it (the app was stopped) is found among the
+ * stored SLOs on start and resolved the same way from the firing alerts kept with its state (reason
+ * {@code slo removed while the pipeline was stopped}); a changed one is {@linkplain SloAggregate#redefine redefined}.
  */
 public final class AggregateAndEvaluate implements Processor<String, SloInput, String, Published> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateAndEvaluate.class);
     static final String SLO_REMOVED = "slo removed";
+    static final String SLO_REMOVED_WHILE_STOPPED = "slo removed while the pipeline was stopped";
 
     private final AggregateSettings settings;
     private final LiveDefinitions live;
@@ -207,7 +210,11 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             return;
         }
         definitions = current;
-        for (String name : List.copyOf(owned)) {
+        // the stores too, not only the SLOs met so far: the definitions change rarely, and an SLO removed
+        // while no task ran it has state here that no input will ever load
+        SortedSet<String> withState = new TreeSet<>(owned);
+        withState.addAll(stores.slos());
+        for (String name : withState) {
             SloDefinition slo = current.definitions().slos().get(name);
             SloAggregate aggregate = aggregates.get(name);
             if (slo == null) {
@@ -225,9 +232,12 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private void remove(String name, SloAggregate aggregate) {
         if (aggregate != null) {
             publish(aggregate.resolveAll(SLO_REMOVED));
-        } else if (SloAggregate.hadFiringAlerts(stores.load(name))) {
-            LOG.warn("SLO {} is no longer defined and had firing alerts; they cannot be resolved on slo.alerts, as its "
-                    + "definition was removed before this task loaded it", name);
+        } else {
+            List<Alert> resolved = SloAggregate.resolveOrphaned(stores.load(name), SLO_REMOVED_WHILE_STOPPED);
+            if (!resolved.isEmpty()) {
+                LOG.info("SLO {} was removed while no instance ran it; resolving its {} firing alert(s)", name, resolved.size());
+            }
+            publish(resolved);
         }
         stores.deleteAll(name);
         statusStore.delete(name);
