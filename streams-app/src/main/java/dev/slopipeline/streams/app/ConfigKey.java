@@ -3,6 +3,7 @@ package dev.slopipeline.streams.app;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of the streams app, by its key in a config file. In the environment the key is upper-cased
@@ -35,6 +36,12 @@ public enum ConfigKey {
 
     /** Environment variables that configure the app start with this. */
     public static final String ENV_PREFIX = "SLO_PIPELINE_";
+    /**
+     * Keys of {@code SLO_PIPELINE_*} variables that the logging configuration reads ({@code SLO_PIPELINE_LOG_FORMAT},
+     * {@code SLO_PIPELINE_LOG_LEVEL}): not settings of the app, but no mistake either.
+     */
+    static final Set<String> READ_BY_LOGGING = Set.of("log.format", "log.level");
+
     /** Keys under this prefix are handed to every Kafka client with the prefix removed. */
     public static final String KAFKA_PREFIX = "kafka.";
 

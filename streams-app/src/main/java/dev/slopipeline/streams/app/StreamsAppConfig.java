@@ -140,7 +140,7 @@ public record StreamsAppConfig(
             ConfigSources.environment(env).forEach((key, value) -> {
                 if (ConfigValues.isKnown(key)) {
                     put(key, value, "environment " + ConfigKey.envName(key));
-                } else {
+                } else if (!ConfigKey.READ_BY_LOGGING.contains(key)) {
                     ignored.add(ConfigKey.envName(key));
                 }
             });
