@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -79,7 +80,7 @@ final class Heartbeat implements AutoCloseable {
         if (now != KafkaStreams.State.RUNNING) {
             return;
         }
-        producer.send(new ProducerRecord<>(topic, key, value(instance, Instant.now(clock), now)), (metadata, failure) -> {
+        producer.send(new ProducerRecord<>(topic, key, value(instance, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), now)), (metadata, failure) -> {
             if (failure != null) {
                 LOG.warn("Heartbeat to {} failed: {}", topic, failure.toString());
             }
