@@ -247,16 +247,61 @@ class SloPipelineIntegrationTest {
         assertThat(Http.get(app.httpPort(), "/api/v1/slos/no-such-slo/history").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void shouldServeEveryStatusAndHistoryFromEitherOfTwoInstances() throws IOException {
+        String run = "pipeline" + RUNS.incrementAndGet();
+        StreamsAppConfig first = config(run, 2, dir.resolve("state-1"));
+        StreamsAppConfig second = config(run, 2, dir.resolve("state-2"));
+        // a second SLO whose events land on the other partition, so each instance holds one of them
+        String other = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "search-availability-" + i)
+                .filter(name -> partitionOf(name) != partitionOf(SLO)).findFirst().orElseThrow();
+        apply(first, "checkout.yaml", DEFINITIONS + "---\n" + DEFINITIONS.substring(DEFINITIONS.indexOf("apiVersion: slo-pipeline/v1\nkind: SLO"))
+                .replace("name: checkout-availability", "name: " + other)
+                .replace("{service: checkout-api, operation: \"POST /checkout\"}", "{service: other-api, operation: \"GET /\"}"));
+        StreamsApp one = start(first);
+        StreamsApp two = start(second);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            produceMinutes(producer, first, "checkout-api", "POST /checkout", 0, 10);
+            produceMinutes(producer, first, "other-api", "GET /", 0, 10);
+        }
+
+        for (StreamsApp app : List.of(one, two)) {
+            for (String slo : List.of(SLO, other)) {
+                await(slo + " from the instance on port " + app.httpPort(), () ->
+                        Http.get(app.httpPort(), "/api/v1/slos/" + slo).statusCode() == 200
+                                && Http.get(app.httpPort(), "/api/v1/slos/" + slo + "/history").statusCode() == 200);
+            }
+        }
+        JsonNode listing = JSON.readTree(Http.get(one.httpPort(), "/api/v1/slos").body());
+        JsonNode history = JSON.readTree(Http.get(two.httpPort(), "/api/v1/slos/" + other + "/history").body());
+        int localOne = JSON.readTree(Http.get(one.httpPort(), "/api/v1/slos?scope=local").body()).get("slos").size();
+        int localTwo = JSON.readTree(Http.get(two.httpPort(), "/api/v1/slos?scope=local").body()).get("slos").size();
+
+        assertThat(listing.get("slos").has(SLO)).isTrue();
+        assertThat(listing.get("slos").has(other)).isTrue();
+        assertThat(listing.get("unavailable")).isEmpty();
+        assertThat(history.get("slo").asText()).isEqualTo(other);
+        assertThat(localOne + localTwo).as("each SLO held by one instance").isEqualTo(2);
+        assertThat(localOne).as("both instances hold one").isEqualTo(1);
+    }
+
+    private static int partitionOf(String slo) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes(slo))) % 2;
+    }
+
     /** Unique topics, application id and state directory per test, exactly-once as in production. */
     private StreamsAppConfig config() {
-        String run = "pipeline" + RUNS.incrementAndGet();
+        return config("pipeline" + RUNS.incrementAndGet(), 1, dir.resolve("state"));
+    }
+
+    private StreamsAppConfig config(String run, int partitions, Path stateDir) {
         StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
                 .bootstrapServers(broker.bootstrapServers())
                 .applicationId("slo-pipeline-test-" + run)
-                .stateDir(dir.resolve("state"))
+                .stateDir(stateDir)
                 .httpPort(0)
                 .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
-                .set("topics.partitions", "1");
+                .set("topics.partitions", String.valueOf(partitions));
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
                 ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
             builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
