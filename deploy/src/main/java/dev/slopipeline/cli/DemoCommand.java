@@ -1,5 +1,7 @@
 package dev.slopipeline.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import dev.slopipeline.demo.Demo;
 import dev.slopipeline.demo.DemoConsole;
 import dev.slopipeline.demo.NotificationPrinter;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +37,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:stopped by Ctrl-C or after --duration", "1:could not start", "2:usage error or invalid scenario"})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String DEFAULT_LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String LOG_LEVEL = "SLO_PIPELINE_LOG_LEVEL";
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "A scenario of your own (format: deploy/examples/demo-scenario.yml); default: the payments incident.")
@@ -121,14 +124,18 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The demo's terminal is for pages and progress: components log only trouble (unless the user asked for more
-     * with -Dorg.slf4j.simpleLogger.defaultLogLevel in SLO_JAVA_OPTS). Takes effect as no logger exists yet.
+     * The demo's terminal is for pages and progress: components log only trouble, unless the user asked for a level
+     * with SLO_PIPELINE_LOG_LEVEL (environment or system property).
      */
     private static void quietLogs() {
-        if (System.getProperty(DEFAULT_LOG_LEVEL) == null) {
-            System.setProperty(DEFAULT_LOG_LEVEL, "warn");
+        if (System.getenv(LOG_LEVEL) != null || System.getProperty(LOG_LEVEL) != null) {
+            return;
+        }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext) {
+            LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+            logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
             for (String chatty : List.of("org.apache.kafka", "kafka", "io.micrometer")) {
-                System.setProperty("org.slf4j.simpleLogger.log." + chatty, "error");
+                logging.getLogger(chatty).setLevel(Level.ERROR);
             }
         }
     }
