@@ -37,6 +37,11 @@ final class RouterTopicBootstrap {
     }
 
     void ensure(RouterTopics topics, String deliveries, int partitions) {
+        ensure(topics, deliveries, partitions, java.util.Optional.empty());
+    }
+
+    /** @param heartbeats the topic the streams app publishes its heartbeats to, when the router watches it */
+    void ensure(RouterTopics topics, String deliveries, int partitions, Optional<String> heartbeats) {
         Map<String, String> cleanupPolicies = new LinkedHashMap<>();
         cleanupPolicies.put(topics.alerts(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE);
@@ -46,6 +51,8 @@ final class RouterTopicBootstrap {
         cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.incidentCommands(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.incidents(), TopicConfig.CLEANUP_POLICY_COMPACT);
+        // the latest heartbeat per instance is all that matters
+        heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, TopicConfig.CLEANUP_POLICY_COMPACT));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()
