@@ -70,7 +70,7 @@ public final class HeartbeatWatch {
     }
 
     /** The heartbeat's time, if it says its sender is alive; empty for anything else. */
-    static Optional<Instant> aliveAt(byte[] value) {
+    public static Optional<Instant> aliveAt(byte[] value) {
         try {
             JsonNode json = MAPPER.readTree(value);
             if (json == null || !ALIVE.contains(json.path("state").asText())) {
