@@ -29,6 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,6 +129,19 @@ class IncidentApiIntegrationTest {
             assertThat(get(app, IncidentEndpoints.PATH + "/nope", null).status).isEqualTo(404);
             assertThat(get(app, "/api/v1/oncall?at=2026-11-23T10:00:00Z", null).body.path("at").asText())
                     .isEqualTo("2026-11-23T10:00:00Z");
+        }
+    }
+
+    @Test
+    void shouldGiveTheIncidentCommandsAsManyPartitionsAsTheAlerts() throws Exception {
+        RouterTopics topics = RouterTopics.withSuffix(".partitions");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topics.alerts(), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            new RouterTopicBootstrap(admin, WAIT).ensure(topics, "router.deliveries.partitions", 1);
+            Map<String, TopicDescription> created = admin.describeTopics(List.of(topics.incidentCommands(),
+                    topics.notifications())).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertThat(created.get(topics.incidentCommands()).partitions()).hasSize(3);
+            assertThat(created.get(topics.notifications()).partitions()).hasSize(1);
         }
     }
 
