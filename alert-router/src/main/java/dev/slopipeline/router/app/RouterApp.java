@@ -5,6 +5,7 @@ import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.dispatch.DeliveryService;
 import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.escalation.PagingOptions;
 import dev.slopipeline.router.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatPinger;
 import dev.slopipeline.router.incident.IncidentView;
@@ -166,6 +167,8 @@ public final class RouterApp implements AutoCloseable {
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
+        AckLinkEndpoint ackLinks = new AckLinkEndpoint(config.paging().options().ackLinks()
+                .map(PagingOptions.AckLinks::secret), incidentApi, Clock.systemUTC());
         OnCallEndpoints onCallApi = new OnCallEndpoints(access, config.paging().onCall(), this::incidents,
                 Clock.systemUTC());
         http.route("GET", "/healthz", health::live)
@@ -179,8 +182,8 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", IncidentEndpoints.PATH, incidentApi::list)
                 .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
                 .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
-                .route("GET", AckLinkEndpoint.PATH, new AckLinkEndpoint(config.paging().options().ackLinks()
-                        .map(links -> links.secret()), incidentApi, Clock.systemUTC())::acknowledge)
+                .route("GET", AckLinkEndpoint.PATH, ackLinks::acknowledge)
+                .route("POST", AckLinkEndpoint.PATH, ackLinks::acknowledge)
                 .route("GET", OnCallEndpoints.PATH, onCallApi::now)
                 .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report);
     }
