@@ -1,10 +1,10 @@
 package dev.slopipeline.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -33,19 +33,16 @@ abstract class IncidentActionCommand implements Callable<Integer> {
     abstract String verb();
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ObjectNode body = RouterApiClient.mapper().createObjectNode().put("by", by);
+    public Integer call() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("by", by);
         if (comment != null) {
             body.put("comment", comment);
         }
         String path = "/api/v1/incidents/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + verb();
-        Optional<RouterApiClient.Answer> answer = new RouterApiClient(api).succeeded(client -> client.post(path, body), err);
-        if (answer.isEmpty()) {
-            return 1;
-        }
-        out.println(id + ": " + answer.get().body().path("message").asText("accepted"));
-        return 0;
+        return RouterApiClient.exitCode(spec, () -> {
+            JsonNode answer = api.client().post(path, body);
+            spec.commandLine().getOut().println(id + ": " + answer.path("message").asText("accepted"));
+            return 0;
+        });
     }
 }

@@ -2,7 +2,6 @@ package dev.slopipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,34 +30,31 @@ final class IncidentsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (!state.equals("open") && !state.equals("all")) {
-            err.println("--state must be open or all, got " + state);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "--state must be open or all, got " + state);
         }
-        Optional<RouterApiClient.Answer> answer = new RouterApiClient(api)
-                .succeeded(client -> client.get("/api/v1/incidents?state=" + state), err);
-        if (answer.isEmpty()) {
-            return 1;
-        }
-        if (json) {
-            out.println(answer.get().body().toPrettyString());
+        return RouterApiClient.exitCode(spec, () -> {
+            JsonNode answer = api.client().get("/api/v1/incidents?state=" + state);
+            if (json) {
+                out.println(answer.toPrettyString());
+                return 0;
+            }
+            JsonNode incidents = answer.path("incidents");
+            if (incidents.isEmpty()) {
+                out.println(state.equals("open") ? "no open incidents" : "no incidents");
+                return 0;
+            }
+            out.printf("%-44s %-13s %-21s %-12s %-5s %s%n", "ID", "STATE", "TRIGGERED", "ACKED BY", "LEVEL", "SUMMARY");
+            for (JsonNode incident : incidents) {
+                out.printf("%-44s %-13s %-21s %-12s %-5s %s%n", incident.path("id").asText(),
+                        incident.path("state").asText(), incident.path("triggeredAt").asText(),
+                        text(incident.path("acknowledgedBy")), incident.path("level").asText(),
+                        incident.path("summary").asText());
+            }
             return 0;
-        }
-        JsonNode incidents = answer.get().body().path("incidents");
-        if (incidents.isEmpty()) {
-            out.println(state.equals("open") ? "no open incidents" : "no incidents");
-            return 0;
-        }
-        out.printf("%-44s %-13s %-21s %-12s %-5s %s%n", "ID", "STATE", "TRIGGERED", "ACKED BY", "LEVEL", "SUMMARY");
-        for (JsonNode incident : incidents) {
-            out.printf("%-44s %-13s %-21s %-12s %-5s %s%n", incident.path("id").asText(), incident.path("state").asText(),
-                    incident.path("triggeredAt").asText(), text(incident.path("acknowledgedBy")),
-                    incident.path("level").asText(), incident.path("summary").asText());
-        }
-        return 0;
+        });
     }
 
     private static String text(JsonNode node) {

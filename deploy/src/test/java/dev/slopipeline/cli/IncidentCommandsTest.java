@@ -87,7 +87,7 @@ class IncidentCommandsTest {
     @Test
     void shouldSayWhyTheRouterRefusedAndExitWithOne() {
         assertThat(run("ack", "done", "--by", "alice", "--url", url(), "--token", "w")).isEqualTo(1);
-        assertThat(err.toString()).contains("HTTP 409", "nothing to acknowledge");
+        assertThat(err.toString()).contains("slo ack: the router answered POST /api/v1/incidents/done/ack with 409", "nothing to acknowledge");
     }
 
     @Test

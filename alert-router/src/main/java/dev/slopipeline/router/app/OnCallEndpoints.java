@@ -36,11 +36,11 @@ final class OnCallEndpoints {
     static final Duration DEFAULT_REPORT_PERIOD = Duration.ofDays(7);
 
     private final ApiAccess access;
-    private final OnCallConfig onCall;
+    private final Supplier<OnCallConfig> onCall;
     private final Supplier<IncidentView> incidents;
     private final Clock clock;
 
-    OnCallEndpoints(ApiAccess access, OnCallConfig onCall, Supplier<IncidentView> incidents, Clock clock) {
+    OnCallEndpoints(ApiAccess access, Supplier<OnCallConfig> onCall, Supplier<IncidentView> incidents, Clock clock) {
         this.access = access;
         this.onCall = onCall;
         this.incidents = incidents;
@@ -60,7 +60,7 @@ final class OnCallEndpoints {
         }
         ObjectNode body = Json.object().put("at", at.toString());
         ArrayNode schedules = body.putArray("schedules");
-        for (OnCall.ScheduleOnCall schedule : OnCall.all(onCall, at)) {
+        for (OnCall.ScheduleOnCall schedule : OnCall.all(onCall.get(), at)) {
             ObjectNode item = schedules.addObject().put("name", schedule.now().schedule());
             item.set("now", shift(Optional.of(schedule.now())));
             item.set("next", shift(schedule.next()));
@@ -93,7 +93,7 @@ final class OnCallEndpoints {
         } catch (InvalidStateStoreException e) {
             return Reply.error(503, "the incidents are not readable yet: " + e.getMessage()).withHeader("Retry-After", "1");
         }
-        Map<String, ZoneId> zones = onCall.users().values().stream().collect(Collectors.toMap(User::name, User::timeZone));
+        Map<String, ZoneId> zones = onCall.get().users().values().stream().collect(Collectors.toMap(User::name, User::timeZone));
         PageLoadReport report = PageLoad.of(entries, zones, WorkingHours.DEFAULT);
         ObjectNode body = Json.object().put("from", from.toString()).put("to", to.toString());
         loads(body.putArray("people"), report.byUser());

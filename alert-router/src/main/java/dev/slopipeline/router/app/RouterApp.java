@@ -31,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -72,17 +74,20 @@ public final class RouterApp implements AutoCloseable {
     private final KafkaProducer<String, byte[]> commands;
     private final ApiServer http;
     private final PrometheusMeterRegistry registry;
+    private final Optional<ConfigReloader> reloader;
     private final AtomicBoolean closing = new AtomicBoolean();
     private HeartbeatPinger pinger;
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
-                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry) {
+                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry,
+                      Optional<ConfigReloader> reloader) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.delivery = delivery;
         this.commands = commands;
         this.http = http;
         this.registry = registry;
+        this.reloader = reloader;
     }
 
     public static Builder builder(String bootstrapServers, RouterConfig config) {
@@ -112,6 +117,7 @@ public final class RouterApp implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        reloader.ifPresent(ConfigReloader::close);
         if (pinger != null) {
             pinger.close();
         }
@@ -159,7 +165,7 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore())));
     }
 
-    private void route(ApiAccess access, RouterTopics topics, RouterConfig config) {
+    private void route(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
         SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
@@ -167,10 +173,12 @@ public final class RouterApp implements AutoCloseable {
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
-        AckLinkEndpoint ackLinks = new AckLinkEndpoint(config.paging().options().ackLinks()
-                .map(PagingOptions.AckLinks::secret), incidentApi, Clock.systemUTC());
-        OnCallEndpoints onCallApi = new OnCallEndpoints(access, config.paging().onCall(), this::incidents,
-                Clock.systemUTC());
+        // The secret and the schedules are read from the live config at each request: a reload applies at once.
+        AckLinkEndpoint ackLinks = new AckLinkEndpoint(() -> liveConfig.get().paging().options().ackLinks()
+                .map(PagingOptions.AckLinks::secret), incidentApi, this::incidents, Clock.systemUTC());
+        OnCallEndpoints onCallApi = new OnCallEndpoints(access, () -> liveConfig.get().paging().onCall(),
+                this::incidents, Clock.systemUTC());
+        ConfigEndpoints configApi = new ConfigEndpoints(access, reloader);
         http.route("GET", "/healthz", health::live)
                 .route("GET", "/readyz", health::ready)
                 .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -182,10 +190,12 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", IncidentEndpoints.PATH, incidentApi::list)
                 .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
                 .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
-                .route("GET", AckLinkEndpoint.PATH, ackLinks::acknowledge)
+                .route("GET", AckLinkEndpoint.PATH, ackLinks::confirm)
                 .route("POST", AckLinkEndpoint.PATH, ackLinks::acknowledge)
                 .route("GET", OnCallEndpoints.PATH, onCallApi::now)
-                .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report);
+                .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report)
+                .route("GET", ConfigEndpoints.STATUS_PATH, configApi::status)
+                .route("POST", ConfigEndpoints.RELOAD_PATH, configApi::reload);
     }
 
     /** Collects the settings; {@link #start()} does the work. */
@@ -198,11 +208,15 @@ public final class RouterApp implements AutoCloseable {
         private RouterTopics topics = RouterTopics.DEFAULT;
         private String deliveriesTopic = DispatchTopics.DEFAULT.deliveries();
         private int partitions = DispatchTopics.DEFAULT.partitions();
+        private Duration deliveriesRetention = DispatchTopics.DEFAULT_DELIVERIES_RETENTION;
+        private int maxUnfinishedIntents = 10_000;
         private int httpPort = 9095;
         private URI externalUrl;
         private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
         private Map<String, Object> kafkaProperties = Map.of();
         private ApiAccess access = ApiAccess.NONE;
+        private Path configFile;
+        private Duration configCheckInterval = Duration.ofSeconds(5);
 
         private Builder(String bootstrapServers, RouterConfig config) {
             this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -234,6 +248,28 @@ public final class RouterApp implements AutoCloseable {
                 throw new IllegalArgumentException("the deliveries topic must be non-blank");
             }
             this.deliveriesTopic = topic;
+            return this;
+        }
+
+        /**
+         * How long {@code router.deliveries} keeps an outcome (it is compacted, then deleted after this); keep it at
+         * least as long as the retention of {@code router.notifications}. 30 days unless set; applied when the router
+         * creates the topic.
+         */
+        public Builder deliveriesRetention(Duration retention) {
+            this.deliveriesRetention = Objects.requireNonNull(retention, "deliveriesRetention");
+            return this;
+        }
+
+        /**
+         * How many notification intents may wait for their receivers before the router stops reading more (they wait
+         * in {@code router.notifications} instead of memory); 10 000 unless set.
+         */
+        public Builder maxUnfinishedIntents(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxUnfinishedIntents must be at least 1, was " + max);
+            }
+            this.maxUnfinishedIntents = max;
             return this;
         }
 
@@ -282,6 +318,24 @@ public final class RouterApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The file the config was read from: the router then reloads it when its content changes (checked every
+         * {@link #configCheckInterval}) and on {@code POST /-/reload}, keeping groups, timers and pending deliveries.
+         */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file, "configFile");
+            return this;
+        }
+
+        /** How often the config file is checked for changes; 5 seconds unless set. */
+        public Builder configCheckInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("configCheckInterval must be positive, was " + interval);
+            }
+            this.configCheckInterval = interval;
+            return this;
+        }
+
         /** Whether reads need a token too (of either scope); they are open by default. */
         public Builder requireTokenForReads(boolean required) {
             this.access = access.withTokenRequiredForReads(required);
@@ -313,7 +367,7 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, deliveriesTopic, partitions,
+                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, dispatchTopics(),
                         config.paging().heartbeat().map(HeartbeatConfig::watchTopic));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -322,12 +376,13 @@ public final class RouterApp implements AutoCloseable {
             opened.push(http);
             URI external = externalUrl != null ? externalUrl : URI.create("http://localhost:" + http.port());
 
-            DeliveryService delivery = DeliveryService.builder(bootstrapServers,
-                            new ReceiverFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                                    Clock.systemUTC()).build(config), registry)
+            ReceiverFactory receivers = new ReceiverFactory(
+                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
+            DeliveryService delivery = DeliveryService.builder(bootstrapServers, receivers.build(config), registry)
                     .groupId(applicationId + "-dispatch")
-                    .topics(new DispatchTopics(topics.notifications(), deliveriesTopic, partitions))
+                    .topics(dispatchTopics())
                     .retryPolicy(config.retryPolicy())
+                    .maxUnfinishedIntents(maxUnfinishedIntents)
                     .kafkaProperties(kafkaProperties)
                     .start();
             opened.push(delivery);
@@ -341,15 +396,26 @@ public final class RouterApp implements AutoCloseable {
 
             RouterTopologyConfig topology = new RouterTopologyConfig(config, topics, punctuationInterval, external,
                     DefaultInhibition.ON, registry);
-            KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology), streamsProperties());
+            AtomicReference<RouterConfig> liveConfig = new AtomicReference<>(config);
+            KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology, liveConfig::get),
+                    streamsProperties());
             opened.push(streams);
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             streamsMetrics.bindTo(registry);
             opened.push(streamsMetrics);
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
-            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry);
-            // the router's own heartbeat, for a dead man's switch outside; it stops with the router
+            Optional<ConfigReloader> reloader = Optional.ofNullable(configFile).map(file -> new ConfigReloader(file,
+                    // Delivery first: the topology may name a new receiver in its very next intent.
+                    newer -> {
+                        warnOfRestartOnlyChanges(liveConfig.get(), newer);
+                        delivery.reconfigure(receivers.build(newer), newer.retryPolicy());
+                        liveConfig.set(newer);
+                    }, registry, Clock.systemUTC()));
+            reloader.ifPresent(opened::push);
+            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader);
+            // the router's own heartbeat, for a dead man's switch outside; it stops with the router. Its URL and
+            // interval are the start-up config's: a reload does not move it (see the package overview).
             config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
                     heartbeat.pingInterval(), applicationId, () -> app.livenessProblem().isEmpty()
                             && app.streamsReadinessProblem().isEmpty(), Clock.systemUTC())))
@@ -357,12 +423,30 @@ public final class RouterApp implements AutoCloseable {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            app.route(access, topics, config);
+            app.route(access, topics, liveConfig::get);
             http.start();
             streams.start();
+            reloader.ifPresent(watcher -> watcher.watch(configCheckInterval));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     applicationId, http.port(), topics, deliveriesTopic, access);
             return app;
+        }
+
+        /** The heartbeat settings that shape the running router take a restart; a reload says so rather than pretend. */
+        private static void warnOfRestartOnlyChanges(RouterConfig live, RouterConfig newer) {
+            if (!restartOnly(live).equals(restartOnly(newer))) {
+                LOG.warn("the reloaded config adds or removes the heartbeat section or changes its watch_topic, "
+                        + "ping_url or ping_interval: those apply after a restart; everything else applies now");
+            }
+        }
+
+        private static Optional<List<Object>> restartOnly(RouterConfig config) {
+            return config.paging().heartbeat().map(heartbeat -> List.of(heartbeat.watchTopic(), heartbeat.pingUrl(),
+                    heartbeat.pingInterval()));
+        }
+
+        private DispatchTopics dispatchTopics() {
+            return new DispatchTopics(topics.notifications(), deliveriesTopic, partitions, deliveriesRetention);
         }
 
         private Properties streamsProperties() {

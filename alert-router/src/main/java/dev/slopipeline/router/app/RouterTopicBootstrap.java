@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the router's topics that are missing, with the broker's default replication factor. {@code slo.alerts}
- * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences
- * and delivery outcomes are compacted (their latest record per key is the state); the rest are logs. Topics that
- * exist are left as they are.
+ * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences,
+ * incidents and heartbeats are compacted (their latest record per key is the state), delivery outcomes compacted and
+ * then deleted after their retention (see {@code DispatchTopics}); the rest are logs. Incident commands get the
+ * partition count of {@code slo.alerts}. Topics that exist are left as they are.
  */
 final class RouterTopicBootstrap {
 
@@ -36,23 +38,24 @@ final class RouterTopicBootstrap {
         this.timeout = timeout;
     }
 
-    void ensure(RouterTopics topics, String deliveries, int partitions) {
-        ensure(topics, deliveries, partitions, java.util.Optional.empty());
+    void ensure(RouterTopics topics, DispatchTopics dispatch) {
+        ensure(topics, dispatch, Optional.empty());
     }
 
     /** @param heartbeats the topic the streams app publishes its heartbeats to, when the router watches it */
-    void ensure(RouterTopics topics, String deliveries, int partitions, Optional<String> heartbeats) {
-        Map<String, String> cleanupPolicies = new LinkedHashMap<>();
-        cleanupPolicies.put(topics.alerts(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.silences(), TopicConfig.CLEANUP_POLICY_COMPACT);
-        cleanupPolicies.put(topics.notifications(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(deliveries, TopicConfig.CLEANUP_POLICY_COMPACT);
-        cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.incidentCommands(), TopicConfig.CLEANUP_POLICY_DELETE);
-        cleanupPolicies.put(topics.incidents(), TopicConfig.CLEANUP_POLICY_COMPACT);
+    void ensure(RouterTopics topics, DispatchTopics dispatch, Optional<String> heartbeats) {
+        int partitions = dispatch.partitions();
+        Map<String, Map<String, String>> cleanupPolicies = new LinkedHashMap<>();
+        cleanupPolicies.put(topics.alerts(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.commands(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.silences(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
+        cleanupPolicies.put(topics.notifications(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(dispatch.deliveries(), dispatch.deliveriesConfigs());
+        cleanupPolicies.put(topics.deadLetters(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.incidentCommands(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.incidents(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
         // the latest heartbeat per instance is all that matters
-        heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, TopicConfig.CLEANUP_POLICY_COMPACT));
+        heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, cleanup(TopicConfig.CLEANUP_POLICY_COMPACT)));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
         // Incident commands are keyed by SLO like the alerts and must reach the task that holds the SLO's incidents:
@@ -62,7 +65,7 @@ final class RouterTopicBootstrap {
                 .filter(topic -> !existing.contains(topic.getKey()))
                 .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getKey().equals(topics.incidentCommands())
                         ? commandPartitions : partitions), Optional.empty())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getValue())))
+                        .configs(topic.getValue()))
                 .toList();
         if (missing.isEmpty()) {
             return;
@@ -70,7 +73,7 @@ final class RouterTopicBootstrap {
         admin.createTopics(missing).values().forEach((name, created) -> {
             try {
                 get(created, "create topic " + name);
-                LOG.info("created topic {} ({} partitions, cleanup.policy={})", name,
+                LOG.info("created topic {} ({} partitions, {})", name,
                         name.equals(topics.incidentCommands()) ? commandPartitions : partitions, cleanupPolicies.get(name));
             } catch (IllegalStateException e) {
                 // Another instance, or the streams app, created it at the same moment.
@@ -84,6 +87,10 @@ final class RouterTopicBootstrap {
     private int partitionsOf(String topic) {
         return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic)
                 .partitions().size();
+    }
+
+    private static Map<String, String> cleanup(String policy) {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy);
     }
 
     private <T> T get(KafkaFuture<T> future, String doing) {

@@ -1,5 +1,7 @@
 package dev.slopipeline.router.config;
 
+import java.util.Optional;
+
 import dev.slopipeline.router.delivery.Secret;
 import java.net.URI;
 
@@ -8,7 +10,9 @@ import java.net.URI;
  *
  * @param routingKey the integration key of the PagerDuty service, from {@code routing_key} or {@code routing_key_file}
  * @param url        the events endpoint (from {@code global.pagerduty_url} when not written here)
- * @param severity   critical, error, warning or info, or a template that yields one
+ * @param severity   critical, error, warning or info for every event of this receiver; empty (not written, or a
+ *                   template, which the router does not evaluate) maps each alert's own severity: page to
+ *                   critical, ticket to warning, notify to info
  */
-public record PagerdutyConfig(Secret routingKey, URI url, String severity, boolean sendResolved) implements ChannelConfig {
+public record PagerdutyConfig(Secret routingKey, URI url, Optional<String> severity, boolean sendResolved) implements ChannelConfig {
 }

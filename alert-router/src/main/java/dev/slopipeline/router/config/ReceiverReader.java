@@ -151,7 +151,8 @@ final class ReceiverReader {
                     .map(Secret::inline);
         }
         URI url = Fields.url(map, "url").orElse(global.pagerdutyUrl());
-        String severity = Fields.text(map, "severity").orElse("error");
+        // Alertmanager's default is "error" for everything; mapping the alert's own severity keeps tickets quiet.
+        Optional<String> severity = Fields.text(map, "severity").filter(text -> !text.contains("{{"));
         boolean sendResolved = Fields.flag(map, "send_resolved", true);
         if (eventsApiV1) {
             return Optional.empty();

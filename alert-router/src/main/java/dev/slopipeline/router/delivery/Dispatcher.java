@@ -31,8 +31,10 @@ public final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final Receivers receivers;
-    private final RetryPlanner planner;
+    // Replaced together on a config reload; an attempt reads both once, so it never mixes two configs.
+    private volatile Receivers receivers;
+    private volatile RetryPlanner planner;
+    private final RandomGenerator random;
     private final Clock clock;
     private final DeliveryListener listener;
     private final DeliveryMetrics metrics;
@@ -44,6 +46,7 @@ public final class Dispatcher {
     private Dispatcher(Builder builder) {
         this.receivers = builder.receivers;
         this.planner = new RetryPlanner(builder.receivers, builder.policy, builder.random);
+        this.random = builder.random;
         this.clock = builder.clock;
         this.listener = builder.listener;
         this.metrics = new DeliveryMetrics(builder.registry, this::pendingCount);
@@ -51,6 +54,18 @@ public final class Dispatcher {
 
     public static Builder builder(Receivers receivers, MeterRegistry registry) {
         return new Builder(receivers, registry);
+    }
+
+    /**
+     * Delivers to these receivers, with this retry policy, from the next attempt on (a reloaded config). Pending
+     * notifications keep their retry state; one whose receiver is no longer among these keeps failing as any
+     * attempt to an unknown receiver does, so callers pass a set that still holds every receiver in use.
+     */
+    public void reconfigure(Receivers newReceivers, RetryPolicy policy) {
+        synchronized (lock) {
+            this.receivers = Objects.requireNonNull(newReceivers, "receivers");
+            this.planner = new RetryPlanner(newReceivers, Objects.requireNonNull(policy, "policy"), random);
+        }
     }
 
     /**
@@ -182,6 +197,7 @@ public final class Dispatcher {
 
     private void attempt(Claim claim) {
         Receiver receiver = receivers.get(claim.state.receiver()).orElseThrow();
+        RetryPlanner planner = this.planner;
         long started = System.nanoTime();
         DeliveryResult result = send(receiver, claim.notification);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);

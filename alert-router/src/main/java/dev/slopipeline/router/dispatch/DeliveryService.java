@@ -9,16 +9,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,6 +65,7 @@ public final class DeliveryService implements AutoCloseable {
 
     private final DispatchTopics topics;
     private final Duration commitInterval;
+    private final int maxUnfinishedIntents;
     private final Ledger ledger = new Ledger();
     private final IntentTracker tracker = new IntentTracker();
     private final KafkaProducer<String, byte[]> producer;
@@ -71,13 +76,16 @@ public final class DeliveryService implements AutoCloseable {
     private final DeliveryLoop loop;
     private final IntentHandler handler;
     private final Thread poller;
+    private Integrations integrations;
 
+    private volatile boolean paused;
     private volatile Stop stop = Stop.NONE;
     private volatile Throwable failure;
 
     private DeliveryService(Builder builder) throws InterruptedException, TimeoutException {
         this.topics = builder.topics;
         this.commitInterval = builder.commitInterval;
+        this.maxUnfinishedIntents = builder.maxUnfinishedIntents;
         try (Admin admin = Admin.create(builder.clientConfig(Map.of()))) {
             topics.ensure(admin, KAFKA_TIMEOUT);
         }
@@ -109,8 +117,9 @@ public final class DeliveryService implements AutoCloseable {
                 .listener(writer)
                 .build();
         loop = new DeliveryLoop(dispatcher, builder.clock);
+        integrations = builder.integrations;
         handler = new IntentHandler(builder.integrations, ledger, tracker, loop, writer,
-                new IntentMetrics(builder.registry, tracker::unfinished), builder.clock);
+                new IntentMetrics(builder.registry, tracker::unfinished, () -> paused ? 1 : 0), builder.clock);
         poller = new Thread(this::run, "delivery-intents");
         poller.setDaemon(true);
         poller.start();
@@ -118,6 +127,16 @@ public final class DeliveryService implements AutoCloseable {
 
     public static Builder builder(String bootstrapServers, Integrations integrations, MeterRegistry registry) {
         return new Builder(bootstrapServers, integrations, registry);
+    }
+
+    /**
+     * Delivers with a reloaded config's receivers and retry policy from now on. Receivers the new config dropped stay
+     * known (see {@link Integrations#updatedBy}), so nothing already decided or pending is lost to a reload.
+     */
+    public synchronized void reconfigure(Integrations newer, RetryPolicy retryPolicy) {
+        integrations = integrations.updatedBy(newer);
+        dispatcher.reconfigure(integrations.receivers(), retryPolicy);
+        handler.integrations(integrations);
     }
 
     /** Every delivery not final yet, with its attempts, last error and next attempt time. */
@@ -128,6 +147,11 @@ public final class DeliveryService implements AutoCloseable {
     /** Intents read whose deliveries are not all final and recorded: what stays uncommitted. */
     public int unfinishedIntents() {
         return tracker.unfinished();
+    }
+
+    /** Whether reading intents is paused because {@code maxUnfinishedIntents} are unfinished. */
+    public boolean consumptionPaused() {
+        return paused;
     }
 
     /** Why the service stopped by itself (Kafka unreachable for too long, for instance); empty while it runs. */
@@ -179,7 +203,8 @@ public final class DeliveryService implements AutoCloseable {
             loop.start();
             long nextCommit = System.nanoTime() + commitInterval.toNanos();
             while (stop == Stop.NONE) {
-                consumer.poll(POLL).forEach(handler::handle);
+                handleWithinBound(consumer.poll(POLL));
+                applyBackPressure();
                 if (System.nanoTime() - nextCommit >= 0) {
                     commit();
                     nextCommit = System.nanoTime() + commitInterval.toNanos();
@@ -193,6 +218,47 @@ public final class DeliveryService implements AutoCloseable {
         } finally {
             shutDown();
         }
+    }
+
+    /**
+     * Hands over the polled intents while fewer than {@code maxUnfinishedIntents} are unfinished; from the first one
+     * past the bound, each partition is rewound to its first intent not handed over, so that it is read again once
+     * there is room: nothing is dropped, and nothing beyond the bound waits in memory.
+     */
+    private void handleWithinBound(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> rewind = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (rewind.containsKey(partition) || tracker.unfinished() >= maxUnfinishedIntents) {
+                rewind.putIfAbsent(partition, record.offset());
+            } else {
+                handler.handle(record);
+            }
+        }
+        rewind.forEach(consumer::seek);
+    }
+
+    /**
+     * Pauses every assigned partition while the bound is reached and resumes them once deliveries finish: polling
+     * goes on (the consumer stays in its group), it just returns nothing, and the intents wait in Kafka.
+     */
+    private void applyBackPressure() {
+        boolean full = tracker.unfinished() >= maxUnfinishedIntents;
+        if (full) {
+            Set<TopicPartition> running = new HashSet<>(consumer.assignment());
+            running.removeAll(consumer.paused());
+            if (!running.isEmpty()) {
+                consumer.pause(running);
+            }
+            if (!paused) {
+                log.warn("{} intents are unfinished (the bound): reading {} paused until receivers take some",
+                        tracker.unfinished(), topics.notifications());
+            }
+        } else if (paused || !consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+            log.info("reading {} resumed: {} intents unfinished", topics.notifications(), tracker.unfinished());
+        }
+        paused = full;
     }
 
     private void shutDown() {
@@ -291,6 +357,7 @@ public final class DeliveryService implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration commitInterval = Duration.ofSeconds(1);
         private Map<String, Object> kafkaProperties = Map.of();
+        private int maxUnfinishedIntents = 10_000;
 
         private Builder(String bootstrapServers, Integrations integrations, MeterRegistry registry) {
             this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -332,6 +399,18 @@ public final class DeliveryService implements AutoCloseable {
                 throw new IllegalArgumentException("commitInterval must be positive, was " + interval);
             }
             this.commitInterval = interval;
+            return this;
+        }
+
+        /**
+         * How many intents may be read and unfinished (a receiver down for long) before reading pauses; 10 000 unless
+         * set. Reading resumes as deliveries finish; what waits stays in {@code router.notifications}.
+         */
+        public Builder maxUnfinishedIntents(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxUnfinishedIntents must be at least 1, was " + max);
+            }
+            this.maxUnfinishedIntents = max;
             return this;
         }
 

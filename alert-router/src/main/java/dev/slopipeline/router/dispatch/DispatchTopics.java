@@ -17,15 +17,29 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The two topics of delivery and how they are created when missing: intents expire like any event log
- * ({@code cleanup.policy=delete}); outcomes are compacted, so the latest outcome of every delivery key stays readable
- * for as long as its intent might be read again. Both get the broker's default replication factor.
+ * ({@code cleanup.policy=delete}, the broker's retention, 7 days by default); outcomes are keyed by delivery key and
+ * compacted, then deleted after {@code deliveriesRetention} ({@code cleanup.policy=compact,delete}). Compaction keeps
+ * the latest outcome of every key, and a delivery's final outcome is always its latest, so the restart skip (read
+ * {@code router.deliveries} to its end, skip what is final) sees every final outcome for as long as it is kept. An
+ * intent is only read again while uncommitted, or from the start of {@code router.notifications} if the group's
+ * offsets were lost; so keep {@code deliveriesRetention} at least as long as the notifications' retention and the
+ * skip never misses an intent that can still be read. Both get the broker's default replication factor.
  *
- * @param partitions partitions of each topic when this creates it; intents of one partition are committed in order,
- *                   so more partitions also mean a slow delivery holds back fewer commits
+ * @param partitions          partitions of each topic when this creates it; intents of one partition are committed
+ *                            in order, so more partitions also mean a slow delivery holds back fewer commits
+ * @param deliveriesRetention how long an outcome is kept after its last update ({@code retention.ms})
  */
-public record DispatchTopics(String notifications, String deliveries, int partitions) {
+public record DispatchTopics(String notifications, String deliveries, int partitions, Duration deliveriesRetention) {
+
+    /** Longer than the broker's default retention of intents (7 days), so no intent outlives its outcome. */
+    public static final Duration DEFAULT_DELIVERIES_RETENTION = Duration.ofDays(30);
 
     public static final DispatchTopics DEFAULT = new DispatchTopics("router.notifications", "router.deliveries", 3);
+
+    /** With the default retention of outcomes. */
+    public DispatchTopics(String notifications, String deliveries, int partitions) {
+        this(notifications, deliveries, partitions, DEFAULT_DELIVERIES_RETENTION);
+    }
 
     public DispatchTopics {
         if (notifications == null || notifications.isBlank() || deliveries == null || deliveries.isBlank()) {
@@ -38,6 +52,16 @@ public record DispatchTopics(String notifications, String deliveries, int partit
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
+        if (deliveriesRetention == null || deliveriesRetention.isNegative() || deliveriesRetention.isZero()) {
+            throw new IllegalArgumentException("deliveriesRetention must be positive, was " + deliveriesRetention);
+        }
+    }
+
+    /** The topic configs of {@code router.deliveries} when created. */
+    public Map<String, String> deliveriesConfigs() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveriesRetention.toMillis()));
     }
 
     /** Creates whichever topic is missing; one made meanwhile by another instance is fine. */
@@ -50,10 +74,11 @@ public record DispatchTopics(String notifications, String deliveries, int partit
         }
         List<NewTopic> missing = new ArrayList<>();
         if (!existing.contains(notifications)) {
-            missing.add(topic(notifications, TopicConfig.CLEANUP_POLICY_DELETE));
+            missing.add(topic(notifications, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_DELETE)));
         }
         if (!existing.contains(deliveries)) {
-            missing.add(topic(deliveries, TopicConfig.CLEANUP_POLICY_COMPACT));
+            missing.add(topic(deliveries, deliveriesConfigs()));
         }
         if (missing.isEmpty()) {
             return;
@@ -70,8 +95,7 @@ public record DispatchTopics(String notifications, String deliveries, int partit
         }
     }
 
-    private NewTopic topic(String name, String cleanupPolicy) {
-        return new NewTopic(name, Optional.of(partitions), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy));
+    private NewTopic topic(String name, Map<String, String> configs) {
+        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
     }
 }

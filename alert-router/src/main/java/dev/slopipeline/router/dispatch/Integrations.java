@@ -20,16 +20,36 @@ import java.util.Set;
 public final class Integrations {
 
     private final Map<String, List<Integration>> byReceiver;
+    private final List<Receiver> channels;
     private final Receivers receivers;
 
     Integrations(Map<String, List<Integration>> byReceiver) {
+        this(byReceiver, List.of());
+    }
+
+    /** @param retired channels no receiver has any more that the dispatcher still knows, for deliveries in flight */
+    private Integrations(Map<String, List<Integration>> byReceiver, List<Receiver> retired) {
         this.byReceiver = new LinkedHashMap<>();
-        List<Receiver> all = new ArrayList<>();
+        Map<String, Receiver> all = new LinkedHashMap<>();
         byReceiver.forEach((name, integrations) -> {
             this.byReceiver.put(name, List.copyOf(integrations));
-            integrations.forEach(integration -> all.add(integration.receiver()));
+            integrations.forEach(integration -> all.put(integration.receiver().name(), integration.receiver()));
         });
-        this.receivers = Receivers.of(all);
+        retired.forEach(receiver -> all.putIfAbsent(receiver.name(), receiver));
+        this.channels = List.copyOf(all.values());
+        this.receivers = Receivers.of(channels);
+    }
+
+    /**
+     * These integrations replaced by a reloaded config's: a receiver in {@code newer} takes its new channels, and a
+     * receiver that only this one has stays, so that notifications decided under the old config (pending, or read
+     * again after a restart) are still delivered as they were decided instead of failing for an unknown receiver.
+     */
+    public Integrations updatedBy(Integrations newer) {
+        Map<String, List<Integration>> merged = new LinkedHashMap<>(newer.byReceiver);
+        byReceiver.forEach(merged::putIfAbsent);
+        // A receiver that lost channels keeps the dropped ones (and fallbacks pointing at them) for the dispatcher.
+        return new Integrations(merged, channels);
     }
 
     /** What the dispatcher delivers to: every channel, named {@code <receiver>#<index>}, with its fallback. */

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class IntentHandler {
 
-    private final Integrations integrations;
+    private volatile Integrations integrations;
     private final Ledger ledger;
     private final IntentTracker tracker;
     private final DeliveryLoop loop;
@@ -38,6 +38,11 @@ final class IntentHandler {
         this.outcomes = outcomes;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** Fans out the intents read from now on to these receivers' channels (a reloaded config). */
+    void integrations(Integrations newer) {
+        this.integrations = newer;
     }
 
     void handle(ConsumerRecord<String, byte[]> record) {

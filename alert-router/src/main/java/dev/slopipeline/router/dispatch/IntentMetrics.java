@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  *   <li>{@value #UNFINISHED} (gauge): intents read from {@code router.notifications} whose deliveries are not all
  *       final and recorded yet; the consumer lag that matters, as it counts what is still uncommitted because a
  *       receiver has not taken it;</li>
+ *   <li>{@value #PAUSED} (gauge): 1 while reading intents is paused because the bound of unfinished intents is
+ *       reached (receivers down for long), else 0;</li>
  *   <li>{@value #REFUSED} (counter; tag {@code reason}: {@code unreadable}, {@code unknown_receiver}): intents that
  *       cannot be delivered at all, each recorded as {@code failed} on {@code router.deliveries}.</li>
  * </ul>
@@ -20,13 +22,17 @@ final class IntentMetrics {
 
     static final String UNFINISHED = "router.intents.unfinished";
     static final String REFUSED = "router.intents.refused";
+    static final String PAUSED = "router.intents.consumption.paused";
 
     private final Counter unreadable;
     private final Counter unknownReceiver;
 
-    IntentMetrics(MeterRegistry registry, Supplier<Number> unfinished) {
+    IntentMetrics(MeterRegistry registry, Supplier<Number> unfinished, Supplier<Number> paused) {
         Gauge.builder(UNFINISHED, unfinished)
                 .description("Intents read whose deliveries are not all final and recorded")
+                .register(registry);
+        Gauge.builder(PAUSED, paused)
+                .description("1 while reading intents is paused at the bound of unfinished intents")
                 .register(registry);
         unreadable = refused(registry, "unreadable");
         unknownReceiver = refused(registry, "unknown_receiver");

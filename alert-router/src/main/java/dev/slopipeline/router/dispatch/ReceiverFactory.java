@@ -28,26 +28,25 @@ import java.util.Map;
  * <ul>
  *   <li>{@code webhook_configs}: the Alertmanager v4 webhook to {@code url}, at most {@code max_alerts} alerts, signed
  *       with the secret of {@code slo_signing_secret_file} or {@code slo_signing_secret_env} when one is set;</li>
- *   <li>{@code slack_configs}: the incoming webhook {@code api_url} (or {@code global.slack_api_url});</li>
+ *   <li>{@code slack_configs}: the incoming webhook {@code api_url} (or {@code global.slack_api_url}), posting to
+ *       {@code channel} when set;</li>
  *   <li>{@code pagerduty_configs}: Events API v2 with {@code routing_key} or {@code routing_key_file}, at
  *       {@code url} (or {@code global.pagerduty_url}) with its {@code /v2/enqueue} path, which the channel adds
- *       itself.</li>
+ *       itself; {@code severity} (critical, error, warning or info) for every event, or, when not set, each alert's
+ *       own severity mapped (page to critical, ticket to warning, notify to info).</li>
  * </ul>
  */
 public final class ReceiverFactory {
 
     private static final String ENQUEUE_PATH = "/v2/enqueue";
 
+    private final JsonPoster poster;
     private final Channel webhook;
-    private final Channel slack;
-    private final Channel pagerDuty;
 
     /** @param clock stamps webhook signatures and reads Retry-After dates */
     public ReceiverFactory(HttpClient client, Clock clock) {
-        JsonPoster poster = new JsonPoster(client, clock);
+        this.poster = new JsonPoster(client, clock);
         this.webhook = new RouteNameChannel(new WebhookChannel(poster, clock));
-        this.slack = new RouteNameChannel(new SlackChannel(poster));
-        this.pagerDuty = new RouteNameChannel(new PagerDutyChannel(poster));
     }
 
     public Integrations build(RouterConfig config) {
@@ -71,10 +70,11 @@ public final class ReceiverFactory {
             return new Receiver(id.name(), webhook, target, fallback);
         }
         if (channel instanceof SlackConfig slackConfig) {
-            return new Receiver(id.name(), slack, Target.of(slackConfig.apiUrl()), fallback);
+            return new Receiver(id.name(), new RouteNameChannel(new SlackChannel(poster, slackConfig.channel())),
+                    Target.of(slackConfig.apiUrl()), fallback);
         }
         PagerdutyConfig pd = (PagerdutyConfig) channel;
-        return new Receiver(id.name(), pagerDuty, Target.of(eventsApiBase(pd.url())).withSecret(pd.routingKey()),
+        return new Receiver(id.name(), new RouteNameChannel(new PagerDutyChannel(poster, pd.severity())), Target.of(eventsApiBase(pd.url())).withSecret(pd.routingKey()),
                 fallback);
     }
 

@@ -34,12 +34,13 @@ public final class SilentPipelineAlert {
         return new LabelledAlert(labels(), annotations(silentSince), startsAt, null, startsAt);
     }
 
-    static LabelledAlert resolved(LabelledAlert firing, Instant now) {
+    /** The resolution of the firing page, at {@code now}. */
+    public static LabelledAlert resolved(LabelledAlert firing, Instant now) {
         return new LabelledAlert(firing.labels(), firing.annotations(), firing.startsAt(), now, now);
     }
 
     /** Whether an alert the engine holds is this page, still firing. */
-    static boolean isFiring(LabelledAlert alert) {
+    public static boolean isFiring(LabelledAlert alert) {
         return ALERTNAME.equals(alert.labels().get(SloFacts.ALERTNAME)) && alert.endsAt() == null;
     }
 

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * Page-load meters, as incidents happen:
@@ -26,9 +27,10 @@ import java.time.ZoneOffset;
 public final class IncidentMetrics {
 
     private final MeterRegistry registry;
-    private final OnCallConfig onCall;
+    private final Supplier<OnCallConfig> onCall;
 
-    public IncidentMetrics(MeterRegistry registry, OnCallConfig onCall) {
+    /** @param onCall the users as they are now (their time zones decide what is out of hours) */
+    public IncidentMetrics(MeterRegistry registry, Supplier<OnCallConfig> onCall) {
         this.registry = registry;
         this.onCall = onCall;
     }
@@ -42,7 +44,7 @@ public final class IncidentMetrics {
         if (!page.reason().isPage()) {
             return;
         }
-        ZoneId zone = onCall.user(page.user()).map(User::timeZone).orElse(ZoneOffset.UTC);
+        ZoneId zone = onCall.get().user(page.user()).map(User::timeZone).orElse(ZoneOffset.UTC);
         boolean outOfHours = !WorkingHours.DEFAULT.contains(page.at(), zone);
         Counter.builder("router.pages").description("pages sent to people")
                 .tag("user", page.user())

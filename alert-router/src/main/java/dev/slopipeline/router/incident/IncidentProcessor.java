@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -71,8 +72,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final IncidentWiring wiring;
-    private final PagingConfig paging;
-    private final PageNotifications pages;
+    private final Supplier<PagingConfig> livePaging;
     private final IncidentMetrics metrics;
     private final IntentCodec intents = new IntentCodec();
     private final IncidentCommandCodec commands = new IncidentCommandCodec();
@@ -80,11 +80,17 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private Cancellable punctuator;
+    /** The paging config of the current step and what it derives; replaced when a reload brings a new one. */
+    private PagingConfig paging;
+    private PageNotifications pages;
 
-    public IncidentProcessor(IncidentWiring wiring, PagingConfig paging, IncidentMetrics metrics) {
+    /**
+     * @param livePaging the paging config as it is now: read before every page, command and tick, so a reloaded
+     *                   router config (new users, schedules, policies) applies to open incidents from their next step
+     */
+    public IncidentProcessor(IncidentWiring wiring, Supplier<PagingConfig> livePaging, IncidentMetrics metrics) {
         this.wiring = wiring;
-        this.paging = paging;
-        this.pages = new PageNotifications(paging.options(), wiring.externalUrl());
+        this.livePaging = livePaging;
         this.metrics = metrics;
     }
 
@@ -97,6 +103,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        followConfig();
         boolean command = context.recordMetadata().map(RecordMetadata::topic)
                 .filter(wiring.commandsTopic()::equals).isPresent();
         if (command) {
@@ -212,6 +219,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     }
 
     private void tickDue() {
+        followConfig();
         Instant now = now();
         forgetResolvedBefore(now.minus(RETENTION));
         List<String> open = new ArrayList<>();
@@ -224,6 +232,14 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
                             process -> apply(incident, process.tick(incident.escalation(), now)),
                             () -> LOG.warn("incident {} cannot escalate: policy {} is no longer configured",
                                     incident.id(), incident.policy())));
+        }
+    }
+
+    private void followConfig() {
+        PagingConfig current = livePaging.get();
+        if (current != paging) {
+            paging = current;
+            pages = new PageNotifications(current.options(), wiring.externalUrl());
         }
     }
 

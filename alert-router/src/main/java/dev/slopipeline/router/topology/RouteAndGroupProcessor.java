@@ -5,9 +5,12 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.alerts.SloAlerts;
+import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.group.GroupingEngine;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatWatch;
+import dev.slopipeline.router.heartbeat.SilentPipelineAlert;
 import dev.slopipeline.router.group.GroupingStateCodec;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.group.NotificationPipeline;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,6 +48,8 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     static final String SNAPSHOT_KEY = "engine";
 
     private final RouterTopologyConfig config;
+    private final Supplier<RouterConfig> liveConfig;
+    private final boolean heartbeatsInTopology;
     private final AlertCodec alerts = new AlertCodec();
     private final GroupingStateCodec snapshots = new GroupingStateCodec();
     private final IntentCodec notifications = new IntentCodec();
@@ -53,12 +59,23 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private KeyValueStore<String, byte[]> store;
     private ReadOnlyKeyValueStore<String, byte[]> silencesStore;
     private GroupingEngine engine;
+    private RouterConfig engineConfig;
     private byte[] lastSnapshot;
     private Cancellable punctuator;
+    private Optional<ReadOnlyKeyValueStore<String, byte[]>> heartbeats = Optional.empty();
+    private Instant watchingSince;
     private Optional<HeartbeatWatch> heartbeat = Optional.empty();
 
     RouteAndGroupProcessor(RouterTopologyConfig config) {
+        this(config, config::routerConfig, config.routerConfig().paging().heartbeat().isPresent());
+    }
+
+    /** @param heartbeatsInTopology whether the topology holds the heartbeats global store (fixed when it was built) */
+    RouteAndGroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig,
+                           boolean heartbeatsInTopology) {
         this.config = config;
+        this.liveConfig = liveConfig;
+        this.heartbeatsInTopology = heartbeatsInTopology;
     }
 
     @Override
@@ -66,18 +83,17 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         this.context = context;
         this.store = context.getStateStore(RouterTopology.ENGINE_STORE);
         this.silencesStore = context.getStateStore(RouterTopology.SILENCES_STORE);
-        engine = new GroupingEngine(config.routerConfig(),
-                NotificationPipeline.standard(config.routerConfig(), silences.silences(), config.inhibition(),
-                        new MicrometerPipelineMetrics(config.metrics())),
-                config.externalUrl());
+        engineConfig = liveConfig.get();
+        engine = newEngine(engineConfig);
         lastSnapshot = store.get(SNAPSHOT_KEY);
         if (lastSnapshot != null) {
             engine.importState(snapshots.decode(lastSnapshot), now());
         }
-        if (context.taskId().partition() == 0) {
+        if (heartbeatsInTopology && context.taskId().partition() == 0) {
             // one task in the whole application raises the silent-pipeline page
-            heartbeat = config.routerConfig().paging().heartbeat().map(settings -> new HeartbeatWatch(settings,
-                    context.getStateStore(RouterTopology.HEARTBEATS_STORE), now()));
+            heartbeats = Optional.of(context.getStateStore(RouterTopology.HEARTBEATS_STORE));
+            watchingSince = now();
+            heartbeat = watch(engineConfig);
         }
         punctuator = context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> flushDue());
@@ -94,6 +110,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
             return;
         }
         Alert alert = ((Decoded.Ok<Alert>) decoded).value();
+        followConfig();
         // An alert that started long ago may be due at once, so take it in and flush in one step.
         engine.onAlert(SloAlerts.toLabelled(alert), now());
         flushDue();
@@ -107,9 +124,9 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     }
 
     private void flushDue() {
+        followConfig();
         silences.refresh(silencesStore);
-        heartbeat.flatMap(watch -> watch.check(now(), engine.exportState().alerts()))
-                .ifPresent(transition -> engine.onAlert(transition, now()));
+        checkHeartbeat();
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
             Record<byte[], byte[]> intent = new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
@@ -118,6 +135,45 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
             context.forward(intent, RouterTopology.INCIDENTS);
         }
         saveIfChanged();
+    }
+
+    private Optional<HeartbeatWatch> watch(RouterConfig routerConfig) {
+        Optional<HeartbeatConfig> settings = routerConfig.paging().heartbeat();
+        return heartbeats.flatMap(store -> settings.map(watch -> new HeartbeatWatch(watch, store, watchingSince)));
+    }
+
+    private void checkHeartbeat() {
+        if (heartbeat.isPresent()) {
+            heartbeat.get().check(now(), engine.exportState().alerts())
+                    .ifPresent(transition -> engine.onAlert(transition, now()));
+        } else if (heartbeats.isPresent()) {
+            // the heartbeat section was removed by a reload: a silent-pipeline page it raised resolves
+            engine.exportState().alerts().stream().filter(SilentPipelineAlert::isFiring).findFirst()
+                    .ifPresent(firing -> engine.onAlert(SilentPipelineAlert.resolved(firing, now()), now()));
+        }
+    }
+
+    private GroupingEngine newEngine(RouterConfig routerConfig) {
+        return new GroupingEngine(routerConfig,
+                NotificationPipeline.standard(routerConfig, silences.silences(), config.inhibition(),
+                        new MicrometerPipelineMetrics(config.metrics())),
+                config.externalUrl());
+    }
+
+    /**
+     * Moves the engine's state into one built from a reloaded config: groups whose route still exists keep their
+     * timers, the others are regrouped at once, and the notification log keeps what was sent from being sent again.
+     */
+    private void followConfig() {
+        RouterConfig current = liveConfig.get();
+        if (current == engineConfig) {
+            return;
+        }
+        GroupingEngine next = newEngine(current);
+        next.importState(engine.exportState(), now());
+        engine = next;
+        engineConfig = current;
+        heartbeat = watch(current);
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatWatch;
 import dev.slopipeline.router.incident.IncidentMetrics;
 import dev.slopipeline.router.incident.IncidentProcessor;
 import dev.slopipeline.router.incident.IncidentJson;
 import dev.slopipeline.router.incident.IncidentWiring;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,11 +53,25 @@ public final class RouterTopology {
     }
 
     public static Topology build(RouterTopologyConfig config) {
+        return build(config, config::routerConfig);
+    }
+
+    /**
+     * The topology with a router config that may change while it runs (a reload): each task picks up the supplier's
+     * current config before its next alert or tick, keeping its groups, timers and notification log (see
+     * {@code GroupingEngine.importState}); incidents take the current users, schedules, escalation policies and
+     * paging options at each page, command and tick, and the heartbeat watch its current {@code silent_after}.
+     * {@code config.routerConfig()} is ignored. The topology's shape is fixed here, from the supplier's config at
+     * build time: whether the heartbeat is watched and its {@code watch_topic} change only with a restart.
+     */
+    public static Topology build(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         RouterTopics topics = config.topics();
         Topology topology = new Topology();
 
         topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
-        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config), ALERTS_SOURCE);
+        boolean watchesHeartbeats = liveConfig.get().paging().heartbeat().isPresent();
+        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config, liveConfig, watchesHeartbeats),
+                ALERTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
 
@@ -63,8 +80,9 @@ public final class RouterTopology {
                 topics.incidentCommands());
         IncidentWiring wiring = new IncidentWiring(topics.incidentCommands(), NOTIFICATIONS_SINK, INCIDENTS_SINK,
                 DEAD_LETTER_SINK, config.externalUrl(), config.punctuationInterval());
-        topology.addProcessor(INCIDENTS, () -> new IncidentProcessor(wiring, config.routerConfig().paging(),
-                new IncidentMetrics(config.metrics(), config.routerConfig().paging().onCall())),
+        Supplier<PagingConfig> livePaging = () -> liveConfig.get().paging();
+        topology.addProcessor(INCIDENTS, () -> new IncidentProcessor(wiring, livePaging,
+                new IncidentMetrics(config.metrics(), () -> livePaging.get().onCall())),
                 ROUTE_AND_GROUP, INCIDENT_COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), INCIDENTS);
@@ -94,7 +112,7 @@ public final class RouterTopology {
                 INCIDENTS_VIEW_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.incidents(),
                 INCIDENTS_VIEW_UPDATER, () -> new CheckedStoreUpdater(INCIDENTS_VIEW_STORE, IncidentJson::readable));
         // Every instance sees every heartbeat; the route-and-group task of partition 0 alone decides on silence.
-        config.routerConfig().paging().heartbeat().ifPresent(heartbeat -> topology.addGlobalStore(
+        liveConfig.get().paging().heartbeat().ifPresent(heartbeat -> topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEATS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 HEARTBEATS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), heartbeat.watchTopic(),

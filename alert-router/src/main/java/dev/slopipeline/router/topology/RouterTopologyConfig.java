@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * Everything {@link RouterTopology#build} needs.
  *
- * <p>The router config is fixed for the life of the topology: a changed config takes a restart, which keeps the
- * grouping state (a group whose route disappeared is regrouped, see {@code GroupingEngine.importState}). Hot reload
- * is not supported yet.
+ * <p>{@code routerConfig} is fixed for the life of a topology built with {@code RouterTopology.build(config)}; the
+ * overload with a config supplier follows a reloaded config while it runs. Either way the grouping state survives a
+ * change (a group whose route disappeared is regrouped, see {@code GroupingEngine.importState}).
  *
  * @param punctuationInterval how often, in wall-clock time, due groups are flushed; group_wait and group_interval
  *                            are honoured to within this

@@ -11,6 +11,7 @@ import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,16 @@ class IncidentApiIntegrationTest {
             URI ackUrl = URI.create(annotations.path("ack_url").asText());
             assertThat(ackUrl.toString()).startsWith("https://router.example/ack/");
 
-            Answer viaLink = get(app, ackUrl.getPath(), null);
-            assertThat(viaLink.status).as(viaLink.body.toString()).isEqualTo(202);
+            HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + app.httpPort() + ackUrl.getPath())).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.body()).contains("as <b>alice</b>?").contains("<form method=\"post\"");
+            assertThat(get(app, IncidentEndpoints.PATH + "/" + id, null).body.path("acknowledgedBy").isNull())
+                    .as("opening the link acknowledges nothing").isTrue();
+            HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + app.httpPort() + ackUrl.getPath())).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
             await("the acknowledgement applied", () -> get(app, IncidentEndpoints.PATH + "/" + id, READ_TOKEN),
                     answer -> answer.body.path("acknowledgedBy").asText().equals("alice"));
 
@@ -137,9 +146,11 @@ class IncidentApiIntegrationTest {
         RouterTopics topics = RouterTopics.withSuffix(".partitions");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.alerts(), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            new RouterTopicBootstrap(admin, WAIT).ensure(topics, "router.deliveries.partitions", 1);
-            Map<String, TopicDescription> created = admin.describeTopics(List.of(topics.incidentCommands(),
-                    topics.notifications())).allTopicNames().get(30, TimeUnit.SECONDS);
+            new RouterTopicBootstrap(admin, WAIT).ensure(topics,
+                    new DispatchTopics(topics.notifications(), "router.deliveries.partitions", 1));
+            // a topic just created may not be in the broker's metadata yet: ask until it is
+            Map<String, TopicDescription> created = await("the new topics described", () -> describe(admin,
+                    List.of(topics.incidentCommands(), topics.notifications())), described -> !described.isEmpty());
             assertThat(created.get(topics.incidentCommands()).partitions()).hasSize(3);
             assertThat(created.get(topics.notifications()).partitions()).hasSize(1);
         }
@@ -218,6 +229,17 @@ class IncidentApiIntegrationTest {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The topics' descriptions, or none while the broker does not know one of them yet. */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names) {
+        try {
+            return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Map.of();
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

@@ -55,7 +55,8 @@ class IncidentEndpointsTest {
     private final Clock clock = Clock.fixed(T0.plusSeconds(120), ZoneOffset.UTC);
     private final IncidentEndpoints endpoints = new IncidentEndpoints(ACCESS, new CommandSender(producer),
             "router.incident-commands", () -> new IncidentView(new MapStore(store)), clock);
-    private final AckLinkEndpoint links = new AckLinkEndpoint(Optional.of(SECRET), endpoints, clock);
+    private final AckLinkEndpoint links = new AckLinkEndpoint(() -> Optional.of(SECRET), endpoints,
+            () -> new IncidentView(new MapStore(store)), clock);
 
     @Test
     void shouldRefuseReadsWithoutAValidTokenWhenReadsNeedOne() throws Exception {
@@ -121,11 +122,42 @@ class IncidentEndpointsTest {
     }
 
     @Test
+    void shouldOnlyAskForConfirmationWhenALinkIsFetched() {
+        store("checkout-1", false);
+        String token = new AckLinkSigner(SECRET).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
+        Reply reply = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/html");
+        assertThat(reply.headers()).containsEntry("Cache-Control", "no-store");
+        String page = new String(reply.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("Acknowledge incident <b>checkout-1</b> (checkout-availability, checkout is failing)"
+                + " as <b>alice</b>?")
+                .contains("<form method=\"post\" action=\"" + AckLinkEndpoint.PATH + token + "\">");
+        assertThat(producer.history()).as("a link previewer acknowledges nothing").isEmpty();
+    }
+
+    @Test
+    void shouldSayWhenALinkPointsAtAResolvedIncident() {
+        store("done", true);
+        String token = new AckLinkSigner(SECRET).sign("done", "alice", T0.plus(Duration.ofHours(1)));
+        Reply reply = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("is resolved");
+    }
+
+    @Test
+    void shouldEscapeWhatTheIncidentSaysInTheConfirmationPage() {
+        assertThat(AckPage.escape("<script>alert('x') & \"y\"</script>"))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    }
+
+    @Test
     void shouldAcknowledgeThroughAValidSignedLinkWithoutABearerToken() throws Exception {
         store("checkout-1", false);
         String token = new AckLinkSigner(SECRET).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
-        Reply reply = links.acknowledge(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        Reply reply = links.acknowledge(new ApiRequest("POST", AckLinkEndpoint.PATH + token, null, new byte[0]));
         assertThat(reply.status()).isEqualTo(202);
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("acknowledged as alice");
         IncidentCommand command = ((Decoded.Ok<IncidentCommand>) new IncidentCommandCodec()
                 .decode(producer.history().get(0).value())).value();
         assertThat(command.by()).isEqualTo("alice");
@@ -145,9 +177,15 @@ class IncidentEndpointsTest {
                 java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("checkout-2".getBytes(StandardCharsets.UTF_8)),
                 parts[2], parts[3], parts[4]);
         for (String token : List.of(expired, forged, otherIncident, "garbage")) {
-            Reply reply = links.acknowledge(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
-            assertThat(reply.status()).as(token).isEqualTo(403);
+            Reply shown = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+            assertThat(shown.status()).as(token).isEqualTo(403);
+            assertThat(new String(shown.body(), StandardCharsets.UTF_8)).as(token)
+                    .contains("This acknowledge link is refused").doesNotContain("<form");
+            Reply posted = links.acknowledge(new ApiRequest("POST", AckLinkEndpoint.PATH + token, null, new byte[0]));
+            assertThat(posted.status()).as(token).isEqualTo(403);
         }
+        assertThat(new String(links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + expired, null,
+                new byte[0])).body(), StandardCharsets.UTF_8)).contains("expired at");
         assertThat(producer.history()).isEmpty();
     }
 

@@ -51,10 +51,10 @@ class RouterConfigLoaderTest {
                 new WebhookConfig(URI.create("https://audit.internal/alerts"), false, 0, Optional.empty()));
         assertThat(config.receiver("payments-pager").orElseThrow().channels()).containsExactly(
                 new PagerdutyConfig(Secret.inline("0123456789abcdef0123456789abcdef"), URI.create("https://events.pagerduty.com/v2/enqueue"),
-                        "critical", true));
+                        Optional.of("critical"), true));
         assertThat(config.receiver("shop-pager").orElseThrow().channels()).containsExactly(
                 new PagerdutyConfig(Secret.inline("fedcba9876543210fedcba9876543210"),
-                        URI.create("https://events.eu.pagerduty.com/v2/enqueue"), "error", true));
+                        URI.create("https://events.eu.pagerduty.com/v2/enqueue"), Optional.empty(), true));
         assertThat(config.receiver("team-slack").orElseThrow().channels()).containsExactly(
                 new SlackConfig(URI.create("https://hooks.slack.example/services/T000/B000/XXXX"), Optional.of("#slo-tickets"), false));
         assertThat(config.receiver("payments-slack").orElseThrow().channels()).containsExactly(

@@ -2,6 +2,7 @@ package dev.slopipeline.router.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
@@ -120,6 +121,40 @@ class ReceiverFactoryTest {
             assertThat(server.onlyRequest().header("Idempotency-Key")).isEqualTo("intent-5#0");
             assertThat(new ObjectMapper().readTree(server.onlyRequest().body()).get("receiver").asText())
                     .isEqualTo("team-shop");
+        }
+    }
+
+    @Test
+    void shouldPostToTheConfiguredSlackChannelAndSendTheConfiguredPagerDutySeverity() throws Exception {
+        try (LocalReceiver server = LocalReceiver.answering(200)) {
+            Integrations integrations = factory.build(config("""
+                    route: {receiver: team-shop}
+                    receivers:
+                    - name: team-shop
+                      slack_configs:
+                      - {api_url: '%1$s', channel: '#payments-oncall'}
+                      - {api_url: '%1$s'}
+                      pagerduty_configs:
+                      - {routing_key: 0123456789abcdef, url: '%2$s', severity: Warning}
+                      - {routing_key: 0123456789abcdef, url: '%2$s'}
+                      - {routing_key: 0123456789abcdef, url: '%2$s', severity: '{{ .CommonLabels.severity }}'}
+                    """.formatted(server.url("/slack"), server.url("/v2/enqueue"))));
+
+            for (Notification delivery : integrations.deliveries(Samples.firing("intent-6")).orElseThrow()) {
+                Receiver receiver = integrations.receivers().get(delivery.receiver()).orElseThrow();
+                assertThat(receiver.channel().send(delivery, receiver.target())).isEqualTo(new DeliveryResult.Accepted(200));
+            }
+
+            List<JsonNode> bodies = new java.util.ArrayList<>();
+            for (LocalReceiver.Recorded request : server.requests()) {
+                bodies.add(new ObjectMapper().readTree(request.body()));
+            }
+            assertThat(bodies).hasSize(5);
+            assertThat(bodies.get(0).path("channel").asText()).isEqualTo("#payments-oncall");
+            assertThat(bodies.get(1).has("channel")).as("the webhook's own channel").isFalse();
+            assertThat(bodies.subList(2, 5)).extracting(body -> body.path("payload").path("severity").asText())
+                    .as("the configured severity; else the page mapped to critical, as for a template")
+                    .containsExactly("warning", "critical", "critical");
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -101,6 +102,8 @@ class IncidentTopologyTest {
     private TestOutputTopic<String, byte[]> deadLetters;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Map<String, Incident> latest = new LinkedHashMap<>();
+    /** The router config as a reload leaves it. */
+    private final AtomicReference<RouterConfig> live = new AtomicReference<>();
     private Instant now = T0;
 
     @BeforeEach
@@ -111,8 +114,9 @@ class IncidentTopologyTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-topology-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         RouterTopics topics = RouterTopics.DEFAULT;
+        live.set(config);
         driver = new TopologyTestDriver(RouterTopology.build(RouterTopologyConfig.of(config,
-                URI.create("https://router.example"), registry)), properties, T0);
+                URI.create("https://router.example"), registry), live::get), properties, T0);
         alerts = driver.createInputTopic(topics.alerts(), new StringSerializer(), new ByteArraySerializer());
         commands = driver.createInputTopic(topics.incidentCommands(), new StringSerializer(), new ByteArraySerializer());
         notifications = driver.createOutputTopic(topics.notifications(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -146,6 +150,18 @@ class IncidentTopologyTest {
         assertThat(registry.find("router.pages").tag("user", "bob").tag("out_of_hours", "false").counter().count())
                 .isEqualTo(1.0);
         assertThat(registry.find("router.incidents.opened").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldEscalateAnOpenIncidentUnderTheReloadedPolicy() {
+        publishFiring();
+        assertThat(pagesTo()).containsExactly("alice@example.com");
+        // a reload while the incident waits at level 1: level 2 is now erin, not bob
+        live.set(RouterConfigLoader.parse(folder.resolve("router.yml").toString(), config(secret)
+                .replace("- {users: [bob], delay: 15m}", "- {users: [erin], delay: 15m}")).orElseThrow());
+        advance(Duration.ofMinutes(15));
+        assertThat(pagesTo()).containsExactly("erin@example.com");
+        assertThat(incident().notified()).containsExactly("alice", "erin");
     }
 
     @Test

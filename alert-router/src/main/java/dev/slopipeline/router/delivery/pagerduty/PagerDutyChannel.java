@@ -9,6 +9,7 @@ import dev.slopipeline.router.delivery.http.JsonPoster;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sends PagerDuty Events API v2 events to {@code <target url>/v2/enqueue}; the target's secret is the integration's
@@ -19,9 +20,17 @@ public final class PagerDutyChannel implements Channel {
     public static final URI EVENTS_API = URI.create("https://events.pagerduty.com");
 
     private final JsonPoster poster;
+    private final Optional<String> severity;
 
+    /** Maps each alert's severity (page to critical, ticket to warning, notify to info). */
     public PagerDutyChannel(JsonPoster poster) {
+        this(poster, Optional.empty());
+    }
+
+    /** @param severity a PagerDuty severity for every event instead of the mapping ({@code severity} in the config) */
+    public PagerDutyChannel(JsonPoster poster, Optional<String> severity) {
         this.poster = Objects.requireNonNull(poster, "poster");
+        this.severity = Objects.requireNonNull(severity, "severity");
     }
 
     @Override
@@ -36,7 +45,7 @@ public final class PagerDutyChannel implements Channel {
         } catch (Secret.SecretUnavailableException e) {
             return new DeliveryResult.PermanentFailure("no PagerDuty routing key: " + e.getMessage());
         }
-        byte[] body = JsonPoster.toBytes(PagerDutyEvent.of(notification, routingKey));
+        byte[] body = JsonPoster.toBytes(PagerDutyEvent.of(notification, routingKey, severity));
         return poster.post(enqueue(target.url()), body, notification.idempotencyKey(), Map.of(), target.timeout());
     }
 

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A PagerDuty Events API v2 event. A firing group triggers, an acknowledged one acknowledges and a resolved one
@@ -30,6 +31,11 @@ final class PagerDutyEvent {
     }
 
     static ObjectNode of(Notification notification, String routingKey) {
+        return of(notification, routingKey, Optional.empty());
+    }
+
+    /** @param severity the receiver's own severity, which wins over the alert's when it is one of PagerDuty's four */
+    static ObjectNode of(Notification notification, String routingKey, Optional<String> severity) {
         ObjectNode event = NODES.objectNode();
         event.put("routing_key", routingKey);
         event.put("event_action", action(notification));
@@ -41,7 +47,7 @@ final class PagerDutyEvent {
         ObjectNode payload = event.putObject("payload");
         payload.put("summary", summary(notification, facts));
         payload.put("source", facts.service().orElse(CLIENT));
-        payload.put("severity", PagerDutySeverity.of(facts.severity()));
+        payload.put("severity", PagerDutySeverity.override(severity).orElseGet(() -> PagerDutySeverity.of(facts.severity())));
         payload.put("timestamp", earliestStart(notification).toString());
         facts.journey().ifPresent(j -> payload.put("component", j));
         facts.service().ifPresent(s -> payload.put("group", s));

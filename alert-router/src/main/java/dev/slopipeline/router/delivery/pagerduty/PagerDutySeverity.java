@@ -15,6 +15,11 @@ final class PagerDutySeverity {
     private PagerDutySeverity() {
     }
 
+    /** A configured severity when it is one of PagerDuty's four (any case); empty otherwise, so the mapping applies. */
+    static Optional<String> override(Optional<String> configured) {
+        return configured.map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(NATIVE::contains);
+    }
+
     static String of(Optional<String> severity) {
         String value = severity.map(s -> s.strip().toLowerCase(Locale.ROOT)).orElse("");
         switch (value) {

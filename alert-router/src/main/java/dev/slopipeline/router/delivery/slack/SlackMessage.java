@@ -9,6 +9,7 @@ import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Slack incoming-webhook message an on-call engineer can act on from a phone lock screen: what users cannot do,
@@ -32,8 +33,14 @@ final class SlackMessage {
     }
 
     static ObjectNode of(Notification notification, int maxAlerts) {
+        return of(notification, maxAlerts, Optional.empty());
+    }
+
+    /** @param channel where to post instead of the webhook's own channel (legacy webhooks honour it) */
+    static ObjectNode of(Notification notification, int maxAlerts, Optional<String> channel) {
         SloFacts facts = SloFacts.of(notification);
         ObjectNode message = NODES.objectNode();
+        channel.filter(name -> !name.isBlank()).ifPresent(name -> message.put("channel", name));
         message.put("text", state(notification) + ": " + facts.headline());
         ObjectNode attachment = message.putArray("attachments").addObject();
         attachment.put("color", color(notification));

@@ -1,0 +1,178 @@
+package dev.slopipeline.router.app;
+
+import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.router.config.LoadedConfig;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reloads the router config from its file, as Alertmanager does on SIGHUP or {@code POST /-/reload}: on demand, and
+ * whenever the file's content changes (checked every few seconds by its SHA-256, so an editor's save, a config map
+ * update and a {@code mv} into place are all seen). A config with errors is refused with every problem as
+ * {@code file:line:col: message}, logged and kept for {@link #status()}; the last good config stays live. A good one
+ * goes to the {@code apply} callback, which switches routing and delivery over.
+ *
+ * <p>Metrics, named after Alertmanager's: {@code router_config_last_reload_successful} (1 or 0) and
+ * {@code router_config_last_reload_success_timestamp_seconds}.
+ */
+final class ConfigReloader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
+
+    /**
+     * The outcome of the last reload attempt.
+     *
+     * @param successful    whether the last attempt went live (true before any attempt: the start-up config is good)
+     * @param attemptedAt   when the last attempt was made (start-up, for none)
+     * @param lastSuccessAt when a config last went live (start-up included)
+     * @param hash          SHA-256 of the live config's file content
+     * @param problems      why the last attempt was refused, each {@code file:line:col: message}; empty on success
+     */
+    record Status(boolean successful, Instant attemptedAt, Instant lastSuccessAt, String hash, List<String> problems) {
+        Status {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final Path file;
+    private final Consumer<RouterConfig> apply;
+    private final Clock clock;
+    private final ScheduledExecutorService poller;
+    /** The content hash of the last attempt, good or bad: an unchanged bad file is not refused again every poll. */
+    private String attemptedHash;
+    private volatile Status status;
+
+    ConfigReloader(Path file, Consumer<RouterConfig> apply, MeterRegistry registry, Clock clock) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.apply = Objects.requireNonNull(apply, "apply");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        String hash;
+        try {
+            hash = sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            hash = "";
+        }
+        attemptedHash = hash;
+        Instant now = clock.instant();
+        status = new Status(true, now, now, hash, List.of());
+        Gauge.builder("router.config.last.reload.successful", this, reloader -> reloader.status.successful() ? 1 : 0)
+                .description("Whether the last config reload attempt went live (1) or was refused (0)")
+                .register(registry);
+        Gauge.builder("router.config.last.reload.success.timestamp.seconds", this,
+                        reloader -> reloader.status.lastSuccessAt().toEpochMilli() / 1000.0)
+                .description("When a config last went live, in Unix seconds")
+                .register(registry);
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "router-config-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Checks the file for changes every {@code interval} from now on. */
+    void watch(Duration interval) {
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                reloadIfChanged();
+            } catch (RuntimeException e) {
+                LOG.error("checking {} for changes failed", file, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    /** Reloads when the file's content differs from the last attempt's. */
+    synchronized void reloadIfChanged() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            // Often a moment in a replace-by-rename; a file that stays unreadable is reported by the next reload.
+            LOG.debug("cannot read {} for a change check: {}", file, e.toString());
+            return;
+        }
+        if (!sha256(content).equals(attemptedHash)) {
+            reload(content);
+        }
+    }
+
+    /** Reloads now, whether or not the file changed ({@code POST /-/reload}). */
+    synchronized Status reload() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return refuse(List.of(file + ": cannot read the config file: " + e));
+        }
+        return reload(content);
+    }
+
+    private Status reload(byte[] content) {
+        String hash = sha256(content);
+        attemptedHash = hash;
+        LoadedConfig loaded = RouterConfigLoader.parse(file.toString(), new String(content, StandardCharsets.UTF_8));
+        if (loaded.config().isEmpty()) {
+            return refuse(loaded.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
+        }
+        loaded.problems().forEach(warning -> LOG.warn("{}", warning));
+        try {
+            apply.accept(loaded.config().get());
+        } catch (RuntimeException e) {
+            // E.g. a secret file the new config names that cannot be read: nothing was switched over.
+            return refuse(List.of(file + ": " + e.getMessage()));
+        }
+        Instant now = clock.instant();
+        status = new Status(true, now, now, hash, List.of());
+        LOG.info("router config reloaded from {} (sha256 {})", file, hash);
+        return status;
+    }
+
+    private Status refuse(List<String> problems) {
+        problems.forEach(problem -> LOG.error("config reload refused: {}", problem));
+        LOG.error("config reload from {} refused with {} problem(s); the previous config stays live", file,
+                problems.size());
+        Status previous = status;
+        status = new Status(false, clock.instant(), previous.lastSuccessAt(), previous.hash(), problems);
+        return status;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

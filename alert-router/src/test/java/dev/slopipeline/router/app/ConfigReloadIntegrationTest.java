@@ -1,0 +1,247 @@
+package dev.slopipeline.router.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.topology.RouterTopics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A running router follows its config file: a good change reroutes the next alert, a broken one changes nothing. */
+@Tag("integration")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ConfigReloadIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final String WRITE_TOKEN = "reload-write-token";
+
+    private static EmbeddedKafkaBroker broker;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @TempDir
+    Path folder;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().start();
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        producer.close();
+        broker.close();
+    }
+
+    private static String config(LocalReceiver hook, String groupWait) {
+        return """
+                route:
+                  receiver: pager
+                  group_by: [slo]
+                  group_wait: %s
+                  group_interval: 2s
+                  repeat_interval: 1h
+                receivers:
+                - name: pager
+                  webhook_configs: [{url: '%s'}]
+                delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 400ms}
+                """.formatted(groupWait, hook.url("/hook"));
+    }
+
+    @Test
+    void shouldRouteTheNextAlertByTheChangedFileAndKeepTheLastGoodConfigWhenItBreaks(TestInfo test) throws Exception {
+        try (LocalReceiver before = LocalReceiver.answering(200);
+             LocalReceiver after = LocalReceiver.answering(200)) {
+            Path file = folder.resolve("router.yml");
+            Files.writeString(file, config(before, "500ms"));
+            try (RouterApp app = start(file, test)) {
+                String topic = topics(test).alerts();
+                send(topic, "checkout-availability");
+                before.awaitRequests(1, WAIT);
+
+                String firstHash = get(app, ConfigEndpoints.STATUS_PATH).path("lastReload").path("sha256").asText();
+                Files.writeString(file, config(after, "500ms"));
+                await("the changed file live", () -> get(app, ConfigEndpoints.STATUS_PATH),
+                        status -> status.path("lastReload").path("successful").asBoolean()
+                                && !status.path("lastReload").path("sha256").asText().equals(firstHash));
+                send(topic, "search-latency");
+                after.awaitRequests(1, WAIT);
+
+                Files.writeString(file, config(after, "500ms").replace("receiver: pager", "receiver: nobody"));
+                JsonNode refused = await("the broken file refused", () -> get(app, ConfigEndpoints.STATUS_PATH),
+                        status -> !status.path("lastReload").path("successful").asBoolean(true));
+                assertThat(refused.path("lastReload").path("problems")).extracting(JsonNode::asText)
+                        .anySatisfy(problem -> assertThat(problem)
+                                .matches(".*router\\.yml:\\d+:\\d+: .*")
+                                .contains("nobody"));
+                assertThat(metrics(app)).contains("router_config_last_reload_successful 0.0")
+                        .contains("router_config_last_reload_success_timestamp_seconds");
+                HttpResponse<String> forced = http.send(HttpRequest.newBuilder(uri(app, ConfigEndpoints.RELOAD_PATH))
+                        .header("Authorization", "Bearer " + WRITE_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(forced.statusCode()).isEqualTo(400);
+                assertThat(forced.body()).contains("previous config stays live", "nobody");
+
+                send(topic, "login-availability");
+                after.awaitRequests(2, WAIT);
+                assertThat(before.requests()).as("the first config's receiver heard only the first alert").hasSize(1);
+                assertThat(json.readTree(after.requests().get(1).body()).path("commonLabels").path("slo").asText())
+                        .isEqualTo("login-availability");
+            }
+        }
+    }
+
+    @Test
+    void shouldDeliverAGroupWaitingAcrossAReloadOnceToTheNewReceiver(TestInfo test) throws Exception {
+        try (LocalReceiver before = LocalReceiver.answering(200);
+             LocalReceiver after = LocalReceiver.answering(200)) {
+            Path file = folder.resolve("router.yml");
+            Files.writeString(file, config(before, "6s"));
+            try (RouterApp app = start(file, test)) {
+                send(topics(test).alerts(), "checkout-availability");
+                // Processed (its offset committed with the open group, exactly once) but not yet due.
+                await("the alert taken into a group", () -> committedAlerts(test), offset -> offset == 1L);
+
+                Files.writeString(file, config(after, "6s"));
+                HttpResponse<String> reloaded = http.send(HttpRequest.newBuilder(uri(app, ConfigEndpoints.RELOAD_PATH))
+                        .header("Authorization", "Bearer " + WRITE_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+
+                after.awaitRequests(1, WAIT);
+                assertThat(json.readTree(after.requests().get(0).body()).path("commonLabels").path("slo").asText())
+                        .isEqualTo("checkout-availability");
+                assertThat(before.requests()).as("nothing for the receiver the reload replaced").isEmpty();
+            }
+        }
+    }
+
+    private RouterApp start(Path file, TestInfo test) throws InterruptedException {
+        RouterApp app = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(file).orElseThrow())
+                .applicationId("reload-it-" + name(test))
+                .stateDir(folder.resolve("state"))
+                .topics(topics(test))
+                .deliveriesTopic("router.deliveries." + name(test))
+                .partitions(1)
+                .httpPort(0)
+                .punctuationInterval(Duration.ofMillis(200))
+                .apiToken(WRITE_TOKEN, ApiScope.WRITE)
+                .configFile(file)
+                .configCheckInterval(Duration.ofMillis(200))
+                .start();
+        await("the router ready", () -> status(app, "/readyz"), code -> code == 200);
+        return app;
+    }
+
+    private static String name(TestInfo test) {
+        return test.getTestMethod().orElseThrow().getName();
+    }
+
+    private static RouterTopics topics(TestInfo test) {
+        return RouterTopics.withSuffix("." + name(test));
+    }
+
+    private void send(String topic, String slo) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, "storefront", "checkout", Severity.PAGE,
+                AlertState.FIRING, now, now, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
+                new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of(), Map.of(), List.of(),
+                List.of());
+        producer.send(new ProducerRecord<>(topic, slo, new AlertCodec().encode(alert))).get();
+    }
+
+    private static long committedAlerts(TestInfo test) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("reload-it-" + name(test))
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(topics(test).alerts(), 0));
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(RouterApp app, String path) {
+        return URI.create("http://127.0.0.1:" + app.httpPort() + path);
+    }
+
+    private HttpResponse<String> call(RouterApp app, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(app, path)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int status(RouterApp app, String path) {
+        return call(app, path).statusCode();
+    }
+
+    private JsonNode get(RouterApp app, String path) {
+        try {
+            return json.readTree(call(app, path).body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String metrics(RouterApp app) {
+        return call(app, "/metrics").body();
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<T> value, Predicate<T> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        T last = value.get();
+        while (!condition.test(last)) {
+            assertThat(System.nanoTime()).as("waiting for %s; last seen: %s", what, last).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+            last = value.get();
+        }
+        return last;
+    }
+}

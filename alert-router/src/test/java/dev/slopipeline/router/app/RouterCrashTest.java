@@ -1,0 +1,210 @@
+package dev.slopipeline.router.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
+import dev.slopipeline.router.topology.RouterTopics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The router as a real process, killed with SIGKILL at the two worst moments: while a group waits out group_wait
+ * (its alert consumed, nothing sent), and while a notification is on its way to the receiver (intent written,
+ * outcome not). After each restart the receiver must get every notification, and accept each idempotency key once.
+ */
+@Tag("integration")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class RouterCrashTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String APP_ID = "router-crash-test";
+    private static final String SUFFIX = ".crash";
+
+    @TempDir
+    Path folder;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process router;
+
+    @AfterEach
+    void killRouter() {
+        if (router != null) {
+            router.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryNotificationOnceAcrossKillsWhileAGroupWaitsAndWhileDelivering() throws Exception {
+        CountDownLatch releaseHeldAnswer = new CountDownLatch(1);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
+             LocalReceiver receiver = LocalReceiver.answering(LocalReceiver.Reply.status(200),
+                     LocalReceiver.Reply.after(releaseHeldAnswer, LocalReceiver.Reply.status(200)),
+                     LocalReceiver.Reply.status(200));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            Path config = folder.resolve("router.yml");
+            Files.writeString(config, """
+                    route:
+                      receiver: pager
+                      group_by: [slo]
+                      group_wait: 5s
+                      group_interval: 1m
+                      repeat_interval: 1h
+                    receivers:
+                    - name: pager
+                      webhook_configs: [{url: '%s'}]
+                    delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 1s}
+                    """.formatted(receiver.url("/hook")));
+            String alerts = RouterTopics.withSuffix(SUFFIX).alerts();
+
+            // 1. Killed while the checkout group waits out its group_wait.
+            int port = startRouter(broker, config);
+            send(producer, alerts, "checkout-availability");
+            await("the checkout alert consumed into its group", () -> committed(broker, alerts) == 1);
+            kill();
+            assertThat(receiver.requests()).as("killed before group_wait ended").isEmpty();
+            port = startRouter(broker, config);
+            receiver.awaitRequests(1, WAIT);
+
+            // 2. Killed while the search notification is on its way: the receiver holds its answer until then.
+            send(producer, alerts, "search-latency");
+            receiver.awaitRequests(2, WAIT);
+            kill();
+            releaseHeldAnswer.countDown();
+            port = startRouter(broker, config);
+            receiver.awaitRequests(3, WAIT);
+            int livePort = port;
+            await("nothing left pending", () -> pendingIsEmpty(livePort));
+
+            List<Recorded> requests = receiver.requests();
+            Map<String, List<String>> slosByKey = requests.stream().collect(Collectors.groupingBy(
+                    request -> request.header("Idempotency-Key"),
+                    Collectors.mapping(request -> slo(request), Collectors.toList())));
+            assertThat(slosByKey).as("one key per notification").hasSize(2);
+            assertThat(slosByKey.values()).containsExactlyInAnyOrder(
+                    List.of("checkout-availability"),
+                    // The first attempt's answer never reached the killed router; the restart retried the same key.
+                    List.of("search-latency", "search-latency"));
+            assertThat(requests.get(1).header("Idempotency-Key")).isEqualTo(requests.get(2).header("Idempotency-Key"));
+        }
+    }
+
+    private int startRouter(EmbeddedKafkaBroker broker, Path config) throws IOException, InterruptedException {
+        Path portFile = folder.resolve("port");
+        Files.deleteIfExists(portFile);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        router = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RouterProcess.class.getName(),
+                broker.bootstrapServers(), config.toString(), folder.resolve("state").toString(), APP_ID, SUFFIX,
+                portFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("router.log").toFile()))
+                .start();
+        await("the router process to start", () -> Files.exists(portFile) || !router.isAlive());
+        assertThat(router.isAlive()).as("router process log:%n%s", log()).isTrue();
+        int port = Integer.parseInt(Files.readString(portFile).trim());
+        await("the router ready", () -> ready(port));
+        return port;
+    }
+
+    private void kill() throws InterruptedException {
+        router.destroyForcibly();
+        assertThat(router.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private String log() {
+        try {
+            return Files.readString(folder.resolve("router.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String slo) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, "storefront", "checkout", Severity.PAGE,
+                AlertState.FIRING, now, now, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
+                new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of(), Map.of(), List.of(),
+                List.of());
+        producer.send(new ProducerRecord<>(topic, slo, new AlertCodec().encode(alert))).get();
+    }
+
+    private static long committed(EmbeddedKafkaBroker broker, String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(APP_ID).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
+            return offset == null ? -1 : offset.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String slo(Recorded request) {
+        String body = request.bodyText();
+        return body.contains("\"slo\":\"checkout-availability\"") ? "checkout-availability"
+                : body.contains("\"slo\":\"search-latency\"") ? "search-latency" : body;
+    }
+
+    private boolean ready(int port) {
+        return get(port, "/readyz").statusCode() == 200;
+    }
+
+    private boolean pendingIsEmpty(int port) {
+        HttpResponse<String> pending = get(port, PendingDeliveries.PATH);
+        return pending.statusCode() == 200 && pending.body().contains("\"pending\":[]");
+    }
+
+    private HttpResponse<String> get(int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for %s; router log:%n%s", what, log()).isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+}
