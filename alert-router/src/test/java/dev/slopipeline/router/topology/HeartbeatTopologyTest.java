@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -53,6 +54,8 @@ class HeartbeatTopologyTest {
     private TestInputTopic<String, byte[]> heartbeats;
     private TestOutputTopic<String, byte[]> notifications;
     private Instant now = T0;
+    /** The router config as a reload leaves it. */
+    private final AtomicReference<RouterConfig> live = new AtomicReference<>();
 
     @BeforeEach
     void start() {
@@ -60,8 +63,9 @@ class HeartbeatTopologyTest {
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "heartbeat-topology-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        live.set(config);
         driver = new TopologyTestDriver(RouterTopology.build(RouterTopologyConfig.of(config,
-                URI.create("https://router.example"), new SimpleMeterRegistry())), properties, T0);
+                URI.create("https://router.example"), new SimpleMeterRegistry()), live::get), properties, T0);
         heartbeats = driver.createInputTopic("slo.heartbeat", new StringSerializer(), new ByteArraySerializer());
         notifications = driver.createOutputTopic(RouterTopics.DEFAULT.notifications(), new StringDeserializer(),
                 new ByteArrayDeserializer());
@@ -113,6 +117,33 @@ class HeartbeatTopologyTest {
     void shouldPageWhenNoHeartbeatEverArrives() {
         advance(Duration.ofMinutes(2).plusSeconds(1));
         assertThat(read()).singleElement().satisfies(page -> assertThat(page.receiver()).isEqualTo("pipeline-pager"));
+    }
+
+    @Test
+    void shouldTakeTheReloadedSilentAfter() {
+        heartbeat("RUNNING");
+        reload(CONFIG.replace("silent_after: 2m", "silent_after: 10m"));
+        advance(Duration.ofMinutes(5));
+        assertThat(read()).as("2m no longer counts").isEmpty();
+        advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertThat(read()).singleElement().satisfies(page -> assertThat(page.receiver()).isEqualTo("pipeline-pager"));
+    }
+
+    @Test
+    void shouldResolveTheSilencePageWhenAReloadRemovesTheHeartbeat() {
+        // routed by the tree, not by heartbeat.receiver: that receiver's route leaves with the section
+        String routedByTheTree = CONFIG.replace("  receiver: pipeline-pager\n", "");
+        reload(routedByTheTree);
+        advance(Duration.ofMinutes(2).plusSeconds(31)); // silent_after, then the group wait
+        assertThat(read()).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo(AlertStatus.FIRING));
+        reload(routedByTheTree.substring(0, routedByTheTree.indexOf("heartbeat:")));
+        advance(Duration.ofMinutes(1));
+        assertThat(read()).singleElement().satisfies(allClear ->
+                assertThat(allClear.status()).isEqualTo(AlertStatus.RESOLVED));
+    }
+
+    private void reload(String yaml) {
+        live.set(RouterConfigLoader.parse("router.yml", yaml).orElseThrow());
     }
 
     private void heartbeat(String state) {
