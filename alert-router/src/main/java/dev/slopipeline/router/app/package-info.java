@@ -44,8 +44,9 @@
  * Routes, receivers, inhibition, time intervals and retries apply from the next alert or tick; so do users,
  * schedules, escalation policies, {@code paging} options (receivers that open incidents, contacts, the acknowledge
  * link secret and lifetime) and the heartbeat's {@code silent_after}, also for incidents already open (from their
- * next step). Some settings shape the running process and take a restart: adding or removing the {@code heartbeat}
- * section, its {@code watch_topic}, its {@code ping_url} and {@code ping_interval}.
+ * next step). Removing the {@code heartbeat} section stops the watch and resolves a silence page. Some settings shape
+ * the running process and take a restart: adding the {@code heartbeat} section, its {@code watch_topic}, its
+ * {@code ping_url} and {@code ping_interval}.
  *
  * <h2>Tokens</h2>
  * {@code Authorization: Bearer <token>}, tokens given to {@link dev.slopipeline.router.app.RouterApp.Builder#apiToken}
