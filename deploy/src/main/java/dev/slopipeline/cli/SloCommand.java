@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Event-driven SLO burn-rate alerting on Kafka Streams.",
         subcommands = {LintCommand.class, PlanCommand.class, ApplyCommand.class, ReplayCommand.class, RouteCommand.class,
-                OnCallCommand.class, SilenceCommand.class, RunCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+                OnCallCommand.class, SilenceCommand.class, IncidentsCommand.class, AckCommand.class,
+                ResolveCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SloCommand implements Runnable {
 
     @CommandLine.Spec

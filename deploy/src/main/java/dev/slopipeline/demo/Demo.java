@@ -144,7 +144,7 @@ public final class Demo implements AutoCloseable {
                 .flag(ConfigKey.TOPIC_PARTITIONS.key(), "1", "demo")
                 .flag(RunKey.ROUTER_PARTITIONS.key(), "1", "demo"));
         pipeline = Pipeline.builder(settings)
-                .routerConfig(DemoRouterConfig.forSink(sink.url()))
+                .routerConfig(DemoRouterConfig.forSink(sink.url(), dataDir.resolve("demo-router")))
                 .routerPunctuation(Duration.ofMillis(500))
                 .progress(options.say())
                 .start();

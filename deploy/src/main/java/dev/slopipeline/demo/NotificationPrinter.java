@@ -59,6 +59,9 @@ public final class NotificationPrinter {
                 lines.add(INDENT + since + until + " (event time)");
             }
         }
+        Optional.ofNullable(notification.label("oncall_user")).ifPresent(user -> lines.add(INDENT + "on call: " + user
+                + " (" + Optional.ofNullable(notification.annotation("oncall_reason")).orElse("paged")
+                + ", incident " + notification.label("incident") + ")"));
         Optional.ofNullable(notification.annotation("contributors")).ifPresent(c -> lines.add(INDENT + "failing: " + c));
         Optional.ofNullable(notification.annotation("context")).ifPresent(c -> lines.add(INDENT + "health: " + c));
         Optional.ofNullable(notification.annotation("runbook_url")).ifPresent(r -> lines.add(INDENT + "runbook: " + r));

@@ -50,15 +50,16 @@ class DemoEndToEndTest {
 
         try (Demo demo = Demo.start(options)) {
             WebhookSink sink = demo.sink();
-            List<WebhookSink.Notification> received = awaitUntil(Duration.ofSeconds(120), sink::received,
-                    notifications -> notifications.stream().anyMatch(n -> !n.isFiring()));
+            // the page and its resolve, and the incident it opened: the page of the person on call and the all-clear
+            List<WebhookSink.Notification> all = awaitUntil(Duration.ofSeconds(120), sink::received,
+                    notifications -> notifications.stream().filter(n -> !n.isFiring()).count() >= 2);
             List<Alert> transitions = demo.alerts().transitions();
 
+            List<WebhookSink.Notification> received = to("demo-pager", all);
             assertThat(received).hasSize(2);
             WebhookSink.Notification page = received.get(0);
             WebhookSink.Notification resolve = received.get(1);
             assertThat(page.isFiring()).isTrue();
-            assertThat(page.receiver()).isEqualTo("demo-pager");
             assertThat(page.label("slo")).isEqualTo("checkout-availability");
             assertThat(page.label("severity")).isEqualTo("page");
             assertThat(page.annotation("contributors")).startsWith("payments POST /charge");
@@ -67,6 +68,20 @@ class DemoEndToEndTest {
             assertThat(resolve.label("slo")).isEqualTo("checkout-availability");
             assertThat(resolve.alerts()).singleElement().satisfies(alert ->
                     assertThat(alert.startsAt()).isEqualTo(page.alerts().get(0).startsAt()));
+
+            List<WebhookSink.Notification> onCall = to("demo-oncall", all);
+            assertThat(onCall).hasSize(2);
+            assertThat(onCall.get(0).isFiring()).isTrue();
+            assertThat(onCall.get(0).label("oncall_user")).isEqualTo("you");
+            assertThat(onCall.get(0).label("slo")).isEqualTo("checkout-availability");
+            URI router = demo.pipeline().routerUrl().orElseThrow();
+            assertThat(onCall.get(0).ackUrl()).startsWith(router.resolve("/ack/").toString());
+            assertThat(onCall.get(1).status()).isEqualTo("resolved");
+            // the link answers a page, not an acknowledgement; by now it says the incident is resolved
+            HttpResponse<String> ackPage = awaitUntil(Duration.ofSeconds(10), () -> fetch(onCall.get(0).ackUrl()),
+                    answer -> answer.statusCode() == 409);
+            assertThat(ackPage.body()).contains(onCall.get(0).label("incident"), "is resolved");
+
             // the flap of cart-api's redis-ping came first and raised no alert of any severity, for any SLO
             assertThat(transitions).isNotEmpty().allSatisfy(alert ->
                     assertThat(alert.slo()).isEqualTo("checkout-availability"));
@@ -77,12 +92,27 @@ class DemoEndToEndTest {
             // the dashboard and the alert rules under deploy/ query only what the running apps export
             sendMalformedEvent(demo);
             URI streams = demo.pipeline().streamsUrl().orElseThrow();
-            URI router = demo.pipeline().routerUrl().orElseThrow();
             awaitUntil(Duration.ofSeconds(30), () -> scrape(streams), names -> names.contains("slo_events_dead_lettered_total"));
             Set<String> exported = new HashSet<>(scrape(streams));
             exported.addAll(scrape(router));
             assertThat(exported).containsAll(PromQlMetrics.names());
         }
+    }
+
+    private static HttpResponse<String> fetch(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<WebhookSink.Notification> to(String receiver, List<WebhookSink.Notification> notifications) {
+        return notifications.stream().filter(notification -> notification.receiver().equals(receiver)).toList();
     }
 
     private static void sendMalformedEvent(Demo demo) throws Exception {
