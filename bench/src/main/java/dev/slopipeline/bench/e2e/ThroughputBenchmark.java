@@ -1,0 +1,250 @@
+package dev.slopipeline.bench.e2e;
+
+import dev.slopipeline.bench.SyntheticShop;
+import dev.slopipeline.bench.kafka.EventProducer;
+import dev.slopipeline.bench.kafka.PipelineSetup;
+import dev.slopipeline.bench.kafka.Seconds;
+import dev.slopipeline.bench.kafka.Topics;
+import dev.slopipeline.bench.report.BenchArgs;
+import dev.slopipeline.bench.report.BenchReport;
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.definitions.event.EventCodec;
+import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.streams.app.SloPipeline;
+import dev.slopipeline.streams.app.StreamsApp;
+import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.topology.SloTopology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * End-to-end throughput on a co-located embedded broker: a topic pre-filled with request events, then
+ * the streams app (exactly-once) started on it and timed until its committed offsets reach the end of
+ * the topic and of its repartition topic; beside it, a bare consumer that reads and decodes the same
+ * topic, the floor any Kafka consumer of JSON events pays. Once with one request per event, once with
+ * {@code count}-batched events.
+ */
+public final class ThroughputBenchmark {
+
+    private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(20);
+
+    private final BenchArgs args;
+    private final SyntheticShop shop;
+    private final int partitions;
+    private final BenchReport report;
+    private final BenchReport.Table table;
+    private EmbeddedKafkaBroker broker;
+    private Topics topics;
+    private Path work;
+
+    private ThroughputBenchmark(BenchArgs args) {
+        this.args = args;
+        this.shop = new SyntheticShop(args.integer("slos"));
+        this.partitions = args.integer("partitions");
+        this.report = new BenchReport("e2e", "End-to-end throughput: streams app vs a bare decoding consumer",
+                args.command("bench/e2e"));
+        this.table = report.table("Throughput", "run", "records", "requests (sum of count)", "seconds",
+                "records/s", "requests/s");
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = new BenchArgs("""
+                Usage: bench/e2e [options]
+                Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
+                app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
+                Writes bench/results/e2e-<date>.md and .json.""")
+                .option("events", "1M", "single-request events pre-filled (one request each)")
+                .option("batched-events", "300k", "count-batched events pre-filled for the second run (0: skip it)")
+                .option("max-count", "100", "counts of batched events are uniform in 1..this")
+                .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
+                .option("partitions", "3", "partitions of the event topic and of the app's topics")
+                .parse(argv);
+        new ThroughputBenchmark(args).run();
+    }
+
+    private void run() throws Exception {
+        long events = args.number("events");
+        long batched = args.number("batched-events");
+        report.setting("events", events).setting("batched events", batched)
+                .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
+                .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
+                .setting("streams app", "exactly_once_v2, commit.interval.ms 100, RocksDB stores with changelogs, one stream thread")
+                .setting("broker", "embedded single-node KRaft broker in the same JVM");
+        work = Files.createTempDirectory("bench-e2e");
+        try (EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().start();
+             Topics admin = new Topics(started.bootstrapServers())) {
+            broker = started;
+            topics = admin;
+            Path definitions = PipelineSetup.writeDefinitions(shop, work.resolve("definitions"));
+            double singleRatio = measure("single", "bench.requests.single", events, 1, definitions);
+            report.figure("ratio_single", singleRatio);
+            if (batched > 0) {
+                double batchedRatio = measure("batched", "bench.requests.batched", batched, args.integer("max-count"), definitions);
+                report.figure("ratio_batched_records", batchedRatio);
+            }
+        } finally {
+            deleteQuietly(work);
+        }
+        report.note("Both consumers read the same pre-filled topic from the same broker in the same JVM, one after the "
+                + "other; the bare consumer decodes every value with EventCodec (the app's strict decoder) and keeps nothing.");
+        report.note("Sustained rate: records consumed between the first and the last committed-offset observation "
+                + "(polled every 100 ms) divided by that time; it leaves out the app's start (topic creation, definitions, "
+                + "rebalance). Total: from SloPipeline.start() to the end, start included.");
+        report.note("The app is done when its committed offsets equal the end of the event topic and of its repartition "
+                + "topic (at most one transaction marker behind per partition).");
+        report.note("Machine shared: 2 cores, other builds running at the same time; figures vary by ±20 % between runs.");
+        Path written = report.write(args.results());
+        System.err.println("bench: results in " + written);
+    }
+
+    /** Pre-fills a topic, then measures the bare consumer and the app on it; returns app ÷ bare (records/s, sustained). */
+    private double measure(String run, String topic, long count, int maxCount, Path definitions) throws Exception {
+        topics.create(topic, partitions);
+        long requests = prefill(topic, count, maxCount);
+        long written = sum(topics.endOffsets(List.of(topic)), topic);
+        if (written != count) {
+            throw new IllegalStateException("the pre-fill wrote " + written + " of " + count + " events to " + topic);
+        }
+
+        System.err.printf("bench: %s: bare consumer ...%n", run);
+        long bareStart = System.nanoTime();
+        long decoded = bareConsume(topic, count);
+        double bareSeconds = Seconds.since(bareStart);
+        table.row("bare consumer + decode, " + run, count, requests, Seconds.format(bareSeconds),
+                Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
+
+        System.err.printf("bench: %s: streams app ...%n", run);
+        StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), "e2e-" + run,
+                work.resolve("state-" + run), definitions, topic, partitions);
+        AppTiming timing = timeApp(config, topic, count);
+        table.row("streams app (exactly-once) total, " + run, count, requests, Seconds.format(timing.totalSeconds),
+                Seconds.rate(count, timing.totalSeconds), Seconds.rate(requests, timing.totalSeconds));
+        table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
+                Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
+                Seconds.rate(timing.sustainedRecords * (double) requests / count, timing.sustainedSeconds));
+        double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
+        table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
+        Map<TopicPartition, Long> outputs = topics.endOffsets(List.of(config.topics().status(), config.topics().alerts(),
+                config.topics().dlq()));
+        report.note(run + ": the app wrote " + sum(outputs, config.topics().status()) + " status records, "
+                + sum(outputs, config.topics().alerts()) + " alert transitions (offsets include transaction markers), "
+                + sum(outputs, config.topics().dlq()) + " dead letters; started in "
+                + Seconds.format(timing.startSeconds) + " s (until the first committed offset).");
+        report.figure("bare_records_per_s_" + run, Math.round(decoded / bareSeconds));
+        report.figure("app_sustained_records_per_s_" + run, Math.round(timing.sustainedRecords / timing.sustainedSeconds));
+        System.err.printf("bench: %s: bare %s/s, app %s/s sustained, ratio %s%n", run, Seconds.rate(decoded, bareSeconds),
+                Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), Seconds.ratio(ratio));
+        return ratio;
+    }
+
+    /** Events whose times run from 55 to 1 minutes ago, in order: all within the app's accepted ages. */
+    private long prefill(String topic, long count, int maxCount) {
+        System.err.printf("bench: pre-filling %s with %,d events ...%n", topic, count);
+        Instant start = Instant.now().minus(Duration.ofMinutes(55));
+        long spacingNanos = Duration.ofMinutes(54).toNanos() / count;
+        Random random = new Random(42);
+        long requests = 0;
+        long begin = System.nanoTime();
+        try (EventProducer producer = new EventProducer(broker.bootstrapServers(), topic, true)) {
+            for (long i = 0; i < count; i++) {
+                RequestEvent event = shop.randomEvent(random, start.plusNanos(i * spacingNanos), maxCount);
+                requests += event.count();
+                producer.send(event);
+            }
+            producer.flush();
+        }
+        double seconds = Seconds.since(begin);
+        report.note("pre-fill of " + topic + ": " + count + " events in " + Seconds.format(seconds) + " s ("
+                + Seconds.rate(count, seconds) + " events/s, producer with acks=all, linger 20 ms, encoding included)");
+        return requests;
+    }
+
+    private long bareConsume(String topic, long expected) {
+        EventCodec codec = new EventCodec();
+        long decoded = 0;
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
+            Set<TopicPartition> assigned = topics.partitions(topic);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+            while (read < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
+                    if (codec.decodeRequest(record.value()) instanceof Decoded.Ok<RequestEvent>) {
+                        decoded++;
+                    }
+                }
+            }
+        }
+        if (read < expected) {
+            throw new IllegalStateException("the bare consumer read " + read + " of " + expected + " records");
+        }
+        return decoded;
+    }
+
+    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords) {
+    }
+
+    private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
+        String repartition = SloTopology.countsRepartitionTopic(config.applicationId());
+        long start = System.nanoTime();
+        try (StreamsApp app = SloPipeline.start(config)) {
+            long firstNanos = 0;
+            long firstProgress = 0;
+            long deadline = start + DRAIN_DEADLINE.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, Long> committed = topics.committed(config.applicationId());
+                long progress = sum(committed, topic);
+                if (firstNanos == 0 && progress > 0) {
+                    firstNanos = System.nanoTime();
+                    firstProgress = progress;
+                }
+                if (progress >= count && repartitionDrained(committed, repartition)) {
+                    long end = System.nanoTime();
+                    return new AppTiming((end - start) / 1e9, (firstNanos - start) / 1e9, (end - firstNanos) / 1e9,
+                            count - firstProgress);
+                }
+                if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the streams app failed");
+                }
+                Seconds.pause(100);
+            }
+            throw new IllegalStateException("the streams app did not reach the end of " + topic + " within " + DRAIN_DEADLINE);
+        }
+    }
+
+    private boolean repartitionDrained(Map<TopicPartition, Long> committed, String repartition) {
+        Map<TopicPartition, Long> ends = topics.endOffsets(List.of(repartition));
+        return ends.entrySet().stream().allMatch(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L) <= 1);
+    }
+
+    private static long sum(Map<TopicPartition, Long> offsets, String topic) {
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("bench: could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+}
