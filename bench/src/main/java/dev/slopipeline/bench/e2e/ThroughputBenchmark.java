@@ -1,5 +1,6 @@
 package dev.slopipeline.bench.e2e;
 
+import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
 import dev.slopipeline.bench.kafka.EventProducer;
 import dev.slopipeline.bench.kafka.PipelineSetup;
@@ -82,7 +83,7 @@ public final class ThroughputBenchmark {
                 .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
                 .setting("streams app", "exactly_once_v2, commit.interval.ms 100, RocksDB stores with changelogs, one stream thread")
                 .setting("broker", "embedded single-node KRaft broker in the same JVM");
-        work = Files.createTempDirectory("bench-e2e");
+        work = Scratch.create("bench-e2e");
         try (EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().start();
              Topics admin = new Topics(started.bootstrapServers())) {
             broker = started;
@@ -95,7 +96,7 @@ public final class ThroughputBenchmark {
                 report.figure("ratio_batched_records", batchedRatio);
             }
         } finally {
-            deleteQuietly(work);
+            Scratch.delete(work);
         }
         report.note("Both consumers read the same pre-filled topic from the same broker in the same JVM, one after the "
                 + "other; the bare consumer decodes every value with EventCodec (the app's strict decoder) and keeps nothing.");
@@ -238,13 +239,5 @@ public final class ThroughputBenchmark {
 
     private static long sum(Map<TopicPartition, Long> offsets, String topic) {
         return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
-    }
-
-    static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException | RuntimeException e) {
-            System.err.println("bench: could not delete " + folder + ": " + e.getMessage());
-        }
     }
 }

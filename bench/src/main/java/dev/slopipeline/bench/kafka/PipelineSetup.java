@@ -35,6 +35,12 @@ public final class PipelineSetup {
      */
     public static StreamsAppConfig config(String bootstrapServers, String run, Path stateDir, Path definitions,
                                           String requests, int partitions) {
+        return builder(bootstrapServers, run, stateDir, definitions, requests, partitions).build();
+    }
+
+    /** As {@link #config}, for callers that set more. */
+    public static StreamsAppConfig.Builder builder(String bootstrapServers, String run, Path stateDir, Path definitions,
+                                                  String requests, int partitions) {
         StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
                 .bootstrapServers(bootstrapServers)
                 .applicationId("bench-" + run)
@@ -48,6 +54,6 @@ public final class PipelineSetup {
                 ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
             builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
         }
-        return builder.build();
+        return builder;
     }
 }

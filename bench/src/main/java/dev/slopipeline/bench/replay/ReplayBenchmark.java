@@ -1,5 +1,6 @@
 package dev.slopipeline.bench.replay;
 
+import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
 import dev.slopipeline.bench.kafka.Seconds;
 import dev.slopipeline.bench.report.BenchArgs;
@@ -53,7 +54,7 @@ public final class ReplayBenchmark {
                 .setting("traffic", "per SLO and minute one event (status 200, count 50..149); 2 % of SLO-minutes one "
                         + "more event (503, count 1..3); every 12 h one SLO in turn has 30 minutes with a 503 event of "
                         + "count 50 per minute");
-        Path work = Files.createTempDirectory("bench-replay");
+        Path work = Scratch.create("bench-replay");
         try {
             Path events = work.resolve("events.jsonl");
             long begin = System.nanoTime();
@@ -96,9 +97,7 @@ public final class ReplayBenchmark {
                 System.err.println("bench: warning: replay read " + summary.eventsRead() + " of " + written + " events");
             }
         } finally {
-            try (var paths = Files.walk(work)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            Scratch.delete(work);
         }
     }
 
