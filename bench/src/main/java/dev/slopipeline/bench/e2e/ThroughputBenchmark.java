@@ -2,6 +2,7 @@ package dev.slopipeline.bench.e2e;
 
 import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
+import dev.slopipeline.bench.kafka.AppProgress;
 import dev.slopipeline.bench.kafka.EventProducer;
 import dev.slopipeline.bench.kafka.PipelineSetup;
 import dev.slopipeline.bench.kafka.Seconds;
@@ -15,7 +16,6 @@ import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
-import dev.slopipeline.streams.topology.SloTopology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,8 +66,8 @@ public final class ThroughputBenchmark {
                 Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
                 app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
                 Writes bench/results/e2e-<date>.md and .json.""")
-                .option("events", "1M", "single-request events pre-filled (one request each)")
-                .option("batched-events", "300k", "count-batched events pre-filled for the second run (0: skip it)")
+                .option("events", "500k", "single-request events pre-filled (one request each)")
+                .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
                 .option("partitions", "3", "partitions of the event topic and of the app's topics")
@@ -114,7 +114,7 @@ public final class ThroughputBenchmark {
     private double measure(String run, String topic, long count, int maxCount, Path definitions) throws Exception {
         topics.create(topic, partitions);
         long requests = prefill(topic, count, maxCount);
-        long written = sum(topics.endOffsets(List.of(topic)), topic);
+        long written = AppProgress.sum(topics.endOffsets(List.of(topic)), topic);
         if (written != count) {
             throw new IllegalStateException("the pre-fill wrote " + written + " of " + count + " events to " + topic);
         }
@@ -139,9 +139,9 @@ public final class ThroughputBenchmark {
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
         Map<TopicPartition, Long> outputs = topics.endOffsets(List.of(config.topics().status(), config.topics().alerts(),
                 config.topics().dlq()));
-        report.note(run + ": the app wrote " + sum(outputs, config.topics().status()) + " status records, "
-                + sum(outputs, config.topics().alerts()) + " alert transitions (offsets include transaction markers), "
-                + sum(outputs, config.topics().dlq()) + " dead letters; started in "
+        report.note(run + ": the app wrote " + AppProgress.sum(outputs, config.topics().status()) + " status records, "
+                + AppProgress.sum(outputs, config.topics().alerts()) + " alert transitions (offsets include transaction markers), "
+                + AppProgress.sum(outputs, config.topics().dlq()) + " dead letters; started in "
                 + Seconds.format(timing.startSeconds) + " s (until the first committed offset).");
         report.figure("bare_records_per_s_" + run, Math.round(decoded / bareSeconds));
         report.figure("app_sustained_records_per_s_" + run, Math.round(timing.sustainedRecords / timing.sustainedSeconds));
@@ -205,39 +205,12 @@ public final class ThroughputBenchmark {
     }
 
     private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
-        String repartition = SloTopology.countsRepartitionTopic(config.applicationId());
         long start = System.nanoTime();
         try (StreamsApp app = SloPipeline.start(config)) {
-            long firstNanos = 0;
-            long firstProgress = 0;
-            long deadline = start + DRAIN_DEADLINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, Long> committed = topics.committed(config.applicationId());
-                long progress = sum(committed, topic);
-                if (firstNanos == 0 && progress > 0) {
-                    firstNanos = System.nanoTime();
-                    firstProgress = progress;
-                }
-                if (progress >= count && repartitionDrained(committed, repartition)) {
-                    long end = System.nanoTime();
-                    return new AppTiming((end - start) / 1e9, (firstNanos - start) / 1e9, (end - firstNanos) / 1e9,
-                            count - firstProgress);
-                }
-                if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR) {
-                    throw new IllegalStateException("the streams app failed");
-                }
-                Seconds.pause(100);
-            }
-            throw new IllegalStateException("the streams app did not reach the end of " + topic + " within " + DRAIN_DEADLINE);
+            AppProgress.Drained drained = AppProgress.awaitDrained(topics, app, config.applicationId(), topic, count,
+                    DRAIN_DEADLINE);
+            return new AppTiming((drained.doneNanos() - start) / 1e9, (drained.firstNanos() - start) / 1e9,
+                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress());
         }
-    }
-
-    private boolean repartitionDrained(Map<TopicPartition, Long> committed, String repartition) {
-        Map<TopicPartition, Long> ends = topics.endOffsets(List.of(repartition));
-        return ends.entrySet().stream().allMatch(end -> end.getValue() - committed.getOrDefault(end.getKey(), 0L) <= 1);
-    }
-
-    private static long sum(Map<TopicPartition, Long> offsets, String topic) {
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).mapToLong(Map.Entry::getValue).sum();
     }
 }
