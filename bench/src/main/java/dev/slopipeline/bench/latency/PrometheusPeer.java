@@ -24,6 +24,8 @@ final class PrometheusPeer implements AutoCloseable {
     private final Path folder;
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Stops the children when the benchmark is interrupted (Ctrl-C), so no Prometheus outlives it. */
+    private final Thread stopOnExit = new Thread(this::destroyAll, "bench-peer-stop");
     private int prometheusPort;
     private int alertmanagerPort;
 
@@ -34,6 +36,7 @@ final class PrometheusPeer implements AutoCloseable {
     /** Starts Alertmanager, then Prometheus, and waits until both say they are ready. */
     void start(String prometheusBinary, String alertmanagerBinary, int exporterPort, String webhookUrl,
                Duration scrapeInterval, Duration evaluationInterval, Duration groupWait) throws IOException, InterruptedException {
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         alertmanagerPort = freePort();
         prometheusPort = freePort();
         Files.createDirectories(folder.resolve("alertmanager-data"));
@@ -41,7 +44,7 @@ final class PrometheusPeer implements AutoCloseable {
         Files.writeString(folder.resolve("alertmanager.yml"), """
                 route:
                   receiver: hook
-                  group_by: [slo]
+                  group_by: [slo, severity]
                   group_wait: %s
                   group_interval: 5m
                   repeat_interval: 4h
@@ -154,12 +157,26 @@ final class PrometheusPeer implements AutoCloseable {
 
     /** Stops Prometheus, then Alertmanager, politely first. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        destroyAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException | IllegalArgumentException exitingOrNeverAdded) {
+            // the JVM is exiting (the hook does the work) or start() was never called
+        }
+    }
+
+    private void destroyAll() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A local webhook in Alertmanager's format (the router speaks it too): remembers when the first firing
- * alert of each SLO arrived on each path.
+ * page (label {@code severity="page"}) of each SLO arrived on each path. Tickets are left out: with the
+ * same windows they cross long before a page.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -45,7 +46,8 @@ final class WebhookReceiver implements AutoCloseable {
             JsonNode payload = json.readTree(body);
             for (JsonNode alert : payload.path("alerts")) {
                 String slo = alert.path("labels").path("slo").asText("");
-                if (alert.path("status").asText().equals("firing") && !slo.isEmpty()) {
+                boolean page = alert.path("labels").path("severity").asText().equals("page");
+                if (page && alert.path("status").asText().equals("firing") && !slo.isEmpty()) {
                     firstFiring.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).putIfAbsent(slo, now);
                 }
             }

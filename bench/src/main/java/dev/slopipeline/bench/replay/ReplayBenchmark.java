@@ -89,6 +89,10 @@ public final class ReplayBenchmark {
                 StackSampler.Profile profile = sampler.stop(recording, 400);
                 sampler.close();
                 profileTables(report, profile, sampleMs, args.integer("top"));
+                double sampledSeconds = profile.samples() * sampleMs / 1000.0;
+                report.note(String.format(Locale.ROOT, "CPU share: %.1f s sampled in Java code of %.1f s wall, so the replay "
+                        + "thread ran about %.0f %% of the time; the rest it waited for a core.", sampledSeconds, seconds,
+                        100 * sampledSeconds / seconds));
             }
             System.err.printf("bench: %s events/s%n", Seconds.rate(written, seconds));
             Path out = report.write(args.results());
