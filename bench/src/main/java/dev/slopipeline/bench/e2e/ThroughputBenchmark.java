@@ -9,6 +9,7 @@ import dev.slopipeline.bench.kafka.Seconds;
 import dev.slopipeline.bench.kafka.Topics;
 import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
+import dev.slopipeline.bench.report.StackSampler;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
@@ -71,6 +72,7 @@ public final class ThroughputBenchmark {
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
                 .option("partitions", "3", "partitions of the event topic and of the app's topics")
+                .option("sample-ms", "20", "JFR sampling period while the app runs on single events, ms (0: no profile)")
                 .parse(argv);
         new ThroughputBenchmark(args).run();
     }
@@ -131,7 +133,17 @@ public final class ThroughputBenchmark {
         System.err.printf("bench: %s: streams app ...%n", run);
         StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), "e2e-" + run,
                 work.resolve("state-" + run), definitions, topic, partitions);
+        int sampleMs = args.integer("sample-ms");
+        StackSampler sampler = maxCount == 1 && sampleMs > 0 ? new StackSampler(Duration.ofMillis(sampleMs)) : null;
         AppTiming timing = timeApp(config, topic, count);
+        if (sampler != null) {
+            StackSampler.Profile profile = sampler.stop(work.resolve("e2e.jfr"), 400);
+            sampler.close();
+            report.note("Profile of the whole JVM (broker, streams app, admin polling) while the app consumed the single "
+                    + "events: " + profile.samples() + " JFR execution samples every " + sampleMs + " ms per running thread.");
+            StackSampler.addTo(report, profile, 15, method -> method.startsWith("dev.slopipeline.streams")
+                    || method.startsWith("dev.slopipeline.definitions"));
+        }
         table.row("streams app (exactly-once) total, " + run, count, requests, Seconds.format(timing.totalSeconds),
                 Seconds.rate(count, timing.totalSeconds), Seconds.rate(requests, timing.totalSeconds));
         table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",

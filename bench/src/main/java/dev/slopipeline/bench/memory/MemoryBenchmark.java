@@ -59,8 +59,8 @@ public final class MemoryBenchmark {
     private final BenchArgs args;
     private final BenchReport report;
     private final int days;
-    /** The last run's SLO count and app heap, by fill: what one more SLO costs, without the fixed part. */
-    private final java.util.Map<Fill, Long[]> heapByFill = new java.util.EnumMap<>(Fill.class);
+    /** The last run's SLO count, app heap and RocksDB bytes, by fill: what one more SLO costs, without the fixed part. */
+    private final java.util.Map<Fill, long[]> previousByFill = new java.util.EnumMap<>(Fill.class);
 
     private MemoryBenchmark(BenchArgs args) {
         this.args = args;
@@ -105,7 +105,7 @@ public final class MemoryBenchmark {
                 .setting("heap", "used heap after System.gc() (three rounds), app running minus app closed, same JVM");
         BenchReport.Table table = report.table("Per SLO", "run", "events fed", "start + feed s", "heap MiB (app)", "heap KiB/SLO",
                 "heap KiB per added SLO",
-                "RocksDB MiB", "RocksDB KiB/SLO", "changelogs MiB", "changelog KiB/SLO");
+                "RocksDB MiB", "RocksDB KiB/SLO", "RocksDB KiB per added SLO", "changelogs MiB", "changelog KiB/SLO");
         BenchReport.Table restore = report.table("Recovery", "run", "start with state folder deleted (restore from changelogs) s",
                 "start with state folder kept s", "changelog MiB");
         Path work = Scratch.create("bench-memory");
@@ -121,7 +121,7 @@ public final class MemoryBenchmark {
                 + "size when an SLO first sees traffic; compare the full and sparse runs of the same size.");
         report.note("Heap (app) holds a fixed part besides the SLOs (Kafka Streams' 10 MiB record cache, client buffers, "
                 + "metrics); heap per added SLO, the difference to the previous run of the same fill divided by the SLOs "
-                + "added, leaves it out.");
+                + "added, leaves it out; RocksDB per added SLO likewise leaves out the files every store instance has (logs, options, manifest).");
         report.note("RocksDB: the size of the app's state folder (all stores, all tasks, SST files and logs) after the "
                 + "feed, measured once the app closed (closing flushes the memtables); changelogs: the broker's log size of the app's "
                 + "*-changelog topics (uncompacted: every update since the start, so it grows with traffic, not only SLOs).");
@@ -158,15 +158,16 @@ public final class MemoryBenchmark {
         long rocks = Scratch.size(state);
         long changelogs = topics.sizeOnDisk(config.applicationId() + "-slo-", 1);
         double heapPerSlo = (heapRunning - heapClosed) / 1024.0 / run.slos();
-        String marginal = "";
-        Long[] previous = heapByFill.get(run.fill());
+        String marginalHeap = "";
+        String marginalRocks = "";
+        long[] previous = previousByFill.get(run.fill());
         if (previous != null && previous[0] < run.slos()) {
-            marginal = String.format(Locale.ROOT, "%.1f",
-                    (heapRunning - heapClosed - previous[1]) / 1024.0 / (run.slos() - previous[0]));
+            marginalHeap = String.format(Locale.ROOT, "%.1f", (heapRunning - heapClosed - previous[1]) / 1024.0 / (run.slos() - previous[0]));
+            marginalRocks = String.format(Locale.ROOT, "%.1f", (rocks - previous[2]) / 1024.0 / (run.slos() - previous[0]));
         }
-        heapByFill.put(run.fill(), new Long[] {(long) run.slos(), heapRunning - heapClosed});
+        previousByFill.put(run.fill(), new long[] {run.slos(), heapRunning - heapClosed, rocks});
         table.row(run.label(), fed, Seconds.format(feedSeconds), mib(heapRunning - heapClosed),
-                String.format(Locale.ROOT, "%.1f", heapPerSlo), marginal, mib(rocks), kibPer(rocks, run.slos()),
+                String.format(Locale.ROOT, "%.1f", heapPerSlo), marginalHeap, mib(rocks), kibPer(rocks, run.slos()), marginalRocks,
                 mib(changelogs), kibPer(changelogs, run.slos()));
         report.figure("heap_kib_per_slo_" + run.label(), Math.round(heapPerSlo * 10) / 10.0);
         report.figure("rocksdb_kib_per_slo_" + run.label(), Math.round(rocks / 1024.0 / run.slos() * 10) / 10.0);

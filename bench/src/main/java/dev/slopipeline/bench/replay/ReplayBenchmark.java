@@ -5,6 +5,7 @@ import dev.slopipeline.bench.SyntheticShop;
 import dev.slopipeline.bench.kafka.Seconds;
 import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
+import dev.slopipeline.bench.report.StackSampler;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.streams.replay.Replay;
 import dev.slopipeline.streams.replay.ReplaySummary;
@@ -88,7 +89,11 @@ public final class ReplayBenchmark {
                 // inclusive counts are kept for many frames: the table shows the project's and the driver's only
                 StackSampler.Profile profile = sampler.stop(recording, 400);
                 sampler.close();
-                profileTables(report, profile, sampleMs, args.integer("top"));
+                report.note("Profile: " + profile.samples() + " JFR execution samples (every " + sampleMs
+                        + " ms per running thread) during Replay.run; self = the method on top of the stack, inclusive = "
+                        + "anywhere on it.");
+                StackSampler.addTo(report, profile, args.integer("top"),
+                        method -> method.startsWith("dev.slopipeline") || method.contains("TopologyTestDriver"));
                 double sampledSeconds = profile.samples() * sampleMs / 1000.0;
                 report.note(String.format(Locale.ROOT, "CPU share: %.1f s sampled in Java code of %.1f s wall, so the replay "
                         + "thread ran about %.0f %% of the time; the rest it waited for a core.", sampledSeconds, seconds,
@@ -103,25 +108,6 @@ public final class ReplayBenchmark {
         } finally {
             Scratch.delete(work);
         }
-    }
-
-    private static void profileTables(BenchReport report, StackSampler.Profile profile, int sampleMs, int top) {
-        report.note("Profile: " + profile.samples() + " JFR execution samples (every " + sampleMs
-                + " ms per running thread) during Replay.run; self = the method on top of the stack, inclusive = "
-                + "anywhere on it.");
-        BenchReport.Table owners = report.table("Whose code the samples are in (first frame outside the JDK)",
-                "code", "samples", "% of samples");
-        profile.owners().forEach(f -> owners.row(f.method(), f.samples(), String.format(Locale.ROOT, "%.1f", f.share())));
-        BenchReport.Table self = report.table("Top frames, self time", "method", "samples", "% of samples");
-        profile.self().stream().limit(top).forEach(f -> self.row("`" + f.method() + "`", f.samples(), String.format(Locale.ROOT, "%.1f", f.share())));
-        BenchReport.Table inclusive = report.table("Top frames of the project and the test driver, inclusive time",
-                "method", "samples", "% of samples");
-        profile.inclusive().stream()
-                .filter(f -> f.share() < 99.9)
-                .filter(f -> f.method().startsWith("dev.slopipeline") || f.method().contains("TopologyTestDriver"))
-                .limit(top)
-                .forEach(f -> inclusive.row("`" + f.method() + "`", f.samples(),
-                String.format(Locale.ROOT, "%.1f", f.share())));
     }
 
     /** Minute by minute, every SLO in turn: event-time order, as recorded traffic would be. */
