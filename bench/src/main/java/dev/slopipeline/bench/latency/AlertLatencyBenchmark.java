@@ -107,6 +107,8 @@ public final class AlertLatencyBenchmark {
                     .set(ConfigKey.TOPIC_ALERTS, routerTopics.alerts())
                     .build();
             if (peerIncidents > 0) {
+                report.setting("peer versions", PrometheusPeer.version(args.text("prometheus")) + "; "
+                        + PrometheusPeer.version(args.text("alertmanager")));
                 System.err.println("bench: starting Alertmanager and Prometheus ...");
                 prometheus.start(args.text("prometheus"), args.text("alertmanager"), exporter.port(), hook.url(PEER_PATH),
                         Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(30));

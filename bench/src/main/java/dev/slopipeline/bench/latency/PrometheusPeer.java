@@ -145,6 +145,22 @@ final class PrometheusPeer implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within 60 s; see its log in " + folder);
     }
 
+    /** The first line of {@code binary --version}, for the report. */
+    static String version(String binary) {
+        try {
+            Process process = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
+            String first = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().findFirst().orElse("unknown");
+            process.waitFor();
+            return first;
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
     private static String seconds(Duration duration) {
         return duration.toSeconds() + "s";
     }
