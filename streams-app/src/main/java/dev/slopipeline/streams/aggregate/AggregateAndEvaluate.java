@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * their status turns to no data when traffic stops.
  *
  * <p><b>State.</b> Live objects per SLO in a map, the authority while the task runs, written
- * through part by part to the four stores of {@link SloStores} after every change (the record cache
- * merges repeated writes until commit). An SLO met for the first time in this task, after a restart
+ * through part by part to the four part stores of {@link SloStores} after every change (the record cache
+ * merges repeated writes until commit). Each status published also goes to the store
+ * {@value SloStores#STATUS}, which the HTTP API queries. An SLO met for the first time in this task, after a restart
  * or a rebalance, is rebuilt from its parts.
  *
  * <p><b>Definitions.</b> Before each input and punctuation the definitions in force are checked: a
@@ -63,6 +65,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private ProcessorContext<String, Published> context;
     private ReadOnlyKeyValueStore<String, String> definitionTexts;
     private SloStores stores;
+    private KeyValueStore<String, byte[]> statusStore;
     private DefinitionsSnapshot definitions;
 
     private static final class Activity {
@@ -86,6 +89,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         this.context = context;
         this.definitionTexts = context.getStateStore(settings.definitionsStore());
         this.stores = new SloStores(context);
+        this.statusStore = context.getStateStore(SloStores.STATUS);
         owned.addAll(stores.slos());
         context.schedule(settings.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateQuiet);
         context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishStatuses());
@@ -152,7 +156,8 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             Activity seen = activity.get(name);
             if (aggregate != null && seen.statusDue) {
                 seen.statusDue = false;
-                byte[] status = StatusCodec.encode(aggregate.status());
+                byte[] status = StatusCodec.encode(aggregate.status(Instant.ofEpochMilli(context.currentSystemTimeMs())));
+                statusStore.put(name, status);
                 context.forward(new Record<>(name, new Published(Published.Kind.STATUS, status), aggregate.latest().toEpochMilli()));
             }
         }
@@ -225,6 +230,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
                     + "definition was removed before this task loaded it", name);
         }
         stores.deleteAll(name);
+        statusStore.delete(name);
         aggregates.remove(name);
         activity.remove(name);
         owned.remove(name);

@@ -182,8 +182,8 @@ final class SloAggregate {
         return published;
     }
 
-    StatusRecord status() {
-        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents());
+    StatusRecord status(Instant now) {
+        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents(), now);
     }
 
     private List<Alert> apply(Evaluation evaluation, Function<AlertTransition, String> reason) {

@@ -12,6 +12,7 @@ import dev.slopipeline.streams.ingest.SloInputSerde;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.reload.DefinitionsUpdater;
 import dev.slopipeline.streams.reload.LiveDefinitions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,7 +44,7 @@ import org.apache.kafka.streams.state.Stores;
  *         ├─ dead-letters ─► dead-letter-original ─► dlq-sink ─► slo.events.dlq
  *         └─ slo-inputs ─► as-slo-input ─► slo-counts (repartition by SLO name)
  *                 ─► aggregate-and-evaluate (stores slo-windows, slo-alert-states,
- *                        │                    slo-contributors, slo-health-context)
+ *                        │                    slo-contributors, slo-health-context, slo-status)
  *                        └► route-outputs- ─┬─ alerts ─► alert-bytes ─► alerts-sink ─► slo.alerts
  *                                           └─ statuses ─► status-bytes ─► status-sink ─► slo.status
  *
@@ -94,6 +95,7 @@ public final class SloTopology {
         for (String store : SloStores.NAMES) {
             builder.addStateStore(sloStore(store, config.stores()));
         }
+        builder.addStateStore(statusStore(config.stores()));
 
         KStream<byte[], byte[]> events = builder.stream(List.of(topics.requests(), topics.health()),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE));
@@ -113,7 +115,7 @@ public final class SloTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new SloInputSerde()))
                 .process(() -> new AggregateAndEvaluate(settings, live, metrics), Named.as(AGGREGATE_AND_EVALUATE),
-                        SloStores.NAMES.toArray(String[]::new))
+                        aggregateStores())
                 .split(Named.as(ROUTE_OUTPUTS))
                 .branch((slo, published) -> published.isAlert(), Branched.as(ALERTS))
                 .defaultBranch(Branched.as(STATUSES));
@@ -141,6 +143,22 @@ public final class SloTopology {
     /** The internal topic the SLO inputs are repartitioned through, for an application id. */
     public static String countsRepartitionTopic(String applicationId) {
         return applicationId + "-" + COUNTS_REPARTITION + "-repartition";
+    }
+
+    private static String[] aggregateStores() {
+        List<String> names = new ArrayList<>(SloStores.NAMES);
+        names.add(SloStores.STATUS);
+        return names.toArray(String[]::new);
+    }
+
+    /** Status JSON by SLO name, for interactive queries; kept with a changelog so a new owner answers at once. */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> statusStore(TopologyConfig.StoreKind kind) {
+        if (kind == TopologyConfig.StoreKind.IN_MEMORY) {
+            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SloStores.STATUS), Serdes.String(), Serdes.ByteArray())
+                    .withLoggingDisabled();
+        }
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SloStores.STATUS), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> sloStore(String name, TopologyConfig.StoreKind kind) {

@@ -2,6 +2,11 @@ package dev.slopipeline.streams.app;
 
 import static dev.slopipeline.streams.app.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
@@ -58,6 +63,7 @@ class SloPipelineIntegrationTest {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final EventCodec EVENTS = new EventCodec();
     private static final AlertCodec ALERTS = new AlertCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLO = "checkout-availability";
     private static final String DEFINITIONS = """
             apiVersion: slo-pipeline/v1
@@ -169,6 +175,48 @@ class SloPipelineIntegrationTest {
         List<Alert> pages = pages(alerts.drain());
         assertThat(pages).extracting(Alert::state).containsExactly(AlertState.FIRING, AlertState.RESOLVED);
         assertThat(pages.get(1).id()).isEqualTo(pages.get(0).id());
+    }
+
+    @Test
+    void shouldServeTheStatusAndHistoryOfAnSloOverHttp() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        TopicReader alerts = reader(config.topics().alerts());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            produceMinutes(producer, config, 0, OUTAGE_TO);
+        }
+        await("a page", () -> count(alerts.poll(), AlertState.FIRING) >= 1);
+        // the status store follows the topic at most a status interval later
+        await("the firing page in the status", () -> Http.get(app.httpPort(), "/api/v1/slos/" + SLO).body()
+                .contains("\"page\":{\"state\":\"firing\""));
+
+        JsonNode status = JSON.readTree(Http.get(app.httpPort(), "/api/v1/slos/" + SLO).body());
+        JsonNode listing = JSON.readTree(Http.get(app.httpPort(), "/api/v1/slos").body());
+        HttpResponse<String> historyResponse = Http.get(app.httpPort(), "/api/v1/slos/" + SLO + "/history");
+        JsonNode history = JSON.readTree(historyResponse.body());
+
+        long events = 100L * OUTAGE_TO;
+        long bad = 100L * (OUTAGE_TO - OUTAGE_FROM);
+        assertThat(status.get("slo").asText()).isEqualTo(SLO);
+        assertThat(status.get("counts").get("events").asLong()).isEqualTo(events);
+        assertThat(status.get("counts").get("bad").asLong()).isEqualTo(bad);
+        assertThat(status.get("sli").asDouble()).isCloseTo(1 - (double) bad / events, within(1e-12));
+        assertThat(status.get("pairs")).extracting(pair -> pair.get("name").asText())
+                .containsExactly("page-fast", "page-slow", "ticket-fast", "ticket-slow");
+        assertThat(status.get("updatedAt").asText()).isNotEmpty();
+        assertThat(listing.get("slos").get(SLO)).isEqualTo(status);
+        assertThat(listing.get("unavailable")).isEmpty();
+        assertThat(historyResponse.statusCode()).isEqualTo(200);
+        assertThat(history.get("resolution").asText()).isEqualTo("1h");
+        long historyEvents = 0;
+        for (JsonNode point : history.get("points")) {
+            historyEvents += point.get("events").asLong();
+        }
+        assertThat(historyEvents).isEqualTo(events);
+        JsonNode last = history.get("points").get(history.get("points").size() - 1);
+        assertThat(last.get("sli").asDouble()).isCloseTo(status.get("sli").asDouble(), within(1e-12));
+        assertThat(Http.get(app.httpPort(), "/api/v1/slos/no-such-slo/history").statusCode()).isEqualTo(404);
     }
 
     /** Unique topics, application id and state directory per test, exactly-once as in production. */
