@@ -5,6 +5,7 @@ import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.dispatch.DeliveryService;
 import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.incident.IncidentView;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopology;
@@ -146,12 +147,21 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore()));
     }
 
-    private void route(ApiAccess access, RouterTopics topics) {
+    private IncidentView incidents() {
+        return new IncidentView(streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.INCIDENTS_VIEW_STORE,
+                QueryableStoreTypes.keyValueStore())));
+    }
+
+    private void route(ApiAccess access, RouterTopics topics, RouterConfig config) {
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
         SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
                 Clock.systemUTC());
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
+        IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
+                topics.incidentCommands(), this::incidents, Clock.systemUTC());
+        OnCallEndpoints onCallApi = new OnCallEndpoints(access, config.paging().onCall(), this::incidents,
+                Clock.systemUTC());
         http.route("GET", "/healthz", health::live)
                 .route("GET", "/readyz", health::ready)
                 .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -159,7 +169,12 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", SilenceEndpoints.PATH, silences::list)
                 .route("POST", SilenceEndpoints.PATH, silences::create)
                 .route("DELETE", SilenceEndpoints.PATH + "/", silences::expire)
-                .route("GET", PendingDeliveries.PATH, pending::list);
+                .route("GET", PendingDeliveries.PATH, pending::list)
+                .route("GET", IncidentEndpoints.PATH, incidentApi::list)
+                .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
+                .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
+                .route("GET", OnCallEndpoints.PATH, onCallApi::now)
+                .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report);
     }
 
     /** Collects the settings; {@link #start()} does the work. */
@@ -322,7 +337,7 @@ public final class RouterApp implements AutoCloseable {
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
             RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry);
-            app.route(access, topics);
+            app.route(access, topics, config);
             http.start();
             streams.start();
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",

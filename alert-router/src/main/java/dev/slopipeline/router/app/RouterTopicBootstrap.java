@@ -44,6 +44,8 @@ final class RouterTopicBootstrap {
         cleanupPolicies.put(topics.notifications(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(deliveries, TopicConfig.CLEANUP_POLICY_COMPACT);
         cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
+        cleanupPolicies.put(topics.incidentCommands(), TopicConfig.CLEANUP_POLICY_DELETE);
+        cleanupPolicies.put(topics.incidents(), TopicConfig.CLEANUP_POLICY_COMPACT);
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.incident.IncidentViewUpdater;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,6 +28,10 @@ public final class RouterTopology {
     public static final String SILENCES_SOURCE = "silences-global-source";
     public static final String SILENCES_UPDATER = "silences-global-updater";
     public static final String SILENCES_STORE = "silences-global";
+
+    public static final String INCIDENTS_VIEW_SOURCE = "incidents-global-source";
+    public static final String INCIDENTS_VIEW_UPDATER = "incidents-global-updater";
+    public static final String INCIDENTS_VIEW_STORE = "incidents-global";
 
     private RouterTopology() {
     }
@@ -57,6 +62,10 @@ public final class RouterTopology {
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 SILENCES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.silences(),
                 SILENCES_UPDATER, SilencesUpdater::new);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_VIEW_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                INCIDENTS_VIEW_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.incidents(),
+                INCIDENTS_VIEW_UPDATER, () -> new IncidentViewUpdater(INCIDENTS_VIEW_STORE));
         return topology;
     }
 }
