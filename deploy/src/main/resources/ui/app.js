@@ -266,7 +266,7 @@ function silenceButton(slo) {
 
 function shift(turn) {
   if (!turn) return el('span', { class: 'muted' }, 'nobody');
-  return el('span', {}, el('strong', {}, turn.user), ' ', el('span', { class: 'muted' }, turn.until ? ['until ', when(turn.until)] : turn.from ? ['from ', when(turn.from)] : ''));
+  return el('span', {}, el('strong', {}, turn.user), ' ', el('span', { class: 'muted' }, turn.until ? ['until ', when(turn.until)] : ''));
 }
 
 function renderOnCall(reply) {
@@ -279,7 +279,7 @@ function renderOnCall(reply) {
   replaceRows(section, schedules.map(s => el('tr', { dataset: { schedule: s.name } },
     el('td', {}, s.name),
     el('td', { class: 'now' }, shift(s.now)),
-    el('td', { class: 'next' }, s.next ? el('span', {}, el('strong', {}, s.next.user), ' ', el('span', { class: 'muted' }, 'from ', when(s.next.from))) : shift(null)))));
+    el('td', { class: 'next' }, s.next ? el('span', {}, el('strong', {}, s.next.user), ' ', el('span', { class: 'muted' }, when(s.next.from))) : shift(null)))));
 }
 
 // ---------- silences ----------
@@ -390,39 +390,26 @@ function silenceLink(slo) {
   return el('a', { href: '#/', onclick: () => { setTimeout(() => { $('#silence-matchers').value = 'slo="' + slo + '"'; $('#silence-comment').focus(); }, 0); } }, 'silence…');
 }
 
-/** History points as {t, sli, budget}, whatever the exact field names of the streams app's answer. */
+/** The history's points as {t, sli, budget}: cumulative from the window's start to each bucket's end. */
 function historyPoints(body) {
-  const list = Array.isArray(body) ? body : body.points || body.history || [];
-  return list.map(p => ({
-    t: new Date(p.at || p.time || p.asOf || p.t).getTime(),
-    sli: p.sli,
-    budget: p.budgetRemaining !== undefined ? p.budgetRemaining : p.budget
-  })).filter(p => !Number.isNaN(p.t)).sort((a, b) => a.t - b.t);
+  return (body.points || []).map(p => ({ t: new Date(p.end).getTime(), sli: p.sli, budget: p.budgetRemaining }));
 }
 
-/**
- * Burn rate per alert pair against its threshold, when the status lists its pairs; otherwise the burn rate per
- * window the status tracks.
- */
+/** Burn rate per alert pair against its threshold; the burn rate per tracked window when the SLO has no pairs. */
 function renderBurnRates(s) {
   const section = $('#burn-rates');
   const pairs = Array.isArray(s.pairs) ? s.pairs : null;
   if (pairs && pairs.length) {
     $('thead', section).replaceChildren(el('tr', {}, ['Pair', 'Severity', 'Windows', 'Threshold', 'Long window', 'Short window', ''].map(h => el('th', {}, h))));
     $('tbody', section).replaceChildren(...pairs.map(p => {
-      const threshold = p.threshold !== undefined ? p.threshold : p.factor;
-      const burn = p.burnRate || {};
-      const longRate = burn.long !== undefined ? burn.long : p.longBurnRate;
-      const shortRate = burn.short !== undefined ? burn.short : p.shortBurnRate;
-      const windows = p.windows || { long: p.longWindow, short: p.shortWindow };
-      const holds = p.holds !== undefined ? p.holds : p.firing;
+      const threshold = p.burnRateThreshold;
       const over = value => el('td', { class: 'num' + (value > threshold ? ' over' : '') }, rate(value) + '×');
-      return el('tr', { dataset: { pair: p.name, holds: String(!!holds) } },
+      return el('tr', { dataset: { pair: p.name, holds: String(p.holds) } },
         el('td', {}, p.name), el('td', {}, badge(p.severity)),
-        el('td', {}, windows.long + ' / ' + windows.short),
-        el('td', { class: 'num' }, rate(threshold) + '×'),
-        over(longRate), over(shortRate),
-        el('td', {}, holds ? badge('firing', p.severity) : ''));
+        el('td', {}, p.longWindow + ' / ' + p.shortWindow),
+        el('td', { class: 'num' }, rate(threshold) + '×', el('div', { class: 'muted' }, percent(p.errorRatioThreshold, 2) + ' errors')),
+        over(p.longBurnRate), over(p.shortBurnRate),
+        el('td', {}, p.holds ? badge('firing', p.severity) : ''));
     }));
     return;
   }
