@@ -20,6 +20,7 @@ public enum ConfigKey {
     TOPIC_DEFINITIONS("topics.definitions", "slo.definitions", "services and SLOs (compacted), written by slo apply"),
     TOPIC_ALERTS("topics.alerts", "slo.alerts", "alert transitions out"),
     TOPIC_STATUS("topics.status", "slo.status", "latest status per SLO (compacted)"),
+    TOPIC_HEARTBEAT("topics.heartbeat", "slo.heartbeat", "a record per instance every heartbeat interval while it runs (compacted, short retention)"),
     TOPIC_PARTITIONS("topics.partitions", "3", "partitions of the topics the app creates (slo.definitions always has 1)"),
     TOPIC_REPLICATION("topics.replication", null, "replication of created and internal topics; absent: the broker's default"),
     STANDBY_REPLICAS("num.standby.replicas", "0", "warm copies of each state store on other instances"),
@@ -28,6 +29,7 @@ public enum ConfigKey {
     HTTP_PORT("http.port", "8080", "status, health and metrics endpoints; 0 picks a free port"),
     HTTP_ADVERTISED_HOST("http.advertised.host", "localhost", "how other instances reach this one (application.server)"),
     STATUS_STORE("status.store", "slo-status", "the topology's key-value store of status JSON by SLO name"),
+    HEARTBEAT_INTERVAL_MS("heartbeat.interval.ms", "10000", "how often a running instance writes its heartbeat"),
     SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "30000", "how long a close (or SIGTERM) waits for the streams client"),
     DEFINITIONS_DIR("definitions.dir", null, "definitions to apply at start; absent: the topic as it is");
 

@@ -230,7 +230,7 @@ class SloPipelineIntegrationTest {
                 .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
                 .set("topics.partitions", "1");
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
+                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
             builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
         }
         return builder.build();
