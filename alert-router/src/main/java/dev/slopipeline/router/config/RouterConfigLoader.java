@@ -74,7 +74,8 @@ public final class RouterConfigLoader {
                 .map(new RouteReader(problems, receiverReader.names(), intervalReader.names())::readRoot);
 
         List<InhibitRule> inhibitRules = InhibitRuleReader.read(list(top, "inhibit_rules"), problems);
-        PagingConfig paging = PagingConfig.read(top, problems);
+        PagingConfig paging = PagingConfig.read(top, problems,
+                receivers.stream().map(Receiver::name).collect(java.util.stream.Collectors.toSet()));
 
         RetryPolicy retryPolicy = top.get("delivery")
                 .flatMap(node -> node.asMap(problems, "delivery"))

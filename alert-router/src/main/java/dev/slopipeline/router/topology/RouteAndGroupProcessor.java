@@ -102,8 +102,10 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         silences.refresh(silencesStore);
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
-            context.forward(new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
-                    notifications.encode(notification), context.currentSystemTimeMs()), RouterTopology.NOTIFICATIONS_SINK);
+            Record<byte[], byte[]> intent = new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
+                    notifications.encode(notification), context.currentSystemTimeMs());
+            context.forward(intent, RouterTopology.NOTIFICATIONS_SINK);
+            context.forward(intent, RouterTopology.INCIDENTS);
         }
         saveIfChanged();
     }

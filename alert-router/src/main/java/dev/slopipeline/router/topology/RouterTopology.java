@@ -1,6 +1,9 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.incident.IncidentMetrics;
+import dev.slopipeline.router.incident.IncidentProcessor;
 import dev.slopipeline.router.incident.IncidentViewUpdater;
+import dev.slopipeline.router.incident.IncidentWiring;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,6 +32,11 @@ public final class RouterTopology {
     public static final String SILENCES_UPDATER = "silences-global-updater";
     public static final String SILENCES_STORE = "silences-global";
 
+    public static final String INCIDENT_COMMANDS_SOURCE = "incident-commands-source";
+    public static final String INCIDENTS = "incidents";
+    public static final String INCIDENTS_STORE = IncidentProcessor.STORE;
+    public static final String INCIDENTS_SINK = "incidents-sink";
+
     public static final String INCIDENTS_VIEW_SOURCE = "incidents-global-source";
     public static final String INCIDENTS_VIEW_UPDATER = "incidents-global-updater";
     public static final String INCIDENTS_VIEW_STORE = "incidents-global";
@@ -44,8 +52,22 @@ public final class RouterTopology {
         topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config), ALERTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
+
+        // Pages become incidents after routing, grouping, inhibition and silences; commands are keyed by SLO too.
+        topology.addSource(INCIDENT_COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.incidentCommands());
+        IncidentWiring wiring = new IncidentWiring(topics.incidentCommands(), NOTIFICATIONS_SINK, INCIDENTS_SINK,
+                DEAD_LETTER_SINK, config.externalUrl(), config.punctuationInterval());
+        topology.addProcessor(INCIDENTS, () -> new IncidentProcessor(wiring, config.routerConfig().paging(),
+                new IncidentMetrics(config.metrics(), config.routerConfig().paging().onCall())),
+                ROUTE_AND_GROUP, INCIDENT_COMMANDS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), INCIDENTS);
+        topology.addSink(INCIDENTS_SINK, topics.incidents(), new ByteArraySerializer(), new ByteArraySerializer(),
+                INCIDENTS);
+
         topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
-                new ByteArraySerializer(), ROUTE_AND_GROUP);
+                new ByteArraySerializer(), ROUTE_AND_GROUP, INCIDENTS);
 
         topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.commands());
         topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands()), COMMANDS_SOURCE);
@@ -55,7 +77,7 @@ public final class RouterTopology {
                 SILENCE_COMMANDS);
 
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
-                ROUTE_AND_GROUP, SILENCE_COMMANDS);
+                ROUTE_AND_GROUP, SILENCE_COMMANDS, INCIDENTS);
 
         // Global stores take no changelog: the compacted topic is the log, replayed in full on every instance.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCES_STORE),
