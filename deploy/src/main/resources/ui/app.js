@@ -368,14 +368,16 @@ function renderSloView(name, statusReply, historyReply) {
   figure('Budget runs out', s.exhaustionAt ? when(s.exhaustionAt) : 'not at this pace', 'figure-exhaustion');
   if (s.lateEvents) figure('Late events', s.lateEvents, 'figure-late');
 
-  const points = historyReply && historyReply.ok ? historyPoints(historyReply.body) : [];
+  const history = historyReply && historyReply.ok ? historyReply.body : { points: [] };
+  const points = historyPoints(history);
+  const span = { from: new Date(history.from).getTime() || undefined, to: new Date(history.asOf).getTime() || undefined };
   const objective = s.objective / 100;
   const sliPoints = points.filter(p => p.sli !== undefined && p.sli !== null).map(p => ({ t: p.t, v: p.sli }));
   const lowest = Math.min(objective - (1 - objective), ...sliPoints.map(p => p.v));
-  drawChart($('#sli-chart'), sliPoints, { min: Math.max(0, lowest), max: 1, target: objective, format: sliPercent,
+  drawChart($('#sli-chart'), sliPoints, { ...span, min: Math.max(0, lowest), max: 1, target: objective, format: sliPercent,
     empty: historyReply && !historyReply.ok ? 'history unavailable: ' + problem(historyReply) : 'no history yet' });
   const budgetPoints = points.filter(p => p.budget !== undefined && p.budget !== null).map(p => ({ t: p.t, v: p.budget }));
-  drawChart($('#budget-chart'), budgetPoints, { min: Math.min(0, ...budgetPoints.map(p => p.v)), max: 1, target: 0,
+  drawChart($('#budget-chart'), budgetPoints, { ...span, min: Math.min(0, ...budgetPoints.map(p => p.v)), max: 1, target: 0,
     format: v => percent(v, 0), area: true, empty: historyReply && !historyReply.ok ? 'history unavailable: ' + problem(historyReply) : 'no history yet' });
 
   renderBurnRates(s);
@@ -400,7 +402,9 @@ function renderBurnRates(s) {
   const section = $('#burn-rates');
   const pairs = Array.isArray(s.pairs) ? s.pairs : null;
   if (pairs && pairs.length) {
-    $('thead', section).replaceChildren(el('tr', {}, ['Pair', 'Severity', 'Windows', 'Threshold', 'Long window', 'Short window', ''].map(h => el('th', {}, h))));
+    const heading = (text, numeric) => el('th', { class: numeric ? 'num' : null }, text);
+    $('thead', section).replaceChildren(el('tr', {}, heading('Pair'), heading('Severity'), heading('Windows long / short'),
+      heading('Threshold', true), heading('Long window', true), heading('Short window', true), heading('')));
     $('tbody', section).replaceChildren(...pairs.map(p => {
       const threshold = p.burnRateThreshold;
       const over = value => el('td', { class: 'num' + (value > threshold ? ' over' : '') }, rate(value) + '×');
@@ -421,14 +425,16 @@ function renderBurnRates(s) {
 
 /** A line chart of {t, v} points in inline SVG, with a dashed target line and labelled axes. */
 function drawChart(container, points, options) {
-  const width = 560, height = 200, left = 58, right = 10, top = 10, bottom = 24;
+  const width = 560, height = 200, left = 72, right = 10, top = 10, bottom = 24;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
   if (points.length < 2) {
     chart.append(svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle', class: 'empty' }, options.empty || 'no data'));
     container.replaceChildren(chart);
     return;
   }
-  const t0 = points[0].t, t1 = points[points.length - 1].t;
+  // the whole window, so that how much of it holds data shows too
+  const t0 = Math.min(options.from || points[0].t, points[0].t);
+  const t1 = Math.max(options.to || 0, points[points.length - 1].t);
   let min = options.min, max = options.max;
   if (!(max > min)) { min -= 0.5; max += 0.5; }
   const x = t => left + (t - t0) / Math.max(1, t1 - t0) * (width - left - right);

@@ -194,7 +194,7 @@ class WebUiBrowserTest {
         JsonNode fromRouter = routerJson("/api/v1/incidents/" + incidentId);
         assertThat(fromRouter.path("state").asText()).isEqualTo("acknowledged");
         assertThat(fromRouter.path("acknowledgedBy").asText()).isEqualTo("alice");
-        assertThat(pagesReceived.get()).as("the page reached the on-call webhook").isPositive();
+        assertThat(pagesReceived.get()).as("the page reached alice through the on-call email hook").isPositive();
 
         // who is on call, from the router's schedules
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -281,8 +281,9 @@ class WebUiBrowserTest {
                     receiver: payments-pager
                 receivers:
                 - name: payments-pager
-                  webhook_configs: [{url: '%s', send_resolved: true}]
                 - name: tickets
+                - name: oncall-email
+                  webhook_configs: [{url: '%s', send_resolved: true}]
                 users:
                   - {name: alice, time_zone: Europe/Berlin, contacts: [{type: email, address: alice@example.com}]}
                   - {name: bob, time_zone: Europe/Berlin, contacts: [{type: email, address: bob@example.com}]}
@@ -298,6 +299,9 @@ class WebUiBrowserTest {
                     levels:
                       - {schedules: [payments-primary], delay: 15m}
                       - {users: [bob], delay: 15m}
+                paging:
+                  receivers: {payments-pager: payments}
+                  contacts: {email: oncall-email}
                 delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 400ms}
                 """.formatted("http://127.0.0.1:" + pager.getAddress().getPort() + "/page",
                 // alice's turn began yesterday, bob's comes next
