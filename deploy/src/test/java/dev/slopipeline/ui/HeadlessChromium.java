@@ -24,7 +24,11 @@ final class HeadlessChromium {
 
     /** A fresh browser with its own empty profile under {@code profile}; fails saying what to install when missing. */
     static ChromeDriver start(Path profile) throws IOException {
-        for (Path needed : new Path[] {BROWSER, DRIVER}) {
+        return start(BROWSER, DRIVER, profile);
+    }
+
+    static ChromeDriver start(Path browser, Path driver, Path profile) throws IOException {
+        for (Path needed : new Path[] {browser, driver}) {
             if (!Files.isExecutable(needed)) {
                 throw new AssertionError("The browser test needs Chromium and its driver, but " + needed + " is missing: "
                         + "install them (Debian/Ubuntu: apt-get install -y chromium chromium-driver), or point "
@@ -32,14 +36,14 @@ final class HeadlessChromium {
             }
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
+        options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-default-apps",
                 "--window-size=1280,1000", "--lang=en-US",
                 "--user-data-dir=" + Files.createDirectories(profile).toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingDriverExecutable(new File(driver.toString()))
                 .usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
