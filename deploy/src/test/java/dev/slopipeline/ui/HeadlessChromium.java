@@ -47,8 +47,8 @@ final class HeadlessChromium {
                 .usingAnyFreePort()
                 .withTimeout(Duration.ofSeconds(60))
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return driver;
+        ChromeDriver chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chromium;
     }
 }
