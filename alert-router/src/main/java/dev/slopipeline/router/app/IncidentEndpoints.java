@@ -111,11 +111,12 @@ final class IncidentEndpoints {
         return withIncident(rest.substring(0, slash), incident -> act(incident, action, by.asText(), comment));
     }
 
-    /**
-     * Sends the command for an incident that exists. Shared with the signed links, which found the incident from
-     * their token.
-     */
-    Reply act(Incident incident, IncidentCommand.Action action, String by, Optional<String> comment) {
+    /** Sends the command for the incident with this id; the signed links come here with the id their token names. */
+    Reply act(String id, IncidentCommand.Action action, String by, Optional<String> comment) {
+        return withIncident(id, incident -> act(incident, action, by, comment));
+    }
+
+    private Reply act(Incident incident, IncidentCommand.Action action, String by, Optional<String> comment) {
         if (!incident.open()) {
             String resolved = incident.resolution().map(r -> " at " + r.at() + r.by().map(who -> " by " + who)
                     .orElse(" (the SLO recovered)")).orElse("");

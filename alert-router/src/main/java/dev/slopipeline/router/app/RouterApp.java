@@ -173,6 +173,8 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", IncidentEndpoints.PATH, incidentApi::list)
                 .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
                 .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
+                .route("GET", AckLinkEndpoint.PATH, new AckLinkEndpoint(config.paging().options().ackLinks()
+                        .map(links -> links.secret()), incidentApi, Clock.systemUTC())::acknowledge)
                 .route("GET", OnCallEndpoints.PATH, onCallApi::now)
                 .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report);
     }
