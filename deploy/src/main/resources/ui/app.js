@@ -109,12 +109,16 @@ function problem(reply) {
   return message;
 }
 
-/** A write: reports the outcome, refreshes what is shown. */
+/**
+ * A write: reports the outcome, refreshes what is shown. The apps accept a write once it is on Kafka (202) and
+ * show its effect a moment later, hence the second look.
+ */
 async function write(method, path, body, done) {
   const reply = await api(method, path, body);
   if (reply.ok) notice(done, false);
   else notice(problem(reply), true);
   await refresh();
+  setTimeout(refresh, 1000);
   return reply.ok;
 }
 
