@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Event-driven SLO burn-rate alerting on Kafka Streams.",
         subcommands = {LintCommand.class, PlanCommand.class, ApplyCommand.class, ReplayCommand.class, RouteCommand.class, OnCallCommand.class,
-                RunCommand.class, IncidentsCommand.class, AckCommand.class, ResolveCommand.class, CommandLine.HelpCommand.class})
+                RunCommand.class, DemoCommand.class, IncidentsCommand.class, AckCommand.class, ResolveCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SloCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,74 @@
+package dev.slopipeline.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The demo's wiring end to end, on a real embedded broker with a real local webhook sink: the scripted payments
+ * incident pages once and resolves; the flapping cache check before it pages nobody.
+ */
+@Tag("integration")
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class DemoEndToEndTest {
+
+    /** Four simulated hours a minute: the scenario's phases take about 25 s, the resolve about 10 s more. */
+    private static final double SPEED = 240;
+
+    @Test
+    void shouldPageOnceForThePaymentsIncidentResolveItAndStayQuietAboutTheCacheFlap() throws Exception {
+        Scenario scenario = Demo.defaultScenario();
+        Demo.Options options = new Demo.Options(Optional.empty(), scenario, Optional.of(SPEED), Duration.ofMillis(100),
+                Demo.Ports.ANY, line -> { }, notification -> { });
+
+        try (Demo demo = Demo.start(options)) {
+            WebhookSink sink = demo.sink();
+            List<WebhookSink.Notification> received = awaitUntil(Duration.ofSeconds(120), sink::received,
+                    notifications -> notifications.stream().anyMatch(n -> !n.isFiring()));
+            List<Alert> transitions = demo.alerts().transitions();
+
+            assertThat(received).hasSize(2);
+            WebhookSink.Notification page = received.get(0);
+            WebhookSink.Notification resolve = received.get(1);
+            assertThat(page.isFiring()).isTrue();
+            assertThat(page.receiver()).isEqualTo("demo-pager");
+            assertThat(page.label("slo")).isEqualTo("checkout-availability");
+            assertThat(page.label("severity")).isEqualTo("page");
+            assertThat(page.annotation("contributors")).startsWith("payments POST /charge");
+            assertThat(page.annotation("runbook_url")).isEqualTo("https://runbooks.example/checkout");
+            assertThat(resolve.status()).isEqualTo("resolved");
+            assertThat(resolve.label("slo")).isEqualTo("checkout-availability");
+            assertThat(resolve.alerts()).singleElement().satisfies(alert ->
+                    assertThat(alert.startsAt()).isEqualTo(page.alerts().get(0).startsAt()));
+            // the flap of cart-api's redis-ping came first and raised no alert of any severity, for any SLO
+            assertThat(transitions).isNotEmpty().allSatisfy(alert ->
+                    assertThat(alert.slo()).isEqualTo("checkout-availability"));
+            assertThat(transitions.stream().filter(a -> a.state() == AlertState.FIRING
+                    && a.severity().wireName().equals("page"))).hasSize(1);
+            assertThat(demo.traffic().progress().sendFailures()).isZero();
+        }
+    }
+
+    private static <T> T awaitUntil(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T current = value.get();
+        while (!done.test(current)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout + ": " + current);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+            current = value.get();
+        }
+        return current;
+    }
+}
