@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +59,19 @@ class DemoEndToEndTest {
             assertThat(transitions.stream().filter(a -> a.state() == AlertState.FIRING
                     && a.severity().wireName().equals("page"))).hasSize(1);
             assertThat(demo.traffic().progress().sendFailures()).isZero();
+
+            // the web UI shows the pipeline, and writes with the demo's token without asking for one
+            URI ui = demo.pipeline().webUiUrl().orElseThrow();
+            assertThat(get(ui.resolve("/ui-config"))).contains("\"defaultToken\":true");
+            assertThat(get(ui.resolve("/api/v1/slos"))).contains("\"checkout-availability\"");
         }
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static <T> T awaitUntil(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done)
