@@ -158,6 +158,12 @@ function budgetCell(remaining) {
   return el('div', { class: 'budget' }, bar, el('span', { class: remaining <= 0 ? 'over' : '' }, percent(remaining)));
 }
 
+/** When the budget runs out at the current burn; "spent" once it has. */
+function runsOut(status) {
+  if (status.budgetRemaining <= 0) return el('span', { class: 'over' }, 'spent');
+  return status.exhaustionAt ? when(status.exhaustionAt) : el('span', { class: 'muted' }, 'not at this pace');
+}
+
 function windowText(window) {
   if (!window) return '';
   return window.rolling ? 'rolling ' + window.rolling : 'calendar ' + window.calendar + (window.timeZone ? ' (' + window.timeZone + ')' : '');
@@ -181,7 +187,7 @@ function renderSlos(reply) {
       el('td', { class: 'num' }, s.objective + ' %'),
       el('td', { class: 'num sli' }, sliPercent(s.sli)),
       el('td', { class: 'budget-remaining' }, budgetCell(s.budgetRemaining)),
-      el('td', {}, s.exhaustionAt ? when(s.exhaustionAt) : el('span', { class: 'muted' }, 'not at this pace')));
+      el('td', {}, runsOut(s)));
   });
   replaceRows(section, rows);
 }
@@ -369,7 +375,7 @@ function renderSloView(name, statusReply, historyReply) {
   figure('SLI', sliPercent(s.sli), 'figure-sli');
   figure('Objective', s.objective + ' %', 'figure-objective');
   figure('Budget remaining', percent(s.budgetRemaining), 'figure-budget');
-  figure('Budget runs out', s.exhaustionAt ? when(s.exhaustionAt) : 'not at this pace', 'figure-exhaustion');
+  figure('Budget runs out', runsOut(s), 'figure-exhaustion');
   if (s.lateEvents) figure('Late events', s.lateEvents, 'figure-late');
 
   const history = historyReply && historyReply.ok ? historyReply.body : { points: [] };
