@@ -31,6 +31,8 @@ public final class ConfigLayers {
 
     /** Environment variables that configure slo-pipeline start with this. */
     public static final String ENV_PREFIX = "SLO_PIPELINE_";
+    /** How the origin of a value read from the environment starts. */
+    public static final String ENVIRONMENT = "environment ";
 
     /** A value as given, and where: {@code file slo-pipeline.yml}, {@code environment SLO_PIPELINE_DATA_DIR}. */
     public record Setting(String value, String origin) {
@@ -49,7 +51,7 @@ public final class ConfigLayers {
         env.keySet().stream()
                 .filter(name -> name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length())
                 .sorted()
-                .forEach(name -> settings.put(keyOfEnvName(name), new Setting(env.get(name).strip(), "environment " + name)));
+                .forEach(name -> settings.put(keyOfEnvName(name), new Setting(env.get(name).strip(), ENVIRONMENT + name)));
         return this;
     }
 

@@ -16,6 +16,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code slo run} needs, checked at once: the streams app's configuration, the router's, and where the
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
 public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort, StreamsAppConfig streams,
                           RouterSettings router, OptionalInt uiPort) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
     private static final String MASK = "******";
     /** The value of {@code ui.port} that turns the web UI off. */
     public static final String UI_OFF = "off";
@@ -80,13 +83,22 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
      */
     public static RunSettings from(ConfigLayers layers) {
         List<String> errors = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         layers.all().forEach((key, setting) -> {
             if (RunKey.of(key).isEmpty() && !STREAMS_KEYS.contains(key) && !isKafkaKey(key)) {
+                if (setting.origin().startsWith(ConfigLayers.ENVIRONMENT)) {
+                    // other tools may share the prefix; a file or a flag that names nothing is a mistake
+                    ignored.add(ConfigLayers.envName(key));
+                    return;
+                }
                 errors.add(key + " (" + setting.origin() + ") is not a setting; known: "
                         + Stream.concat(STREAMS_KEYS.stream().sorted(), Arrays.stream(RunKey.values()).map(RunKey::key))
                         .collect(Collectors.joining(", ")) + ", and kafka.* for Kafka client settings");
             }
         });
+        if (!ignored.isEmpty()) {
+            LOG.warn("Ignoring environment variables that set nothing in slo-pipeline: {}", ignored);
+        }
         Values values = new Values(layers, errors);
         Path dataDir = Path.of(values.text(RunKey.DATA_DIR).orElseThrow());
         int brokerPort = values.port(RunKey.BROKER_PORT);

@@ -76,6 +76,17 @@ class RunCommandTest {
                 "processing.guarantee");
     }
 
+    @Test
+    void shouldLetApplyReadTheSameFileAsRun() throws IOException {
+        Path config = folder.resolve("slo-pipeline.yml");
+        Files.writeString(config, "router: {http.port: 9191}\ndata.dir: " + folder + "\n");
+
+        Run run = slo("apply", "--dry-run", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1",
+                "--timeout", "PT1S", "../slo-definitions/examples");
+
+        assertThat(run.err()).doesNotContain("invalid configuration", "not a setting");
+    }
+
     @Tag("integration")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     @Test

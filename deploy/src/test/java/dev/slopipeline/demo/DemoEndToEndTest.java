@@ -4,22 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.deploy.PromQlMetrics;
+import dev.slopipeline.streams.app.StreamsAppConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The demo's wiring end to end, on a real embedded broker with a real local webhook sink: the scripted payments
- * incident pages once and resolves; the flapping cache check before it pages nobody.
+ * incident pages once and resolves; the flapping cache check before it pages nobody. The running apps also export
+ * every metric the Prometheus rules and the Grafana dashboard under deploy/ query.
  */
 @Tag("integration")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -60,6 +74,15 @@ class DemoEndToEndTest {
                     && a.severity().wireName().equals("page"))).hasSize(1);
             assertThat(demo.traffic().progress().sendFailures()).isZero();
 
+            // the dashboard and the alert rules under deploy/ query only what the running apps export
+            sendMalformedEvent(demo);
+            URI streams = demo.pipeline().streamsUrl().orElseThrow();
+            URI router = demo.pipeline().routerUrl().orElseThrow();
+            awaitUntil(Duration.ofSeconds(30), () -> scrape(streams), names -> names.contains("slo_events_dead_lettered_total"));
+            Set<String> exported = new HashSet<>(scrape(streams));
+            exported.addAll(scrape(router));
+            assertThat(exported).containsAll(PromQlMetrics.names());
+
             // the web UI shows the pipeline, and writes with the demo's token without asking for one
             URI ui = demo.pipeline().webUiUrl().orElseThrow();
             assertThat(get(ui.resolve("/ui-config"))).contains("\"defaultToken\":true");
@@ -74,7 +97,30 @@ class DemoEndToEndTest {
         return response.body();
     }
 
-    private static <T> T awaitUntil(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done)
+    private static void sendMalformedEvent(Demo demo) throws Exception {
+        StreamsAppConfig config = demo.pipeline().settings().streams();
+        Map<String, Object> properties = new HashMap<>(config.clientProperties());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(config.topics().requests(), "checkout-api", "{\"service\": 42}")).get();
+        }
+    }
+
+    /** The metric names a /metrics endpoint exports now. */
+    private static Set<String> scrape(URI app) {
+        try {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T awaitUntil(Duration timeout, Supplier<T> value, Predicate<T> done)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         T current = value.get();
