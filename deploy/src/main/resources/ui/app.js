@@ -498,6 +498,18 @@ function currentSlo() {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+/**
+ * Redraws a section only when what it shows changed (or a minute passed, for the relative times), so that a row
+ * is not replaced under the pointer of someone about to click its button.
+ */
+function renderIfChanged(section, inputs, render) {
+  const signature = JSON.stringify([inputs, Math.floor(Date.now() / 60000)]);
+  if (section.dataset.signature !== signature) {
+    render();
+    section.dataset.signature = signature;
+  }
+}
+
 let refreshing = null;
 
 /** Reloads whatever the current view shows; overlapping calls share one round. */
@@ -521,10 +533,10 @@ async function load() {
   } else {
     const [incidents, oncall, silences] = await Promise.all([
       api('GET', '/api/v1/incidents?state=open'), api('GET', '/api/v1/oncall'), api('GET', '/api/v1/silences')]);
-    renderSlos(slos);
-    renderIncidents(incidents);
-    renderOnCall(oncall);
-    renderSilences(silences);
+    renderIfChanged($('#slos'), [slos], () => renderSlos(slos));
+    renderIfChanged($('#incidents'), [incidents, firingAlerts()], () => renderIncidents(incidents));
+    renderIfChanged($('#oncall'), [oncall], () => renderOnCall(oncall));
+    renderIfChanged($('#silences'), [silences], () => renderSilences(silences));
   }
   const updated = $('#updated');
   updated.textContent = 'updated ' + new Date().toLocaleTimeString();

@@ -33,9 +33,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -49,8 +51,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -119,6 +122,7 @@ class WebUiBrowserTest {
     private RouterApp router;
     private WebUi ui;
     private ChromeDriver browser;
+    private WebDriverWait wait;
 
     @BeforeAll
     static void startBroker() {
@@ -166,31 +170,32 @@ class WebUiBrowserTest {
     }
 
     private void useTheUi() throws Exception {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(250));
+        // the page refreshes itself, so elements are looked up afresh at each step rather than kept
+        wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(250));
         browser.get(ui.url().toString());
 
         // the SLO list: the paging SLO first (least budget left), with what remains of its budget
-        WebElement checkout = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#slos tr[data-slo='" + CHECKOUT + "'][data-status='page']")));
-        double budget = Double.parseDouble(checkout.getDomAttribute("data-budget"));
+        String checkout = "#slos tr[data-slo='" + CHECKOUT + "']";
+        await(checkout + "[data-status='page']");
+        double budget = Double.parseDouble(attribute(checkout, "data-budget"));
         assertThat(budget).as("budget remaining after a quarter hour at 12 %% errors").isBetween(0.2, 0.6);
-        assertThat(checkout.findElement(By.cssSelector(".budget-remaining")).getText())
-                .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f %%", budget * 100));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#slos tr[data-slo='" + BROWSE + "'][data-status='ok']")));
-        assertThat(browser.findElements(By.cssSelector("#slos tbody tr"))).extracting(row -> row.getDomAttribute("data-slo"))
-                .containsExactly(CHECKOUT, BROWSE);
+        assertThat(text(checkout + " .budget-remaining")).isEqualTo(String.format(Locale.ROOT, "%.1f %%", budget * 100));
+        await("#slos tr[data-slo='" + BROWSE + "'][data-status='ok']");
+        List<String> order = wait.until(driver -> fresh(() -> driver.findElements(By.cssSelector("#slos tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-slo")).toList()));
+        assertThat(order).containsExactly(CHECKOUT, BROWSE);
 
         // the incident the router opened for the page, acknowledged from the UI
-        WebElement incident = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#incidents tr.incident[data-slo='" + CHECKOUT + "'][data-state='triggered']")));
-        String incidentId = incident.getDomAttribute("data-incident-id");
+        String triggered = "#incidents tr.incident[data-slo='" + CHECKOUT + "'][data-state='triggered']";
+        await(triggered);
+        String incidentId = attribute(triggered, "data-incident-id");
         browser.findElement(By.id("user-name")).sendKeys("alice");
         browser.findElement(By.id("api-token")).sendKeys(WRITE_TOKEN);
-        incident.findElement(By.cssSelector("button[data-action='ack']")).click();
-        WebElement acknowledged = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#incidents tr.incident[data-incident-id='" + incidentId + "'][data-state='acknowledged']")));
-        assertThat(acknowledged.findElement(By.cssSelector(".incident-state")).getText()).contains("acknowledged", "alice");
-        assertThat(acknowledged.findElements(By.cssSelector("button[data-action='ack']"))).isEmpty();
+        click(triggered + " button[data-action='ack']");
+        String acknowledged = "#incidents tr.incident[data-incident-id='" + incidentId + "'][data-state='acknowledged']";
+        await(acknowledged);
+        assertThat(text(acknowledged + " .incident-state")).contains("acknowledged", "alice");
+        assertThat(browser.findElements(By.cssSelector(acknowledged + " button[data-action='ack']"))).isEmpty();
         JsonNode fromRouter = routerJson("/api/v1/incidents/" + incidentId);
         assertThat(fromRouter.path("state").asText()).isEqualTo("acknowledged");
         assertThat(fromRouter.path("acknowledgedBy").asText()).isEqualTo("alice");
@@ -199,38 +204,64 @@ class WebUiBrowserTest {
         // who is on call, from the router's schedules
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#oncall tr[data-schedule='payments-primary'] .now"), "alice"));
-        assertThat(browser.findElement(By.cssSelector("#oncall tr[data-schedule='payments-primary'] .next")).getText())
-                .startsWith("bob");
+        assertThat(text("#oncall tr[data-schedule='payments-primary'] .next")).startsWith("bob");
 
         // a silence created in the form, listed as active
         browser.findElement(By.id("silence-matchers")).sendKeys("slo=\"" + BROWSE + "\"");
         new Select(browser.findElement(By.id("silence-duration"))).selectByValue("240");
         browser.findElement(By.id("silence-comment")).sendKeys("catalog re-index tonight");
         browser.findElement(By.id("silence-create")).click();
-        WebElement silence = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#silences tr[data-state='active']")));
-        assertThat(silence.getText()).contains(BROWSE, "alice", "catalog re-index tonight");
+        String active = "#silences tr[data-state='active']";
+        await(active);
+        assertThat(text(active)).contains(BROWSE, "alice", "catalog re-index tonight");
 
         saveScreenshot(Path.of("target", "ui-screenshot.png"));
 
         // expired from the UI, and the router agrees
-        String silenceId = silence.getDomAttribute("data-silence-id");
-        silence.findElement(By.cssSelector("button[data-action='expire']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#silences tr[data-silence-id='" + silenceId + "'][data-state='expired']")));
+        String silenceId = attribute(active, "data-silence-id");
+        click("#silences tr[data-silence-id='" + silenceId + "'] button[data-action='expire']");
+        await("#silences tr[data-silence-id='" + silenceId + "'][data-state='expired']");
         assertThat(routerJson("/api/v1/silences").path("silences")).anySatisfy(s -> {
             assertThat(s.path("id").asText()).isEqualTo(silenceId);
             assertThat(s.path("status").path("state").asText()).isEqualTo("expired");
         });
 
         // the SLO's own page: its figures and the burn rate of the pair that holds
-        browser.findElement(By.cssSelector("#slos tr[data-slo='" + CHECKOUT + "'] a.slo-link")).click();
+        click(checkout + " a.slo-link");
         wait.until(ExpectedConditions.attributeToBe(By.id("slo-view"), "data-status", "page"));
-        assertThat(browser.findElement(By.id("slo-name")).getText()).isEqualTo(CHECKOUT);
-        assertThat(browser.findElement(By.id("figure-objective")).getText()).contains("99.9 %");
-        assertThat(browser.findElement(By.cssSelector("#slo-alerts li[data-severity='page']")).getDomAttribute("data-state"))
-                .isEqualTo("firing");
+        assertThat(text("#slo-name")).isEqualTo(CHECKOUT);
+        assertThat(text("#figure-objective")).contains("99.9 %");
+        await("#slo-alerts li[data-severity='page'][data-state='firing']");
+        await("#burn-rates tr[data-pair='page-fast'][data-holds='true']");
         saveScreenshot(Path.of("target", "ui-slo-screenshot.png"));
+    }
+
+    private void await(String css) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void click(String css) {
+        wait.until(driver -> fresh(() -> {
+            driver.findElement(By.cssSelector(css)).click();
+            return true;
+        }));
+    }
+
+    private String text(String css) {
+        return wait.until(driver -> fresh(() -> driver.findElement(By.cssSelector(css)).getText()));
+    }
+
+    private String attribute(String css, String name) {
+        return wait.until(driver -> fresh(() -> driver.findElement(By.cssSelector(css)).getDomAttribute(name)));
+    }
+
+    /** The value, or null (wait again) when the page replaced the element while it was being read. */
+    private static <T> T fresh(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return null;
+        }
     }
 
     private void startPipeline() throws Exception {
