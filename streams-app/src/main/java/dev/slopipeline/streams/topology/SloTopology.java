@@ -15,6 +15,7 @@ import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,7 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  slo.events.requests ─┐
  *  slo.events.health ───┴─► events-source ─► decode-and-classify ─► route-inputs-
- *                                               │ (global store slo-definitions)  │
+ *                          (global store slo-definitions; store slo-pre-sums)     │
  *         ┌─────────────────────────────────────────────────────────────────────┘
  *         ├─ dead-letters ─► dead-letter-original ─► dlq-sink ─► slo.events.dlq
  *         └─ slo-inputs ─► as-slo-input ─► slo-counts (repartition by SLO name)
@@ -80,6 +81,7 @@ public final class SloTopology {
     public static final String DEFINITIONS_SOURCE = "definitions-source";
     public static final String DEFINITIONS_UPDATE = "definitions-update";
     public static final String DEFINITIONS_STORE = "slo-definitions";
+    public static final String PRE_SUMS_STORE = "slo-pre-sums";
 
     private SloTopology() {
     }
@@ -96,12 +98,17 @@ public final class SloTopology {
             builder.addStateStore(sloStore(store, config.stores()));
         }
         builder.addStateStore(statusStore(config.stores()));
+        Optional<DecodeAndClassify.PreSumming> preSumming = config.preSumInterval().isZero()
+                ? Optional.empty()
+                : Optional.of(new DecodeAndClassify.PreSumming(PRE_SUMS_STORE, config.preSumInterval()));
+        preSumming.ifPresent(summing -> builder.addStateStore(preSumsStore(config.stores())));
 
         KStream<byte[], byte[]> events = builder.stream(List.of(topics.requests(), topics.health()),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE));
         Map<String, KStream<String, Routed>> inputs = events
                 .process(() -> new DecodeAndClassify(topics.health(), DEFINITIONS_STORE, config.maxFutureSkew(),
-                        config.maxEventAge(), live, metrics), Named.as(DECODE_AND_CLASSIFY))
+                        config.maxEventAge(), live, metrics, preSumming), Named.as(DECODE_AND_CLASSIFY),
+                        preSumming.map(summing -> new String[] {summing.store()}).orElse(new String[0]))
                 .split(Named.as(ROUTE_INPUTS))
                 .branch((slo, routed) -> routed instanceof DeadLetter, Branched.as(DEAD_LETTERS))
                 .defaultBranch(Branched.as(SLO_INPUTS));
@@ -159,6 +166,16 @@ public final class SloTopology {
         }
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SloStores.STATUS), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
+    }
+
+    /**
+     * In memory, as it holds at most an interval's sums; with a changelog in the application, so that sums of
+     * committed events survive a crash (see {@code ingest.PreSums}); the cache merges an interval's writes.
+     */
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> preSumsStore(TopologyConfig.StoreKind kind) {
+        StoreBuilder<KeyValueStore<Bytes, byte[]>> builder = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PRE_SUMS_STORE), Serdes.Bytes(), Serdes.ByteArray());
+        return kind == TopologyConfig.StoreKind.IN_MEMORY ? builder.withLoggingDisabled() : builder.withCachingEnabled();
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> sloStore(String name, TopologyConfig.StoreKind kind) {

@@ -65,7 +65,7 @@ class SloPipelineIntegrationTest {
     private static final AlertCodec ALERTS = new AlertCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLO = "checkout-availability";
-    private static final String DEFINITIONS = """
+    static final String DEFINITIONS = """
             apiVersion: slo-pipeline/v1
             kind: Service
             metadata: {name: checkout}
@@ -274,7 +274,7 @@ class SloPipelineIntegrationTest {
         return reader;
     }
 
-    private static List<Alert> pages(List<ConsumerRecord<byte[], byte[]>> records) {
+    static List<Alert> pages(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Alert> pages = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Decoded<Alert> decoded = ALERTS.decode(record.value());
@@ -288,57 +288,11 @@ class SloPipelineIntegrationTest {
         return pages;
     }
 
-    private static long count(List<ConsumerRecord<byte[], byte[]>> records, AlertState state) {
+    static long count(List<ConsumerRecord<byte[], byte[]>> records, AlertState state) {
         return pages(records).stream().filter(alert -> alert.state() == state).count();
     }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Everything committed on one topic so far; read_committed, so aborted exactly-once attempts never show. */
-    private static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-
-        TopicReader(String bootstrapServers, String topic) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
-        }
-
-        /** Reads what arrived since the last call; returns everything read so far. */
-        List<ConsumerRecord<byte[], byte[]>> poll() {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return records;
-        }
-
-        /**
-         * Reads until a second passes without a record: a repeated transition would be committed together with
-         * or right after the one awaited, so this is where it would show.
-         */
-        List<ConsumerRecord<byte[], byte[]>> drain() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                var batch = consumer.poll(Duration.ofSeconds(1));
-                if (batch.isEmpty()) {
-                    break;
-                }
-                batch.forEach(records::add);
-            }
-            return records;
-        }
-
-        List<ConsumerRecord<byte[], byte[]>> records() {
-            return records;
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
     }
 }
