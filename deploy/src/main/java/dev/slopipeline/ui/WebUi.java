@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -100,7 +101,10 @@ public final class WebUi implements AutoCloseable {
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
-            if (path.equals(SLOS) || path.startsWith(SLOS + "/")) {
+            if (path.contains("/..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
+                // forwarded paths stay below /api/v1/ of the app they go to
+                Replies.error(exchange, 400, "a path must not contain dot segments");
+            } else if (path.equals(SLOS) || path.startsWith(SLOS + "/")) {
                 proxy.forward(exchange, "streams app", streamsUrl);
             } else if (path.startsWith(API)) {
                 proxy.forward(exchange, "router", routerUrl);

@@ -60,10 +60,12 @@ class WebUiTest {
     void shouldServeNothingButTheBundledFiles() throws Exception {
         try (WebUi ui = ui().start()) {
             assertThat(get(ui, "/missing.js", null).statusCode()).isEqualTo(404);
-            assertThat(get(ui, "/..%2Fsimplelogger.properties", null).statusCode()).isEqualTo(404);
+            assertThat(get(ui, "/..%2Fsimplelogger.properties", null).statusCode()).isEqualTo(400);
             assertThat(get(ui, "/simplelogger.properties", null).statusCode()).isEqualTo(404);
             assertThat(get(ui, "/dev/slopipeline/ui/WebUi.class", null).statusCode()).isEqualTo(404);
             assertThat(send(ui, "POST", "/index.html", "x", null).statusCode()).isEqualTo(405);
+            assertThat(get(ui, "/api/v1/slos/%2e%2e/%2e%2e/metrics", null).statusCode()).isEqualTo(400);
+            assertThat(streams.seen).isEmpty();
         }
     }
 
