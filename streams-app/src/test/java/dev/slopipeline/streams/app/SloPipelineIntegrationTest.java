@@ -178,6 +178,34 @@ class SloPipelineIntegrationTest {
     }
 
     @Test
+    void shouldAlertOnAnSloAppliedWhileTheAppRuns() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        TopicReader alerts = reader(config.topics().alerts());
+
+        apply(config, "search.yaml", DEFINITIONS.replace("name: checkout-availability", "name: search-availability")
+                .replace("{service: checkout-api, operation: \"POST /checkout\"}", "{service: search-api, operation: \"GET /search\"}")
+                .replace("journey: checkout", "journey: search"));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            // until the running app has read the new definition, search events count for no SLO
+            await("the new SLO to count events", () -> {
+                produce(producer, config, new RequestEvent(start, "search-api", "GET /search", 200, RequestEvent.NO_LATENCY, 1, Map.of()));
+                producer.flush();
+                return Http.get(app.httpPort(), "/api/v1/slos/search-availability").statusCode() == 200;
+            });
+            produceMinutes(producer, config, "search-api", "GET /search", 0, OUTAGE_TO);
+        }
+
+        await("a page for the new SLO", () -> pages(alerts.poll()).stream().anyMatch(alert -> alert.state() == AlertState.FIRING));
+        assertThat(pages(alerts.drain())).singleElement().satisfies(page -> {
+            assertThat(page.slo()).isEqualTo("search-availability");
+            assertThat(page.journey()).isEqualTo("search");
+            assertThat(page.contributors()).extracting(Alert.Contributor::operation).containsExactly("GET /search");
+        });
+    }
+
+    @Test
     void shouldServeTheStatusAndHistoryOfAnSloOverHttp() throws IOException {
         StreamsAppConfig config = config();
         applyDefinitions(config);
@@ -238,7 +266,12 @@ class SloPipelineIntegrationTest {
 
     /** As {@code slo apply} would, before the app starts. */
     private void applyDefinitions(StreamsAppConfig config) throws IOException {
-        Path file = Files.writeString(dir.resolve("checkout.yaml"), DEFINITIONS);
+        apply(config, "checkout.yaml", DEFINITIONS);
+    }
+
+    /** As {@code slo apply FILE} would (without --prune: what was applied before stays). */
+    private void apply(StreamsAppConfig config, String fileName, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(fileName), yaml);
         DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(20));
         new DefinitionPublisher(config.clientProperties(), topic, config.replication())
                 .apply(DefinitionRecords.fromFiles(List.of(file)), ApplyOptions.DEFAULT);
@@ -253,13 +286,22 @@ class SloPipelineIntegrationTest {
 
     /** One record of 100 requests per minute, all failing during the outage. */
     private void produceMinutes(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, int from, int to) {
+        produceMinutes(producer, config, "checkout-api", "POST /checkout", from, to);
+    }
+
+    private void produceMinutes(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, String service, String operation,
+                                int from, int to) {
         for (int minute = from; minute < to; minute++) {
-            Instant time = start.plus(Duration.ofMinutes(minute));
             int status = minute >= OUTAGE_FROM && minute < OUTAGE_TO ? 503 : 200;
-            RequestEvent event = new RequestEvent(time, "checkout-api", "POST /checkout", status, RequestEvent.NO_LATENCY, 100, Map.of());
-            producer.send(new ProducerRecord<>(config.topics().requests(), null, time.toEpochMilli(), bytes("checkout-api"), EVENTS.encode(event)));
+            produce(producer, config, new RequestEvent(start.plus(Duration.ofMinutes(minute)), service, operation, status,
+                    RequestEvent.NO_LATENCY, 100, Map.of()));
         }
         producer.flush();
+    }
+
+    private static void produce(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, RequestEvent event) {
+        producer.send(new ProducerRecord<>(config.topics().requests(), null, event.timestamp().toEpochMilli(),
+                bytes(event.service()), EVENTS.encode(event)));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
