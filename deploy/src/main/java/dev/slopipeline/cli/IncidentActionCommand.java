@@ -1,10 +1,10 @@
 package dev.slopipeline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -40,19 +40,12 @@ abstract class IncidentActionCommand implements Callable<Integer> {
         if (comment != null) {
             body.put("comment", comment);
         }
-        RouterApiClient.Answer answer;
-        try {
-            answer = new RouterApiClient(api).post("/api/v1/incidents/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + verb(), body);
-        } catch (IOException e) {
-            err.println(e.getMessage());
+        String path = "/api/v1/incidents/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + verb();
+        Optional<RouterApiClient.Answer> answer = new RouterApiClient(api).succeeded(client -> client.post(path, body), err);
+        if (answer.isEmpty()) {
             return 1;
         }
-        if (!answer.ok()) {
-            err.println(answer.error());
-            return 1;
-        }
-        out.println(id + ": " + answer.body().path("message").asText("accepted"));
+        out.println(id + ": " + answer.get().body().path("message").asText("accepted"));
         return 0;
     }
 }

@@ -1,8 +1,8 @@
 package dev.slopipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,22 +38,16 @@ final class IncidentsCommand implements Callable<Integer> {
             err.println("--state must be open or all, got " + state);
             return 2;
         }
-        RouterApiClient.Answer answer;
-        try {
-            answer = new RouterApiClient(api).get("/api/v1/incidents?state=" + state);
-        } catch (IOException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
-        if (!answer.ok()) {
-            err.println(answer.error());
+        Optional<RouterApiClient.Answer> answer = new RouterApiClient(api)
+                .succeeded(client -> client.get("/api/v1/incidents?state=" + state), err);
+        if (answer.isEmpty()) {
             return 1;
         }
         if (json) {
-            out.println(answer.body().toPrettyString());
+            out.println(answer.get().body().toPrettyString());
             return 0;
         }
-        JsonNode incidents = answer.body().path("incidents");
+        JsonNode incidents = answer.get().body().path("incidents");
         if (incidents.isEmpty()) {
             out.println(state.equals("open") ? "no open incidents" : "no incidents");
             return 0;

@@ -3,6 +3,7 @@ package dev.slopipeline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,6 +61,28 @@ final class RouterApiClient {
     Answer post(String path, JsonNode body) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body))));
+    }
+
+    /** One request to the API. */
+    @FunctionalInterface
+    interface Call {
+        Answer send(RouterApiClient client) throws IOException, InterruptedException;
+    }
+
+    /** The answer of a call that succeeded; otherwise empty, with what went wrong written to {@code err}. */
+    Optional<Answer> succeeded(Call call, PrintWriter err) throws InterruptedException {
+        Answer answer;
+        try {
+            answer = call.send(this);
+        } catch (IOException e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
+        if (!answer.ok()) {
+            err.println(answer.error());
+            return Optional.empty();
+        }
+        return Optional.of(answer);
     }
 
     static ObjectMapper mapper() {

@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * {@code GET /ack/{token}}: the signed acknowledge link of a page. It needs no bearer token: the token itself, signed
+ * {@code GET /ack/{token}} (and {@code POST}, for buttons and tools that should not follow links): the signed
+ * acknowledge link of a page. It needs no bearer token: the token itself, signed
  * with the configured secret, grants acknowledging one incident as the person it was sent to, until it expires. A
  * forged, altered or expired token is 403; a router without {@code paging.ack_links} answers 404.
  */

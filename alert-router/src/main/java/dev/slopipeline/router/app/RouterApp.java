@@ -5,6 +5,9 @@ import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.dispatch.DeliveryService;
 import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.escalation.PagingOptions;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatPinger;
 import dev.slopipeline.router.incident.IncidentView;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
@@ -70,6 +73,7 @@ public final class RouterApp implements AutoCloseable {
     private final ApiServer http;
     private final PrometheusMeterRegistry registry;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private HeartbeatPinger pinger;
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
                       KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry) {
@@ -107,6 +111,9 @@ public final class RouterApp implements AutoCloseable {
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
+        }
+        if (pinger != null) {
+            pinger.close();
         }
         boolean clean = streams.close(CloseOptions.timeout(KAFKA_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
@@ -160,6 +167,8 @@ public final class RouterApp implements AutoCloseable {
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
+        AckLinkEndpoint ackLinks = new AckLinkEndpoint(config.paging().options().ackLinks()
+                .map(PagingOptions.AckLinks::secret), incidentApi, Clock.systemUTC());
         OnCallEndpoints onCallApi = new OnCallEndpoints(access, config.paging().onCall(), this::incidents,
                 Clock.systemUTC());
         http.route("GET", "/healthz", health::live)
@@ -173,8 +182,8 @@ public final class RouterApp implements AutoCloseable {
                 .route("GET", IncidentEndpoints.PATH, incidentApi::list)
                 .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
                 .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
-                .route("GET", AckLinkEndpoint.PATH, new AckLinkEndpoint(config.paging().options().ackLinks()
-                        .map(links -> links.secret()), incidentApi, Clock.systemUTC())::acknowledge)
+                .route("GET", AckLinkEndpoint.PATH, ackLinks::acknowledge)
+                .route("POST", AckLinkEndpoint.PATH, ackLinks::acknowledge)
                 .route("GET", OnCallEndpoints.PATH, onCallApi::now)
                 .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report);
     }
@@ -304,7 +313,8 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, deliveriesTopic, partitions);
+                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, deliveriesTopic, partitions,
+                        config.paging().heartbeat().map(HeartbeatConfig::watchTopic));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);
@@ -339,6 +349,14 @@ public final class RouterApp implements AutoCloseable {
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
             RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry);
+            // the router's own heartbeat, for a dead man's switch outside; it stops with the router
+            config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
+                    heartbeat.pingInterval(), applicationId, () -> app.livenessProblem().isEmpty()
+                            && app.streamsReadinessProblem().isEmpty(), Clock.systemUTC())))
+                    .ifPresent(pinger -> {
+                        opened.push(pinger);
+                        app.pinger = pinger;
+                    });
             app.route(access, topics, config);
             http.start();
             streams.start();

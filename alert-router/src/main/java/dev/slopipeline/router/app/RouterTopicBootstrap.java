@@ -37,6 +37,11 @@ final class RouterTopicBootstrap {
     }
 
     void ensure(RouterTopics topics, String deliveries, int partitions) {
+        ensure(topics, deliveries, partitions, java.util.Optional.empty());
+    }
+
+    /** @param heartbeats the topic the streams app publishes its heartbeats to, when the router watches it */
+    void ensure(RouterTopics topics, String deliveries, int partitions, Optional<String> heartbeats) {
         Map<String, String> cleanupPolicies = new LinkedHashMap<>();
         cleanupPolicies.put(topics.alerts(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.commands(), TopicConfig.CLEANUP_POLICY_DELETE);
@@ -46,11 +51,17 @@ final class RouterTopicBootstrap {
         cleanupPolicies.put(topics.deadLetters(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.incidentCommands(), TopicConfig.CLEANUP_POLICY_DELETE);
         cleanupPolicies.put(topics.incidents(), TopicConfig.CLEANUP_POLICY_COMPACT);
+        // the latest heartbeat per instance is all that matters
+        heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, TopicConfig.CLEANUP_POLICY_COMPACT));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
+        // Incident commands are keyed by SLO like the alerts and must reach the task that holds the SLO's incidents:
+        // the two topics need the same partition count, whoever created the alerts topic.
+        int commandPartitions = existing.contains(topics.alerts()) ? partitionsOf(topics.alerts()) : partitions;
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()
                 .filter(topic -> !existing.contains(topic.getKey()))
-                .map(topic -> new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty())
+                .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getKey().equals(topics.incidentCommands())
+                        ? commandPartitions : partitions), Optional.empty())
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.getValue())))
                 .toList();
         if (missing.isEmpty()) {
@@ -59,8 +70,8 @@ final class RouterTopicBootstrap {
         admin.createTopics(missing).values().forEach((name, created) -> {
             try {
                 get(created, "create topic " + name);
-                LOG.info("created topic {} ({} partitions, cleanup.policy={})", name, partitions,
-                        cleanupPolicies.get(name));
+                LOG.info("created topic {} ({} partitions, cleanup.policy={})", name,
+                        name.equals(topics.incidentCommands()) ? commandPartitions : partitions, cleanupPolicies.get(name));
             } catch (IllegalStateException e) {
                 // Another instance, or the streams app, created it at the same moment.
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -68,6 +79,11 @@ final class RouterTopicBootstrap {
                 }
             }
         });
+    }
+
+    private int partitionsOf(String topic) {
+        return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic)
+                .partitions().size();
     }
 
     private <T> T get(KafkaFuture<T> future, String doing) {

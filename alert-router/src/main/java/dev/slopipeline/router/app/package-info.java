@@ -24,6 +24,13 @@
  *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
  *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
  *       attempt and last error.</li>
+ *   <li>{@code GET /api/v1/incidents?state=open|all}, {@code GET /api/v1/incidents/{id}} (with its timeline),
+ *       {@code POST /api/v1/incidents/{id}/ack} and {@code .../resolve} with {@code {"by","comment"?}}: 202 once the
+ *       command is on {@code router.incident-commands}, 404 unknown, 409 resolved ({@link
+ *       dev.slopipeline.router.app.IncidentEndpoints}).</li>
+ *   <li>{@code GET /ack/{token}}: a page's signed acknowledge link; no bearer token, 403 when expired or forged.</li>
+ *   <li>{@code GET /api/v1/oncall?at=}: now and next per schedule; {@code GET /api/v1/oncall/report?from=&to=}: page
+ *       load per person and schedule.</li>
  * </ul>
  * Errors are {@code {"error": message, "status": code}}. Request bodies are limited to 64 KiB (413).
  *

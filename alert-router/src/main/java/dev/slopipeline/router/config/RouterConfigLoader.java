@@ -87,7 +87,9 @@ public final class RouterConfigLoader {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
+        // The silent-pipeline page reaches the heartbeat's receiver through a route of its own, put first.
+        return root.map(spec -> paging.heartbeat().map(heartbeat -> heartbeat.routeInto(spec)).orElse(spec))
+                .map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
                 paging, retryPolicy));
     }
 

@@ -11,23 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatConfigReader;
 import dev.slopipeline.router.schedule.Contact;
 
 /**
- * Who can be paged and how: the {@code users}, {@code schedules} and {@code escalation_policies}
- * sections of the router configuration. {@code alert-router/src/test/resources/oncall/example.yaml}
+ * Who can be paged and how: the {@code users}, {@code schedules}, {@code escalation_policies},
+ * {@code paging} ({@link PagingOptions}) and {@code heartbeat} ({@link HeartbeatConfig}) sections of the
+ * router configuration. {@code alert-router/src/test/resources/oncall/example.yaml}
  * shows all three.
  */
-public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies, PagingOptions options) {
+public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies, PagingOptions options,
+                           Optional<HeartbeatConfig> heartbeat) {
 
     public PagingConfig {
         Objects.requireNonNull(onCall, "onCall");
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(heartbeat, "heartbeat");
     }
 
     public PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies) {
-        this(onCall, policies, PagingOptions.NONE);
+        this(onCall, policies, PagingOptions.NONE, Optional.empty());
     }
 
     /**
@@ -58,7 +63,8 @@ public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> po
                             + " contacts, but \"paging.contacts\" names no receiver for " + type.wireName()
                             + ": pages to them are not delivered")));
         }
-        return new PagingConfig(onCall.config(), policies, options);
+        Optional<HeartbeatConfig> heartbeat = HeartbeatConfigReader.read(root, problems, receivers);
+        return new PagingConfig(onCall.config(), policies, options, heartbeat);
     }
 
     public Optional<EscalationPolicy> policy(String name) {

@@ -111,6 +111,16 @@ public final class IncidentJson {
         }
     }
 
+    /** Whether the bytes are a stored incident this version can read. */
+    public static boolean readable(byte[] bytes) {
+        try {
+            read(bytes);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static ArrayNode timeline(List<TimelineEntry> entries) {
         ArrayNode timeline = MAPPER.createArrayNode();
         entries.forEach(entry -> timeline.add(TimelineJson.write(entry)));

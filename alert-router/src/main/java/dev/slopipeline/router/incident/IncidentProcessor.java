@@ -15,6 +15,7 @@ import dev.slopipeline.router.escalation.TierDefaults;
 import dev.slopipeline.router.escalation.TimelineEntry;
 import dev.slopipeline.router.topology.DeadLetter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,13 +52,21 @@ import org.slf4j.LoggerFactory;
 public final class IncidentProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     /** The processor's store: {@code incident/<id>} the incident, {@code open/<id>} an index of the open ones,
+     *  {@code resolved/<epoch millis, 19 digits>/<id>} an index of the resolved ones by time, and
      *  {@code episode/<slo>/<severity>} the id and alert start of the SLO's latest incident. */
     public static final String STORE = "router-incidents";
+
+    /**
+     * How long a resolved incident stays in the store, for late commands to find; the compacted topic (and so the
+     * API) keeps it after that.
+     */
+    public static final Duration RETENTION = Duration.ofDays(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentProcessor.class);
     private static final String INCIDENT = "incident/";
     private static final String OPEN = "open/";
     private static final String EPISODE = "episode/";
+    private static final String RESOLVED = "resolved/";
     private static final String PAGE = "page";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -204,6 +213,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
 
     private void tickDue() {
         Instant now = now();
+        forgetResolvedBefore(now.minus(RETENTION));
         List<String> open = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> entries = store.prefixScan(OPEN, new StringSerializer())) {
             entries.forEachRemaining(entry -> open.add(entry.key.substring(OPEN.length())));
@@ -227,8 +237,9 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
         store.put(INCIDENT + incident.id(), json);
         if (incident.open()) {
             store.put(OPEN + incident.id(), new byte[0]);
-        } else {
+        } else if (store.get(OPEN + incident.id()) != null) {
             store.delete(OPEN + incident.id());
+            store.put(resolvedKey(incident.resolution().orElseThrow().at(), incident.id()), new byte[0]);
         }
         long timestamp = context.currentSystemTimeMs();
         context.forward(new Record<>(bytes(incident.id()), json, timestamp), wiring.incidentsSink());
@@ -245,6 +256,21 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
                     wiring.notificationsSink());
         }
         LOG.info("incident {}: {}", incident.id(), step.message());
+    }
+
+    private void forgetResolvedBefore(Instant cutoff) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> entries = store.range(RESOLVED, resolvedKey(cutoff, ""))) {
+            entries.forEachRemaining(entry -> old.add(entry.key));
+        }
+        for (String key : old) {
+            store.delete(INCIDENT + key.substring(key.lastIndexOf('/') + 1));
+            store.delete(key);
+        }
+    }
+
+    private static String resolvedKey(Instant at, String id) {
+        return RESOLVED + String.format("%019d", Math.max(0, at.toEpochMilli())) + "/" + id;
     }
 
     private Optional<Incident> load(String id) {

@@ -7,6 +7,7 @@ import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.alerts.SloAlerts;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.group.GroupingEngine;
+import dev.slopipeline.router.heartbeat.HeartbeatWatch;
 import dev.slopipeline.router.group.GroupingStateCodec;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.group.NotificationPipeline;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -53,6 +55,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private GroupingEngine engine;
     private byte[] lastSnapshot;
     private Cancellable punctuator;
+    private Optional<HeartbeatWatch> heartbeat = Optional.empty();
 
     RouteAndGroupProcessor(RouterTopologyConfig config) {
         this.config = config;
@@ -70,6 +73,11 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         lastSnapshot = store.get(SNAPSHOT_KEY);
         if (lastSnapshot != null) {
             engine.importState(snapshots.decode(lastSnapshot), now());
+        }
+        if (context.taskId().partition() == 0) {
+            // one task in the whole application raises the silent-pipeline page
+            heartbeat = config.routerConfig().paging().heartbeat().map(settings -> new HeartbeatWatch(settings,
+                    context.getStateStore(RouterTopology.HEARTBEATS_STORE), now()));
         }
         punctuator = context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> flushDue());
@@ -100,6 +108,8 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
 
     private void flushDue() {
         silences.refresh(silencesStore);
+        heartbeat.flatMap(watch -> watch.check(now(), engine.exportState().alerts()))
+                .ifPresent(transition -> engine.onAlert(transition, now()));
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
             Record<byte[], byte[]> intent = new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),

@@ -1,8 +1,9 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.heartbeat.HeartbeatWatch;
 import dev.slopipeline.router.incident.IncidentMetrics;
 import dev.slopipeline.router.incident.IncidentProcessor;
-import dev.slopipeline.router.incident.IncidentViewUpdater;
+import dev.slopipeline.router.incident.IncidentJson;
 import dev.slopipeline.router.incident.IncidentWiring;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,6 +41,10 @@ public final class RouterTopology {
     public static final String INCIDENTS_VIEW_SOURCE = "incidents-global-source";
     public static final String INCIDENTS_VIEW_UPDATER = "incidents-global-updater";
     public static final String INCIDENTS_VIEW_STORE = "incidents-global";
+
+    public static final String HEARTBEATS_SOURCE = "heartbeats-global-source";
+    public static final String HEARTBEATS_UPDATER = "heartbeats-global-updater";
+    public static final String HEARTBEATS_STORE = "heartbeats-global";
 
     private RouterTopology() {
     }
@@ -87,7 +92,14 @@ public final class RouterTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_VIEW_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 INCIDENTS_VIEW_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.incidents(),
-                INCIDENTS_VIEW_UPDATER, () -> new IncidentViewUpdater(INCIDENTS_VIEW_STORE));
+                INCIDENTS_VIEW_UPDATER, () -> new CheckedStoreUpdater(INCIDENTS_VIEW_STORE, IncidentJson::readable));
+        // Every instance sees every heartbeat; the route-and-group task of partition 0 alone decides on silence.
+        config.routerConfig().paging().heartbeat().ifPresent(heartbeat -> topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEATS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                HEARTBEATS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), heartbeat.watchTopic(),
+                HEARTBEATS_UPDATER, () -> new CheckedStoreUpdater(HEARTBEATS_STORE,
+                        value -> HeartbeatWatch.aliveAt(value).isPresent())));
         return topology;
     }
 }

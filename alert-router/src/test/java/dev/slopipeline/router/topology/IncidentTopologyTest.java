@@ -17,6 +17,7 @@ import dev.slopipeline.router.incident.Incident;
 import dev.slopipeline.router.incident.IncidentCommand;
 import dev.slopipeline.router.incident.IncidentCommandCodec;
 import dev.slopipeline.router.incident.IncidentJson;
+import dev.slopipeline.router.incident.IncidentProcessor;
 import dev.slopipeline.router.delivery.Secret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -141,6 +142,10 @@ class IncidentTopologyTest {
         assertThat(incident().notified()).containsExactly("alice", "bob");
         assertThat(incident().timeline()).extracting(entry -> entry.getClass().getSimpleName())
                 .containsExactly("Triggered", "Notified", "Escalated", "Notified");
+        // bob has two contact methods: one page all the same; 10:15 UTC is working hours in Berlin
+        assertThat(registry.find("router.pages").tag("user", "bob").tag("out_of_hours", "false").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.find("router.incidents.opened").counter().count()).isEqualTo(1.0);
     }
 
     @Test
@@ -225,6 +230,20 @@ class IncidentTopologyTest {
         advance(Duration.ofHours(2)); // the group is repeated while the SLO still fires: no new incident
         assertThat(incident().resolution().orElseThrow().by()).contains("alice");
         assertThat(latest).hasSize(1);
+    }
+
+    @Test
+    void shouldForgetAResolvedIncidentAfterTheRetention() {
+        publishFiring();
+        String id = incident().id();
+        command(IncidentCommand.Action.RESOLVE, "alice");
+        advance(IncidentProcessor.RETENTION.minusMinutes(1));
+        command(IncidentCommand.Action.ACKNOWLEDGE, "bob");
+        assertThat(deadLetters.readRecordsToList()).as("still known: acknowledging it is a quiet no-op").isEmpty();
+        advance(Duration.ofMinutes(2));
+        commands.pipeInput(SLO, new IncidentCommandCodec().encode(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE,
+                id, SLO, "bob", Optional.empty(), now)), now);
+        assertThat(new String(deadLetters.readRecord().headers().lastHeader("dlq.reason").value())).contains("no incident");
     }
 
     @Test
