@@ -26,9 +26,10 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "The whole pipeline on an embedded Kafka broker with a simulated shop: the example definitions applied,",
-                "request and health events in compressed time, a scripted incident that pages, and a local webhook",
-                "sink that prints every page here. Runs until Ctrl-C or --duration."},
+                "The whole pipeline on an embedded Kafka broker with a simulated shop: the",
+                "example definitions applied, request and health events in compressed time,",
+                "a scripted incident that pages, and a local webhook sink that prints every",
+                "page here. Runs until Ctrl-C or --duration."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by Ctrl-C or after --duration", "1:could not start", "2:usage error or invalid scenario"})
 final class DemoCommand implements Callable<Integer> {
