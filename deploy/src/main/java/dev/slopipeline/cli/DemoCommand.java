@@ -62,6 +62,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--router-port", paramLabel = "PORT", defaultValue = "9095", description = "Router API (default ${DEFAULT-VALUE}).")
     int routerPort;
 
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8090", description = "The web UI, on this machine only (default ${DEFAULT-VALUE}).")
+    int uiPort;
+
     @Option(names = "--sink-port", paramLabel = "PORT", defaultValue = "9099", description = "The local webhook sink (default ${DEFAULT-VALUE}).")
     int sinkPort;
 
@@ -90,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         DemoConsole console = new DemoConsole(out, System.console() != null);
         NotificationPrinter printer = new NotificationPrinter(Clock.systemDefaultZone());
         Demo.Options options = new Demo.Options(Optional.ofNullable(dataDir), script, Optional.ofNullable(speed),
-                Duration.ofMillis(250), new Demo.Ports(brokerPort, httpPort, routerPort, sinkPort),
+                Duration.ofMillis(250), new Demo.Ports(brokerPort, httpPort, routerPort, sinkPort, uiPort),
                 line -> console.println("slo demo: " + line), notification -> console.println(printer.format(notification)));
         Demo demo;
         try {
@@ -151,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
                         + "x (" + humanSpeed(speed) + "), after " + script.history().toHours() + " h of history sent at once:",
                 "          " + phases + ".",
                 "slo demo: pages reach the sink at " + demo.sink().url() + " and are printed here.",
-                "          web UI:      " + pipeline.webUiUrl().map(Object::toString).orElse("(not part of this build)"),
+                "          web UI:      " + pipeline.webUiUrl().map(Object::toString).orElse("(off)"),
                 "          SLO status:  " + streams + "/api/v1/slos",
                 "          silences:    " + router + "/api/v1/silences      metrics: " + streams + "/metrics, " + router + "/metrics",
                 "          Kafka:       " + pipeline.bootstrapServers() + "   (Ctrl-C stops everything)");

@@ -33,6 +33,9 @@ final class RunOptions {
     @Option(names = "--router-port", paramLabel = "PORT", description = "Port of the router's API and /metrics (default 9095).")
     Integer routerPort;
 
+    @Option(names = "--ui-port", paramLabel = "PORT|off", description = "Port of the web UI (default 8090); off: no web UI.")
+    String uiPort;
+
     @Option(names = "--router-config", paramLabel = "FILE", description = "The router's Alertmanager-format configuration.")
     Path routerConfig;
 
@@ -63,6 +66,7 @@ final class RunOptions {
         flag(layers, ConfigKey.HTTP_PORT.key(), httpPort, "--http-port");
         flag(layers, RunKey.ROUTER_HTTP_PORT.key(), routerPort, "--router-port");
         flag(layers, RunKey.ROUTER_CONFIG.key(), routerConfig, "--router-config");
+        flag(layers, RunKey.UI_PORT.key(), uiPort, "--ui-port");
         flag(layers, ConfigKey.DEFINITIONS_DIR.key(), definitions, "--definitions");
         settings.forEach((key, value) -> layers.flag(key, value, "--set " + key));
         return layers;

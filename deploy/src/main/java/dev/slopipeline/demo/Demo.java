@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public final class Demo implements AutoCloseable {
      * @param dataDir       empty: a temporary folder, deleted on close
      * @param scenario      what the shop does; {@link #defaultScenario()} for the scripted incident
      * @param speed         simulated seconds per real second; empty: the scenario's, else 60
-     * @param ports         broker, streams app, router, sink; 0 picks a free port
+     * @param ports         broker, streams app, router, sink, web UI; 0 picks a free port
      * @param say           one line per step while starting
      * @param notifications every notification the sink receives
      */
@@ -54,9 +56,9 @@ public final class Demo implements AutoCloseable {
     }
 
     /** Where each part listens; 0 picks a free port. */
-    public record Ports(int broker, int streams, int router, int sink) {
-        public static final Ports DEFAULT = new Ports(9092, 8080, 9095, 9099);
-        public static final Ports ANY = new Ports(0, 0, 0, 0);
+    public record Ports(int broker, int streams, int router, int sink, int ui) {
+        public static final Ports DEFAULT = new Ports(9092, 8080, 9095, 9099, 8090);
+        public static final Ports ANY = new Ports(0, 0, 0, 0, 0);
     }
 
     private Demo(Options options) {
@@ -132,12 +134,17 @@ public final class Demo implements AutoCloseable {
         opened.push(sink);
         options.say().accept("webhook sink listening on " + sink.url());
 
+        // a fresh write token for this run, which the web UI (on loopback only) uses for its visitors, so that
+        // acknowledging and silencing work in the browser without entering one
+        String uiToken = randomToken();
         Path definitions = BundledFiles.copyFolder("demo/definitions", dataDir.resolve("definitions"));
         RunSettings settings = RunSettings.from(new ConfigLayers()
                 .flag(RunKey.DATA_DIR.key(), dataDir.toString(), "demo")
                 .flag(RunKey.BROKER_PORT.key(), String.valueOf(options.ports().broker()), "--broker-port")
                 .flag(ConfigKey.HTTP_PORT.key(), String.valueOf(options.ports().streams()), "--http-port")
                 .flag(RunKey.ROUTER_HTTP_PORT.key(), String.valueOf(options.ports().router()), "--router-port")
+                .flag(RunKey.UI_PORT.key(), String.valueOf(options.ports().ui()), "--ui-port")
+                .flag(RunKey.ROUTER_API_TOKEN.key(), uiToken, "demo")
                 .flag(ConfigKey.DEFINITIONS_DIR.key(), definitions.toString(), "demo")
                 // one partition keeps the simulated event time in order: compressed time makes a few seconds of
                 // skew between partitions hours of event time, far beyond the pipeline's grace for late events
@@ -146,6 +153,7 @@ public final class Demo implements AutoCloseable {
         pipeline = Pipeline.builder(settings)
                 .routerConfig(DemoRouterConfig.forSink(sink.url(), dataDir.resolve("demo-router")))
                 .routerPunctuation(Duration.ofMillis(500))
+                .webUiToken(uiToken)
                 .progress(options.say())
                 .start();
         opened.push(pipeline);
@@ -158,6 +166,12 @@ public final class Demo implements AutoCloseable {
                 streams.topics().requests(), streams.topics().health(), options.effectiveSpeed(), options.tick(),
                 Clock.systemUTC()));
         opened.push(traffic);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void deleteRecursively(Path folder) {

@@ -8,6 +8,8 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.ui.WebUi;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -106,7 +108,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** {@code slo-pipeline ready: broker localhost:9092, streams http://localhost:8080, router http://localhost:9095} */
+    /**
+     * {@code slo-pipeline ready: broker localhost:9092, streams http://localhost:8080, router http://localhost:9095,
+     * web UI http://localhost:8090/}
+     */
     public String readyLine() {
         List<String> parts = new ArrayList<>();
         parts.add((broker != null ? "broker " : "Kafka ") + bootstrapServers);
@@ -170,8 +175,8 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Duration routerPunctuation)
-            throws InterruptedException {
+    private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Duration routerPunctuation,
+                          Optional<String> webUiToken) throws InterruptedException {
         bootstrapServers = settings.streams().bootstrapServers().orElse(null);
         if (components.contains(Component.STREAMS)) {
             opened.push(RunLock.acquire(settings.dataDir(), "streams app"));
@@ -220,15 +225,25 @@ public final class Pipeline implements AutoCloseable {
             router = builder.start();
             opened.push(router);
         }
-        webUi = startWebUi().orElse(null);
+        webUi = startWebUi(webUiToken).orElse(null);
     }
 
     /**
-     * WEB UI: the one place where the web UI starts, served from this process next to the status and router APIs
-     * ({@code dev.slopipeline.ui.WebUi}). Return its address so that the ready line and the demo print it.
+     * The web UI, served from this process next to the status and router APIs it shows, unless {@code ui.port} is
+     * off. With a default token (the demo's) it answers this machine only, since it writes on behalf of its users.
      */
-    private Optional<URI> startWebUi() {
-        return Optional.empty();
+    private Optional<URI> startWebUi(Optional<String> defaultToken) {
+        if (settings.uiPort().isEmpty()) {
+            return Optional.empty();
+        }
+        progress.accept("starting the web UI (HTTP port " + settings.uiPort().getAsInt() + ")");
+        WebUi.Builder builder = WebUi.builder().port(settings.uiPort().getAsInt());
+        streamsUrl().ifPresent(builder::streamsUrl);
+        routerUrl().ifPresent(builder::routerUrl);
+        defaultToken.ifPresent(token -> builder.defaultToken(token).bindAddress(InetAddress.getLoopbackAddress().getHostAddress()));
+        WebUi ui = builder.start();
+        opened.push(ui);
+        return Optional.of(ui.url());
     }
 
     private static RouterConfig loadRouterConfig(RouterSettings router) {
@@ -250,6 +265,7 @@ public final class Pipeline implements AutoCloseable {
         private Optional<RouterConfig> routerConfig = Optional.empty();
         private Duration routerPunctuation = Duration.ofSeconds(1);
         private Consumer<String> progress = line -> { };
+        private Optional<String> webUiToken = Optional.empty();
 
         private Builder(RunSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -275,6 +291,15 @@ public final class Pipeline implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A token the web UI sends for its users (the demo's router token), so that they can acknowledge and silence
+         * without entering one; the UI then listens on loopback only.
+         */
+        public Builder webUiToken(String token) {
+            this.webUiToken = Optional.of(token);
+            return this;
+        }
+
         /** Where to say what is starting, one line per step. */
         public Builder progress(Consumer<String> value) {
             this.progress = Objects.requireNonNull(value, "progress");
@@ -289,7 +314,7 @@ public final class Pipeline implements AutoCloseable {
         public Pipeline start() throws InterruptedException {
             Pipeline pipeline = new Pipeline(settings, progress);
             try {
-                pipeline.startAll(components, routerConfig, routerPunctuation);
+                pipeline.startAll(components, routerConfig, routerPunctuation, webUiToken);
                 return pipeline;
             } catch (RuntimeException | InterruptedException e) {
                 try {

@@ -17,7 +17,8 @@ public enum RunKey {
     ROUTER_STATE_DIR("router.state.dir", null, "the router's state stores; absent: <data.dir>/router"),
     ROUTER_EXTERNAL_URL("router.external.url", null, "how people reach the router, written into notifications; absent: http://localhost:<router.http.port>"),
     ROUTER_PARTITIONS("router.partitions", "3", "partitions of the topics the router creates"),
-    ROUTER_API_TOKEN("router.api.token", null, "bearer token for writes to the router API (silences, acks); absent: writes are refused");
+    ROUTER_API_TOKEN("router.api.token", null, "bearer token for writes to the router API (silences, acks); absent: writes are refused"),
+    UI_PORT("ui.port", "8090", "the web UI (SLOs, incidents, on-call, silences); 0 picks a free port, off: no web UI");
 
     private final String key;
     private final String defaultValue;

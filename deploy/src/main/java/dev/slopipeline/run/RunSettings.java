@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,12 +25,15 @@ import org.slf4j.LoggerFactory;
  *
  * @param brokerPort           client port of the embedded broker; unused with {@code bootstrap.servers}
  * @param brokerControllerPort 0: any free port
+ * @param uiPort               the web UI's port (0: any free port); empty: no web UI
  */
 public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort, StreamsAppConfig streams,
-                          RouterSettings router) {
+                          RouterSettings router, OptionalInt uiPort) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSettings.class);
     private static final String MASK = "******";
+    /** The value of {@code ui.port} that turns the web UI off. */
+    public static final String UI_OFF = "off";
     private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "sasl.jaas.config", "token");
     private static final Set<String> STREAMS_KEYS = Arrays.stream(ConfigKey.values()).map(ConfigKey::key)
             .collect(Collectors.toUnmodifiableSet());
@@ -41,7 +45,7 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
 
     /** The same settings against these brokers (an embedded broker's address once it runs). */
     public RunSettings withBootstrapServers(String servers) {
-        return new RunSettings(dataDir, brokerPort, brokerControllerPort, streams.withBootstrapServers(servers), router);
+        return new RunSettings(dataDir, brokerPort, brokerControllerPort, streams.withBootstrapServers(servers), router, uiPort);
     }
 
     /**
@@ -61,6 +65,7 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
         own.put(RunKey.ROUTER_EXTERNAL_URL.key(), router.externalUrl().map(URI::toString).orElse("(http://localhost:<router.http.port>)"));
         own.put(RunKey.ROUTER_PARTITIONS.key(), String.valueOf(router.partitions()));
         own.put(RunKey.ROUTER_API_TOKEN.key(), router.apiToken().map(token -> MASK).orElse("(none: API writes are refused)"));
+        own.put(RunKey.UI_PORT.key(), uiPort.isPresent() ? String.valueOf(uiPort.getAsInt()) : UI_OFF);
         own.forEach((key, value) -> lines.add(key + " = " + value));
         return lines;
     }
@@ -98,6 +103,8 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
         Path dataDir = Path.of(values.text(RunKey.DATA_DIR).orElseThrow());
         int brokerPort = values.port(RunKey.BROKER_PORT);
         int controllerPort = values.port(RunKey.BROKER_CONTROLLER_PORT);
+        OptionalInt uiPort = values.text(RunKey.UI_PORT).orElseThrow().equals(UI_OFF) ? OptionalInt.empty()
+                : OptionalInt.of(values.port(RunKey.UI_PORT));
         RouterSettings router = new RouterSettings(
                 values.text(RunKey.ROUTER_CONFIG).map(Path::of),
                 values.port(RunKey.ROUTER_HTTP_PORT),
@@ -125,7 +132,7 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join(System.lineSeparator(), errors));
         }
-        return new RunSettings(dataDir, brokerPort, controllerPort, streamsConfig, router);
+        return new RunSettings(dataDir, brokerPort, controllerPort, streamsConfig, router, uiPort);
     }
 
     private static boolean isKafkaKey(String key) {
@@ -175,7 +182,7 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
             try {
                 return Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                error(key, "must be a whole number, got \"" + text + "\"");
+                error(key, "must be a whole number" + (key == RunKey.UI_PORT ? " or " + UI_OFF : "") + ", got \"" + text + "\"");
                 return 0;
             }
         }

@@ -96,14 +96,17 @@ class RunCommandTest {
                 .flag("data.dir", data.toString(), "--data-dir")
                 .flag("broker.port", "0", "--broker-port")
                 .flag("http.port", "0", "--http-port")
-                .flag("router.http.port", "0", "--router-port"));
+                .flag("router.http.port", "0", "--router-port")
+                .flag("ui.port", "0", "--ui-port"));
 
         try (Pipeline pipeline = Pipeline.builder(settings).start()) {
             pipeline.awaitReady(Duration.ofSeconds(90));
-            Run second = slo("run", "--data-dir", data.toString(), "--broker-port", "0", "--http-port", "0", "--router-port", "0");
+            Run second = slo("run", "--data-dir", data.toString(), "--broker-port", "0", "--http-port", "0", "--router-port", "0",
+                    "--ui-port", "0");
 
             assertThat(pipeline.readyLine()).matches("slo-pipeline ready: broker localhost:\\d+, "
-                    + "streams http://localhost:\\d+, router http://localhost:\\d+");
+                    + "streams http://localhost:\\d+, router http://localhost:\\d+, web UI http://localhost:\\d+/");
+            assertThat(get(pipeline.webUiUrl().orElseThrow().resolve("/api/v1/silences"))).as("the UI reaches the router").isEqualTo(200);
             assertThat(get(pipeline.streamsUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
             assertThat(get(pipeline.routerUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
             assertThat(second.exitCode()).isEqualTo(1);

@@ -96,6 +96,11 @@ class DemoEndToEndTest {
             Set<String> exported = new HashSet<>(scrape(streams));
             exported.addAll(scrape(router));
             assertThat(exported).containsAll(PromQlMetrics.names());
+
+            // the web UI shows the pipeline, and writes with the demo's token without asking for one
+            URI ui = demo.pipeline().webUiUrl().orElseThrow();
+            assertThat(get(ui.resolve("/ui-config"))).contains("\"defaultToken\":true");
+            assertThat(get(ui.resolve("/api/v1/slos"))).contains("\"checkout-availability\"");
         }
     }
 
@@ -113,6 +118,12 @@ class DemoEndToEndTest {
 
     private static List<WebhookSink.Notification> to(String receiver, List<WebhookSink.Notification> notifications) {
         return notifications.stream().filter(notification -> notification.receiver().equals(receiver)).toList();
+    }
+
+    private static String get(URI uri) {
+        HttpResponse<String> response = fetch(uri.toString());
+        assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private static void sendMalformedEvent(Demo demo) throws Exception {
