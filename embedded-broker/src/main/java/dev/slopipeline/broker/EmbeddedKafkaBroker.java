@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +34,8 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka cluster (one KRaft node acting as broker and controller) running inside this JVM.
@@ -62,7 +63,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     static final int NODE_ID = 1;
 
-    private static final System.Logger LOG = System.getLogger(EmbeddedKafkaBroker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String META_PROPERTIES = "meta.properties";
 
     private enum State { NEW, RUNNING, CLOSED }
@@ -112,7 +113,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             startServer();
             awaitClientsServed(deadlineNanos);
             state = State.RUNNING;
-            LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "Kafka broker ready on %s (data: %s%s) in %.1f s",
+            LOG.info(String.format(Locale.ROOT, "Kafka broker ready on %s (data: %s%s) in %.1f s",
                     address(CLIENT_LISTENER), dataDirectory,
                     newClusterId.map(id -> ", new cluster " + id).orElse(""),
                     (System.nanoTime() - startNanos) / 1e9));
@@ -177,7 +178,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         state = State.CLOSED;
         releaseResources();
         if (wasRunning) {
-            LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "Kafka broker on %s stopped in %.1f s",
+            LOG.info(String.format(Locale.ROOT, "Kafka broker on %s stopped in %.1f s",
                     stoppedAddress, (System.nanoTime() - stopNanos) / 1e9));
         }
     }
@@ -244,7 +245,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Cannot format " + directory + " for Kafka: " + e.getMessage()
                     + System.lineSeparator() + output.toString(StandardCharsets.UTF_8), e);
         }
-        LOG.log(Level.DEBUG, () -> output.toString(StandardCharsets.UTF_8).strip());
+        LOG.debug("{}", output.toString(StandardCharsets.UTF_8).strip());
         return Optional.of(clusterId);
     }
 

@@ -1,9 +1,10 @@
 package dev.slopipeline.broker;
 
-import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Kafka from ending the host JVM while embedded brokers run.
@@ -15,7 +16,7 @@ import org.apache.kafka.common.utils.Exit;
  */
 final class ExitGuard {
 
-    private static final System.Logger LOG = System.getLogger(EmbeddedKafkaBroker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private static final Set<EmbeddedKafkaBroker> GUARDED = new CopyOnWriteArraySet<>();
 
@@ -42,7 +43,7 @@ final class ExitGuard {
         IllegalStateException refusal = new IllegalStateException(
                 request + " - refused by EmbeddedKafkaBroker; the embedded broker is probably unusable now");
         // Logged here because the exception surfaces on a Kafka-internal thread that may swallow it.
-        LOG.log(Level.ERROR, refusal.getMessage(), refusal);
+        LOG.error(refusal.getMessage(), refusal);
         // Exit is JVM-wide, so the request cannot be pinned on one broker; every running one records it.
         GUARDED.forEach(broker -> broker.recordFatalError(request));
         throw refusal;
