@@ -76,6 +76,15 @@ public final class HostileEvents {
                 "12.5", Integer.toString(count), ""), ok, count);
     }
 
+    /**
+     * A refused request of exactly {@code totalBytes} (a service name far too long), for records as large as
+     * the broker takes: its dead letter, with reason headers added, would not fit.
+     */
+    public FuzzedEvent oversized(int totalBytes) {
+        byte[] shell = json(nextTime(), q(""), q(OPERATION), "200", "1", "1", "");
+        return refused("oversized", json(cursor, q(randomLetters(totalBytes - shell.length)), q(OPERATION), "200", "1", "1", ""));
+    }
+
     private FuzzedEvent unusualButValid() {
         Instant time = nextTime();
         boolean ok = random.nextBoolean();

@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
  * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
  * its service, as context for that SLO's alerts. Refused records keep their key, value and headers
- * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
- * application.
+ * (cut when too large to write, see {@link DeadLetterSize}) and gain a reason and their origin (see
+ * {@link DeadLetterHeaders}); nothing here ever stops the application.
  */
 public final class DecodeAndClassify implements Processor<byte[], byte[], String, Routed> {
 
@@ -127,8 +127,9 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
 
     private void refuse(Record<byte[], byte[]> record, RecordMetadata origin, DeadLetterReason kind, String reason) {
         metrics.deadLettered(kind.tag());
-        context.forward(new Record<String, Routed>(null, new DeadLetter(record.key(), record.value()), record.timestamp(),
-                DeadLetterHeaders.of(record.headers(), reason, origin)));
+        DeadLetterSize.Fitted letter = DeadLetterSize.fit(record.key(), record.value(), record.headers());
+        context.forward(new Record<String, Routed>(null, new DeadLetter(letter.key(), letter.value()), record.timestamp(),
+                DeadLetterHeaders.of(letter.headers(), reason, origin)));
     }
 
     /** Forwards each SLO's verdict on the current event; one instance, reused, as events are many. */
