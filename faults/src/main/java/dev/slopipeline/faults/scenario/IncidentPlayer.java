@@ -72,6 +72,13 @@ public final class IncidentPlayer implements AutoCloseable {
         recovered.add(journey);
     }
 
+    /** Records that are not events at all, for the dead-letter count. */
+    public void malformed(int count) {
+        for (int i = 0; i < count; i++) {
+            producer.send(new ProducerRecord<>(topic, null, ("{not an event " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
     private synchronized void tick() {
         for (int journey : inOutage) {
             send(journey, 503, OUTAGE_BATCH);
