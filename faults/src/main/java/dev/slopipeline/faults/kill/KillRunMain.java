@@ -45,6 +45,9 @@ public final class KillRunMain {
         KillRun.Options options = new KillRun.Options(kills, seed, minGap, maxGap, dropEvery, defaults.malformedPerIncident(),
                 defaults.minIncidents());
         System.err.println("kill run: " + kills + " kills, seed " + seed + ", processes and logs in " + folder);
+        // an interrupted run (Ctrl-C) takes its broker, streams app and router with it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()
+                .forEach(ProcessHandle::destroyForcibly)));
         KillReport report = new KillRun(options, folder).run();
         String section = report.toMarkdown();
         System.out.print(section);
