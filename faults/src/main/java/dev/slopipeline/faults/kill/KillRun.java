@@ -39,12 +39,13 @@ public final class KillRun {
     }
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(4);
-    private static final int MAX_INCIDENTS = 50;
+    private static final int MAX_INCIDENTS = 200;
     private static final String SECRET = "kill-run-signing-key";
 
     private final Options options;
     private final Path folder;
     private final Random random;
+    private final Random pacing;
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile String routerPort;
 
@@ -52,6 +53,7 @@ public final class KillRun {
         this.options = options;
         this.folder = folder;
         this.random = new Random(options.seed());
+        this.pacing = new Random(options.seed() + 1);
     }
 
     public KillReport run() throws Exception {
@@ -81,7 +83,7 @@ public final class KillRun {
             Thread killer = new Thread(() -> {
                 try {
                     for (int kill = 1; kill <= options.kills(); kill++) {
-                        Await.pause(gap());
+                        Await.pause(gap(random));
                         ChildProcess victim = parts.get(random.nextInt(parts.size()));
                         Instant at = Instant.now();
                         victim.kill();
@@ -138,6 +140,9 @@ public final class KillRun {
         if (awaitQuietly("the resolve of " + slo, () -> delivered(receiver, "resolved", slo), report)) {
             report.resolveLatency(Duration.between(recovery, Instant.now()));
         }
+        player.settled(incident);
+        // incidents spaced like kills, so a long run plays about as many incidents as it kills processes
+        Await.pause(gap(pacing));
     }
 
     private static boolean delivered(WebhookReceiver receiver, String state, String slo) {
@@ -154,10 +159,10 @@ public final class KillRun {
         }
     }
 
-    private Duration gap() {
+    private Duration gap(Random source) {
         long min = options.minGap().toMillis();
         long max = Math.max(min, options.maxGap().toMillis());
-        return Duration.ofMillis(min + (long) (random.nextDouble() * (max - min)));
+        return Duration.ofMillis(min + (long) (source.nextDouble() * (max - min)));
     }
 
     private void awaitRouterReady() {

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,9 +20,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Plays incidents as live traffic: while a journey is in outage, a batch of 100 failing requests every
  * {@code tick}; its recovery is one batch of 10^9 good requests, which brings every window's error ratio
  * far below any threshold at once (no wait for the short windows to empty), then a good request every
- * tick. An alert resolves after a minute of event time without a holding pair, so at each recovery the
- * player's event time jumps a minute ahead of the wall clock (the pipeline takes events up to an hour
- * ahead): a resolve takes seconds, not a minute, and about fifty incidents fit in one run.
+ * tick until {@link #settled}. An alert resolves after a minute of event time without a holding pair, so
+ * at its recovery a journey's event time jumps a minute ahead of the wall clock (the pipeline takes events
+ * up to an hour ahead): a resolve takes seconds, not a minute.
  * The producer is idempotent and retries for as long as a run lasts, so a broker restart loses nothing.
  */
 public final class IncidentPlayer implements AutoCloseable {
@@ -39,7 +38,6 @@ public final class IncidentPlayer implements AutoCloseable {
 
     private final Set<Integer> inOutage = ConcurrentHashMap.newKeySet();
     private final Set<Integer> recovered = ConcurrentHashMap.newKeySet();
-    private final AtomicLong aheadMillis = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "incident-player");
         thread.setDaemon(true);
@@ -68,8 +66,12 @@ public final class IncidentPlayer implements AutoCloseable {
     public synchronized void recover(int journey) {
         inOutage.remove(journey);
         send(journey, 200, RECOVERY_BATCH);
-        aheadMillis.addAndGet(RESOLVE_JUMP.toMillis());
         recovered.add(journey);
+    }
+
+    /** Stops the journey's good requests once its resolve has arrived. */
+    public synchronized void settled(int journey) {
+        recovered.remove(journey);
     }
 
     /** Records that are not events at all, for the dead-letter count. */
@@ -90,7 +92,8 @@ public final class IncidentPlayer implements AutoCloseable {
 
     private void send(int journey, int status, long count) {
         String service = Journeys.service(journey);
-        RequestEvent event = new RequestEvent(Instant.now().plusMillis(aheadMillis.get()), service, "POST /buy", status, RequestEvent.NO_LATENCY, count, Map.of());
+        Instant time = recovered.contains(journey) ? Instant.now().plus(RESOLVE_JUMP) : Instant.now();
+        RequestEvent event = new RequestEvent(time, service, "POST /buy", status, RequestEvent.NO_LATENCY, count, Map.of());
         producer.send(new ProducerRecord<>(topic, service.getBytes(StandardCharsets.UTF_8), codec.encode(event)));
     }
 
