@@ -170,7 +170,7 @@ public final class HostileEvents {
     }
 
     private FuzzedEvent deepNesting() {
-        int depth = 16 + random.nextInt(random.nextBoolean() ? 20 : 50_000);
+        int depth = 16 + random.nextInt(random.nextBoolean() ? 20 : 5_000);
         boolean arrays = random.nextBoolean();
         StringBuilder nested = new StringBuilder(depth * 6);
         for (int i = 0; i < depth; i++) {

@@ -52,8 +52,8 @@ class HostileInputBrokerTest {
     void shouldStayUpDeadLetterEveryHostileRecordAndCountTheRest() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         HostileEvents fuzzer = new HostileEvents(7L, now, now.minus(Duration.ofHours(2)), Duration.ofMillis(200));
-        List<FuzzedEvent> events = new ArrayList<>(fuzzer.stream(2_000, 4));
-        events.add(1_000, fuzzer.oversized(LARGEST_RECORD));
+        List<FuzzedEvent> events = new ArrayList<>(fuzzer.stream(1_000, 4));
+        events.add(500, fuzzer.oversized(LARGEST_RECORD));
         events.add(fuzzer.oversized(LARGEST_RECORD));
         events.add(fuzzer.valid());
 
