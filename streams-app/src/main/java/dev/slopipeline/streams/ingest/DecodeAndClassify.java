@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
  * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
  * its service, as context for that SLO's alerts. Refused records keep their key, value and headers
- * (cut when too large to write, see {@link DeadLetterSize}) and gain a reason and their origin (see
- * {@link DeadLetterHeaders}); nothing here ever stops the application.
+ * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
+ * application.
  */
 public final class DecodeAndClassify implements Processor<byte[], byte[], String, Routed> {
 
