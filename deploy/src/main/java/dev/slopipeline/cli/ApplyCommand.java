@@ -1,6 +1,8 @@
 package dev.slopipeline.cli;
 
 import dev.slopipeline.definitions.publish.DefinitionRecords;
+import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.run.RunSettings;
 import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.ApplyResult;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "a running streams app picks them up without a restart.",
                 "Prints what is added, changed, unchanged and (with --prune) removed."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:applied (or nothing to change)", "1:the definitions have errors, or Kafka refused", "2:usage error"})
+        exitCodeList = {"0:applied (or nothing to change)", "1:the definitions have errors, or Kafka refused", "2:usage error, or an invalid configuration"})
 final class ApplyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "YAML files, or folders searched for *.yaml and *.yml")
@@ -61,7 +63,17 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("slo apply: nothing was published; fix the errors first (slo lint shows them all)");
             return 1;
         }
-        StreamsAppConfig settings = StreamsAppConfig.load(Optional.ofNullable(config), System.getenv());
+        StreamsAppConfig settings;
+        try {
+            // the file may hold the router's and the broker's keys too: read it as slo run does
+            ConfigLayers layers = new ConfigLayers();
+            Optional.ofNullable(config).ifPresent(layers::file);
+            settings = RunSettings.from(layers.env(System.getenv())).streams();
+        } catch (IllegalArgumentException e) {
+            err.println("slo apply: invalid configuration:");
+            e.getMessage().lines().forEach(line -> err.println("  " + line));
+            return 2;
+        }
         String servers = bootstrapServers != null ? bootstrapServers : settings.bootstrapServers().orElse("localhost:9092");
         settings = settings.withBootstrapServers(servers);
         String topicName = settings.topics().definitions();

@@ -4,20 +4,62 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
- * Calls the alert router's JSON HTTP API with an optional bearer token. A refusal comes back as a
+ * Calls the alert router's JSON HTTP API with an optional bearer token, for every command that talks to a running
+ * router ({@code silence}, {@code incidents}, {@code ack}, {@code resolve}). A refusal comes back as a
  * {@link RouterApiException} carrying the router's own explanation (and its list of problems), so the command line
- * can print what the router said.
+ * can print what the router said; {@link #exitCode} does that for a command.
  */
 final class RouterApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    /** Where the router is and the token to show it: the options of every router API command (a picocli mixin). */
+    static final class Options {
+
+        @Option(names = "--url", paramLabel = "URL", defaultValue = "${SLO_ROUTER_URL:-http://localhost:9095}",
+                description = "The router's HTTP API (default: $SLO_ROUTER_URL, else ${DEFAULT-VALUE}).")
+        URI url;
+
+        @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${SLO_ROUTER_TOKEN}",
+                showDefaultValue = CommandLine.Help.Visibility.NEVER,
+                description = "Bearer token (default: $SLO_ROUTER_TOKEN). Writes need one of scope write.")
+        String token;
+
+        RouterApiClient client() {
+            return new RouterApiClient(url, token);
+        }
+    }
+
+    /** A command's work against the router, returning its exit code. */
+    @FunctionalInterface
+    interface Work {
+        int call();
+    }
+
+    /**
+     * Runs a command's calls to the router: a refusal or an unreachable router is printed as
+     * {@code slo <command>: <what the router said>} with the router's problems below, exit code 1.
+     */
+    static int exitCode(CommandLine.Model.CommandSpec spec, Work work) {
+        try {
+            return work.call();
+        } catch (RouterApiException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("slo " + spec.qualifiedName().replaceFirst("^slo ", "") + ": " + e.getMessage());
+            e.problems().forEach(problem -> err.println("  " + problem.asText()));
+            return 1;
+        }
+    }
 
     private final URI base;
     private final String token;
@@ -61,8 +103,10 @@ final class RouterApiClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            String hint = e instanceof java.net.ConnectException ? "; is it running? (see --url)" : "";
             throw new RouterApiException(0, "cannot reach the router at " + base + " (" + method + " " + path + "): "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), MissingNode.getInstance());
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + hint,
+                    MissingNode.getInstance());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RouterApiException(0, "interrupted while calling the router", MissingNode.getInstance());

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.cli.RouterApiClient.RouterApiException;
 import dev.slopipeline.router.config.PrometheusDuration;
 import dev.slopipeline.router.matcher.MatcherParser;
 import dev.slopipeline.router.matcher.MatcherSyntaxException;
 import dev.slopipeline.router.matcher.ParsedMatchers;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,44 +41,15 @@ final class SilenceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Where the router is, the token to show it, and how to print the answer (a picocli mixin). */
-    static final class RouterOptions {
-
-        @Option(names = "--url", paramLabel = "URL", defaultValue = "${SLO_ROUTER_URL:-http://localhost:9095}",
-                description = "The router's HTTP API (default: $SLO_ROUTER_URL, else ${DEFAULT-VALUE}).")
-        URI url;
-
-        @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${SLO_ROUTER_TOKEN}",
-                showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "Bearer token (default: $SLO_ROUTER_TOKEN). Writes need one of scope write.")
-        String token;
+    /** How to print the router's answer (a picocli mixin). */
+    static final class OutputOption {
 
         @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "simple",
                 description = "simple (a table, as amtool prints it) or json.")
-        Format output;
-
-        RouterApiClient client() {
-            return new RouterApiClient(url, token);
-        }
+        Format format;
     }
 
     enum Format { simple, json }
-
-    /** Runs a call to the router, printing a refusal with the router's reasons; returns the exit code. */
-    private static int askRouter(CommandLine.Model.CommandSpec spec, Callable<Integer> work) {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return work.call();
-        } catch (RouterApiException e) {
-            err.println("slo " + spec.qualifiedName().replaceFirst("^slo ", "") + ": " + e.getMessage());
-            e.problems().forEach(problem -> err.println("  " + problem.asText()));
-            return 1;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void printJson(PrintWriter out, JsonNode node) {
         try {
@@ -103,7 +72,10 @@ final class SilenceCommand implements Runnable {
     static final class Add implements Callable<Integer> {
 
         @Mixin
-        RouterOptions router;
+        RouterApiClient.Options router;
+
+        @Mixin
+        OutputOption output;
 
         @ArgGroup(exclusive = true)
         Until until = new Until();
@@ -159,9 +131,9 @@ final class SilenceCommand implements Runnable {
                 body.put("startsAt", startsAt.toString());
             }
             body.put("endsAt", endsAt.toString()).put("createdBy", author).put("comment", comment);
-            return askRouter(spec, () -> {
+            return RouterApiClient.exitCode(spec, () -> {
                 JsonNode answer = router.client().post(PATH, body);
-                if (router.output == Format.json) {
+                if (output.format == Format.json) {
                     printJson(spec.commandLine().getOut(), answer);
                 } else {
                     spec.commandLine().getOut().println(answer.path("id").asText());
@@ -204,7 +176,10 @@ final class SilenceCommand implements Runnable {
     static final class ListSilences implements Callable<Integer> {
 
         @Mixin
-        RouterOptions router;
+        RouterApiClient.Options router;
+
+        @Mixin
+        OutputOption output;
 
         @Option(names = "--expired", description = "Show expired silences instead of active and pending ones.")
         boolean expired;
@@ -217,7 +192,7 @@ final class SilenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return askRouter(spec, () -> {
+            return RouterApiClient.exitCode(spec, () -> {
                 JsonNode answer = router.client().get(PATH);
                 ArrayNode shown = JsonNodeFactory.instance.arrayNode();
                 for (JsonNode silence : answer.path("silences")) {
@@ -229,7 +204,7 @@ final class SilenceCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 if (quiet) {
                     shown.forEach(silence -> out.println(silence.path("id").asText()));
-                } else if (router.output == Format.json) {
+                } else if (output.format == Format.json) {
                     printJson(out, shown);
                 } else {
                     SilenceTable.print(out, shown);
@@ -248,7 +223,7 @@ final class SilenceCommand implements Runnable {
     static final class Expire implements Callable<Integer> {
 
         @Mixin
-        RouterOptions router;
+        RouterApiClient.Options router;
 
         @Parameters(paramLabel = "ID", arity = "1..*", description = "Silence ids, as add and list print them.")
         List<String> ids = new ArrayList<>();
@@ -258,7 +233,7 @@ final class SilenceCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return askRouter(spec, () -> {
+            return RouterApiClient.exitCode(spec, () -> {
                 RouterApiClient client = router.client();
                 for (String id : ids) {
                     client.delete(PATH + "/" + id.trim());

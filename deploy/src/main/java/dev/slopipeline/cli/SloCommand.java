@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Event-driven SLO burn-rate alerting on Kafka Streams.",
-        subcommands = {LintCommand.class, PlanCommand.class, ApplyCommand.class, ReplayCommand.class, RouteCommand.class, OnCallCommand.class, SilenceCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, PlanCommand.class, ApplyCommand.class, ReplayCommand.class, RouteCommand.class,
+                OnCallCommand.class, SilenceCommand.class, IncidentsCommand.class, AckCommand.class,
+                ResolveCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SloCommand implements Runnable {
 
     @CommandLine.Spec

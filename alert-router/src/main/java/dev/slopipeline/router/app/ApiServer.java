@@ -124,7 +124,7 @@ final class ApiServer implements AutoCloseable {
             return Reply.error(413, "the request body exceeds " + MAX_BODY_BYTES + " bytes");
         }
         ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+                exchange.getRequestHeaders().getFirst("Authorization"), body, exchange.getRequestURI().getRawQuery());
         try {
             return handler.handle(request);
         } catch (RuntimeException e) {

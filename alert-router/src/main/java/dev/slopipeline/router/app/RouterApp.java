@@ -5,6 +5,10 @@ import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.dispatch.DeliveryService;
 import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.escalation.PagingOptions;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatPinger;
+import dev.slopipeline.router.incident.IncidentView;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopology;
@@ -28,6 +32,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,6 +76,7 @@ public final class RouterApp implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final Optional<ConfigReloader> reloader;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private HeartbeatPinger pinger;
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
                       KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry,
@@ -112,6 +118,9 @@ public final class RouterApp implements AutoCloseable {
             return;
         }
         reloader.ifPresent(ConfigReloader::close);
+        if (pinger != null) {
+            pinger.close();
+        }
         boolean clean = streams.close(CloseOptions.timeout(KAFKA_TIMEOUT)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
@@ -151,13 +160,25 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore()));
     }
 
-    private void route(ApiAccess access, RouterTopics topics) {
+    private IncidentView incidents() {
+        return new IncidentView(streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.INCIDENTS_VIEW_STORE,
+                QueryableStoreTypes.keyValueStore())));
+    }
+
+    private void route(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
         SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
                 Clock.systemUTC());
         PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
-        ConfigEndpoints config = new ConfigEndpoints(access, reloader);
+        IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
+                topics.incidentCommands(), this::incidents, Clock.systemUTC());
+        // The secret and the schedules are read from the live config at each request: a reload applies at once.
+        AckLinkEndpoint ackLinks = new AckLinkEndpoint(() -> liveConfig.get().paging().options().ackLinks()
+                .map(PagingOptions.AckLinks::secret), incidentApi, this::incidents, Clock.systemUTC());
+        OnCallEndpoints onCallApi = new OnCallEndpoints(access, () -> liveConfig.get().paging().onCall(),
+                this::incidents, Clock.systemUTC());
+        ConfigEndpoints configApi = new ConfigEndpoints(access, reloader);
         http.route("GET", "/healthz", health::live)
                 .route("GET", "/readyz", health::ready)
                 .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -166,8 +187,15 @@ public final class RouterApp implements AutoCloseable {
                 .route("POST", SilenceEndpoints.PATH, silences::create)
                 .route("DELETE", SilenceEndpoints.PATH + "/", silences::expire)
                 .route("GET", PendingDeliveries.PATH, pending::list)
-                .route("GET", ConfigEndpoints.STATUS_PATH, config::status)
-                .route("POST", ConfigEndpoints.RELOAD_PATH, config::reload);
+                .route("GET", IncidentEndpoints.PATH, incidentApi::list)
+                .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
+                .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
+                .route("GET", AckLinkEndpoint.PATH, ackLinks::confirm)
+                .route("POST", AckLinkEndpoint.PATH, ackLinks::acknowledge)
+                .route("GET", OnCallEndpoints.PATH, onCallApi::now)
+                .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report)
+                .route("GET", ConfigEndpoints.STATUS_PATH, configApi::status)
+                .route("POST", ConfigEndpoints.RELOAD_PATH, configApi::reload);
     }
 
     /** Collects the settings; {@link #start()} does the work. */
@@ -339,7 +367,8 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, dispatchTopics());
+                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, dispatchTopics(),
+                        config.paging().heartbeat().map(HeartbeatConfig::watchTopic));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);
@@ -379,18 +408,41 @@ public final class RouterApp implements AutoCloseable {
             Optional<ConfigReloader> reloader = Optional.ofNullable(configFile).map(file -> new ConfigReloader(file,
                     // Delivery first: the topology may name a new receiver in its very next intent.
                     newer -> {
+                        warnOfRestartOnlyChanges(liveConfig.get(), newer);
                         delivery.reconfigure(receivers.build(newer), newer.retryPolicy());
                         liveConfig.set(newer);
                     }, registry, Clock.systemUTC()));
             reloader.ifPresent(opened::push);
             RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader);
-            app.route(access, topics);
+            // the router's own heartbeat, for a dead man's switch outside; it stops with the router. Its URL and
+            // interval are the start-up config's: a reload does not move it (see the package overview).
+            config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
+                    heartbeat.pingInterval(), applicationId, () -> app.livenessProblem().isEmpty()
+                            && app.streamsReadinessProblem().isEmpty(), Clock.systemUTC())))
+                    .ifPresent(pinger -> {
+                        opened.push(pinger);
+                        app.pinger = pinger;
+                    });
+            app.route(access, topics, liveConfig::get);
             http.start();
             streams.start();
             reloader.ifPresent(watcher -> watcher.watch(configCheckInterval));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     applicationId, http.port(), topics, deliveriesTopic, access);
             return app;
+        }
+
+        /** The heartbeat settings that shape the running router take a restart; a reload says so rather than pretend. */
+        private static void warnOfRestartOnlyChanges(RouterConfig live, RouterConfig newer) {
+            if (!restartOnly(live).equals(restartOnly(newer))) {
+                LOG.warn("the reloaded config adds or removes the heartbeat section or changes its watch_topic, "
+                        + "ping_url or ping_interval: those apply after a restart; everything else applies now");
+            }
+        }
+
+        private static Optional<List<Object>> restartOnly(RouterConfig config) {
+            return config.paging().heartbeat().map(heartbeat -> List.of(heartbeat.watchTopic(), heartbeat.pingUrl(),
+                    heartbeat.pingInterval()));
         }
 
         private DispatchTopics dispatchTopics() {

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the router's topics that are missing, with the broker's default replication factor. {@code slo.alerts}
- * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences
- * are compacted (their latest record per key is the state), delivery outcomes compacted and then deleted after their
- * retention (see {@code DispatchTopics}); the rest are logs. Topics that exist are left as they are.
+ * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences,
+ * incidents and heartbeats are compacted (their latest record per key is the state), delivery outcomes compacted and
+ * then deleted after their retention (see {@code DispatchTopics}); the rest are logs. Incident commands get the
+ * partition count of {@code slo.alerts}. Topics that exist are left as they are.
  */
 final class RouterTopicBootstrap {
 
@@ -38,6 +39,11 @@ final class RouterTopicBootstrap {
     }
 
     void ensure(RouterTopics topics, DispatchTopics dispatch) {
+        ensure(topics, dispatch, Optional.empty());
+    }
+
+    /** @param heartbeats the topic the streams app publishes its heartbeats to, when the router watches it */
+    void ensure(RouterTopics topics, DispatchTopics dispatch, Optional<String> heartbeats) {
         int partitions = dispatch.partitions();
         Map<String, Map<String, String>> cleanupPolicies = new LinkedHashMap<>();
         cleanupPolicies.put(topics.alerts(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
@@ -46,11 +52,19 @@ final class RouterTopicBootstrap {
         cleanupPolicies.put(topics.notifications(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
         cleanupPolicies.put(dispatch.deliveries(), dispatch.deliveriesConfigs());
         cleanupPolicies.put(topics.deadLetters(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.incidentCommands(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.incidents(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
+        // the latest heartbeat per instance is all that matters
+        heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, cleanup(TopicConfig.CLEANUP_POLICY_COMPACT)));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
+        // Incident commands are keyed by SLO like the alerts and must reach the task that holds the SLO's incidents:
+        // the two topics need the same partition count, whoever created the alerts topic.
+        int commandPartitions = existing.contains(topics.alerts()) ? partitionsOf(topics.alerts()) : partitions;
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()
                 .filter(topic -> !existing.contains(topic.getKey()))
-                .map(topic -> new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty())
+                .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getKey().equals(topics.incidentCommands())
+                        ? commandPartitions : partitions), Optional.empty())
                         .configs(topic.getValue()))
                 .toList();
         if (missing.isEmpty()) {
@@ -59,8 +73,8 @@ final class RouterTopicBootstrap {
         admin.createTopics(missing).values().forEach((name, created) -> {
             try {
                 get(created, "create topic " + name);
-                LOG.info("created topic {} ({} partitions, {})", name, partitions,
-                        cleanupPolicies.get(name));
+                LOG.info("created topic {} ({} partitions, {})", name,
+                        name.equals(topics.incidentCommands()) ? commandPartitions : partitions, cleanupPolicies.get(name));
             } catch (IllegalStateException e) {
                 // Another instance, or the streams app, created it at the same moment.
                 if (!(e.getCause() instanceof TopicExistsException)) {
@@ -68,6 +82,11 @@ final class RouterTopicBootstrap {
                 }
             }
         });
+    }
+
+    private int partitionsOf(String topic) {
+        return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic)
+                .partitions().size();
     }
 
     private static Map<String, String> cleanup(String policy) {

@@ -12,19 +12,14 @@ import dev.slopipeline.router.silence.SilencesCodec;
 import dev.slopipeline.router.topology.SilenceCommand;
 import dev.slopipeline.router.topology.SilenceCommandCodec;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -40,10 +35,8 @@ final class SilenceEndpoints {
 
     static final String PATH = "/api/v1/silences";
 
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
-
     private final ApiAccess access;
-    private final Producer<String, byte[]> producer;
+    private final CommandSender sender;
     private final String commandsTopic;
     private final Supplier<ReadOnlyKeyValueStore<String, byte[]>> store;
     private final Clock clock;
@@ -53,7 +46,7 @@ final class SilenceEndpoints {
     SilenceEndpoints(ApiAccess access, Producer<String, byte[]> producer, String commandsTopic,
                      Supplier<ReadOnlyKeyValueStore<String, byte[]>> store, Clock clock) {
         this.access = access;
-        this.producer = producer;
+        this.sender = new CommandSender(producer);
         this.commandsTopic = commandsTopic;
         this.store = store;
         this.clock = clock;
@@ -127,18 +120,8 @@ final class SilenceEndpoints {
 
     private Reply send(SilenceCommand command) {
         String key = command.id().toString();
-        try {
-            producer.send(new ProducerRecord<>(commandsTopic, key, commands.encode(command)))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Reply.error(503, "interrupted while sending the command; it may or may not have been accepted");
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            return Reply.error(503, "Kafka did not accept the command on " + commandsTopic + ": " + cause.getMessage())
-                    .withHeader("Retry-After", "5");
-        }
-        return Reply.json(202, Json.object().put("id", key));
+        return sender.send(commandsTopic, key, commands.encode(command))
+                .orElseGet(() -> Reply.json(202, Json.object().put("id", key)));
     }
 
     private static Reply notReadable(InvalidStateStoreException e) {

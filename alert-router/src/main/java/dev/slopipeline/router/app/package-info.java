@@ -24,12 +24,29 @@
  *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
  *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
  *       attempt and last error.</li>
+ *   <li>{@code GET /api/v1/incidents?state=open|all}, {@code GET /api/v1/incidents/{id}} (with its timeline),
+ *       {@code POST /api/v1/incidents/{id}/ack} and {@code .../resolve} with {@code {"by","comment"?}}: 202 once the
+ *       command is on {@code router.incident-commands}, 404 unknown, 409 resolved ({@link
+ *       dev.slopipeline.router.app.IncidentEndpoints}).</li>
+ *   <li>{@code GET /ack/{token}}: a page's signed acknowledge link, no bearer token. GET only shows a confirmation
+ *       page (so link previewers and mail scanners acknowledge nothing); its button POSTs to the same URL, which
+ *       acknowledges. 403 (with a readable page) when expired or forged.</li>
+ *   <li>{@code GET /api/v1/oncall?at=}: now and next per schedule; {@code GET /api/v1/oncall/report?from=&to=}: page
+ *       load per person and schedule.</li>
  *   <li>{@code GET /api/v1/status/config}: the config file and its last reload ({@code successful}, {@code at},
  *       {@code lastSuccessAt}, {@code sha256}, {@code problems} as {@code file:line:col: message}).</li>
  *   <li>{@code POST /-/reload} (write): reloads the config file now; 200, or 400 with {@code problems} while the
  *       previous config stays live. The file is also checked for changes every few seconds.</li>
  * </ul>
  * Errors are {@code {"error": message, "status": code}}. Request bodies are limited to 64 KiB (413).
+ *
+ * <h2>What a reload changes</h2>
+ * Routes, receivers, inhibition, time intervals and retries apply from the next alert or tick; so do users,
+ * schedules, escalation policies, {@code paging} options (receivers that open incidents, contacts, the acknowledge
+ * link secret and lifetime) and the heartbeat's {@code silent_after}, also for incidents already open (from their
+ * next step). Removing the {@code heartbeat} section stops the watch and resolves a silence page. Some settings shape
+ * the running process and take a restart: adding the {@code heartbeat} section, its {@code watch_topic}, its
+ * {@code ping_url} and {@code ping_interval}.
  *
  * <h2>Tokens</h2>
  * {@code Authorization: Bearer <token>}, tokens given to {@link dev.slopipeline.router.app.RouterApp.Builder#apiToken}

@@ -74,7 +74,8 @@ public final class RouterConfigLoader {
                 .map(new RouteReader(problems, receiverReader.names(), intervalReader.names())::readRoot);
 
         List<InhibitRule> inhibitRules = InhibitRuleReader.read(list(top, "inhibit_rules"), problems);
-        PagingConfig paging = PagingConfig.read(top, problems);
+        PagingConfig paging = PagingConfig.read(top, problems,
+                receivers.stream().map(Receiver::name).collect(java.util.stream.Collectors.toSet()));
 
         RetryPolicy retryPolicy = top.get("delivery")
                 .flatMap(node -> node.asMap(problems, "delivery"))
@@ -86,7 +87,9 @@ public final class RouterConfigLoader {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return root.map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
+        // The silent-pipeline page reaches the heartbeat's receiver through a route of its own, put first.
+        return root.map(spec -> paging.heartbeat().map(heartbeat -> heartbeat.routeInto(spec)).orElse(spec))
+                .map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
                 paging, retryPolicy));
     }
 

@@ -10,17 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatConfigReader;
+import dev.slopipeline.router.schedule.Contact;
 
 /**
- * Who can be paged and how: the {@code users}, {@code schedules} and {@code escalation_policies}
- * sections of the router configuration. {@code alert-router/src/test/resources/oncall/example.yaml}
+ * Who can be paged and how: the {@code users}, {@code schedules}, {@code escalation_policies},
+ * {@code paging} ({@link PagingOptions}) and {@code heartbeat} ({@link HeartbeatConfig}) sections of the
+ * router configuration. {@code alert-router/src/test/resources/oncall/example.yaml}
  * shows all three.
  */
-public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies) {
+public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies, PagingOptions options,
+                           Optional<HeartbeatConfig> heartbeat) {
 
     public PagingConfig {
         Objects.requireNonNull(onCall, "onCall");
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+    }
+
+    public PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> policies) {
+        this(onCall, policies, PagingOptions.NONE, Optional.empty());
     }
 
     /**
@@ -29,9 +41,30 @@ public record PagingConfig(OnCallConfig onCall, Map<String, EscalationPolicy> po
      * The caller reads its own sections from the same root, then rejects its unknown fields.
      */
     public static PagingConfig read(YamlMap root, Problems problems) {
+        return read(root, problems, Optional.empty());
+    }
+
+    /** As {@link #read(YamlMap, Problems)}, and the receivers the {@code paging} section names must be declared. */
+    public static PagingConfig read(YamlMap root, Problems problems, Set<String> receivers) {
+        return read(root, problems, Optional.of(receivers));
+    }
+
+    private static PagingConfig read(YamlMap root, Problems problems, Optional<Set<String>> receivers) {
         OnCallSections onCall = OnCallConfigReader.read(root, problems);
         Map<String, EscalationPolicy> policies = new EscalationPolicyReader(onCall, problems).read(root);
-        return new PagingConfig(onCall.config(), policies);
+        PagingOptions options = new PagingOptionsReader(problems, policies.keySet(), receivers).read(root);
+        if (!options.policyByReceiver().isEmpty()) {
+            root.get("users").ifPresent(users -> onCall.config().users().values().stream()
+                    .flatMap(user -> user.contacts().stream())
+                    .map(Contact::type)
+                    .distinct()
+                    .filter(type -> options.receiverFor(type).isEmpty())
+                    .forEach(type -> problems.warning(users.location(), "users have " + type.wireName()
+                            + " contacts, but \"paging.contacts\" names no receiver for " + type.wireName()
+                            + ": pages to them are not delivered")));
+        }
+        Optional<HeartbeatConfig> heartbeat = HeartbeatConfigReader.read(root, problems, receivers);
+        return new PagingConfig(onCall.config(), policies, options, heartbeat);
     }
 
     public Optional<EscalationPolicy> policy(String name) {

@@ -143,4 +143,20 @@ public sealed interface TimelineEntry extends Effect {
             return by.map(person -> "resolved by " + person + " at " + at).orElse("resolved at " + at + ": the SLO recovered");
         }
     }
+
+    /** A remark someone left with an acknowledgement or a resolution, for the postmortem. */
+    record Comment(String incident, Instant at, String by, String text) implements TimelineEntry {
+
+        public Comment {
+            Objects.requireNonNull(incident, "incident");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String describe() {
+            return by + " at " + at + ": " + text;
+        }
+    }
 }

@@ -45,7 +45,8 @@ public final class GroupingEngine {
         this.root = config.route();
         this.routesById = root.stream().collect(Collectors.toMap(Route::id, Function.identity()));
         this.receivers = config.receivers().stream()
-                .collect(Collectors.toMap(Receiver::name, ReceiverPolicy::of));
+                .collect(Collectors.toMap(Receiver::name, receiver -> ReceiverPolicy.of(receiver,
+                        config.paging().options().policyFor(receiver.name()).isPresent())));
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
     }

@@ -15,7 +15,15 @@ import dev.slopipeline.router.config.Receiver;
 public record ReceiverPolicy(String name, boolean hasChannels, boolean sendResolved) {
 
     public static ReceiverPolicy of(Receiver receiver) {
-        return new ReceiverPolicy(receiver.name(), !receiver.channels().isEmpty(),
-                receiver.channels().stream().anyMatch(ChannelConfig::sendResolved));
+        return of(receiver, false);
+    }
+
+    /**
+     * @param escalates whether its pages open incidents ({@code paging.receivers}): the incident processor must hear
+     *                  of them, and of their recovery, even when the receiver has no channel of its own
+     */
+    public static ReceiverPolicy of(Receiver receiver, boolean escalates) {
+        return new ReceiverPolicy(receiver.name(), escalates || !receiver.channels().isEmpty(),
+                escalates || receiver.channels().stream().anyMatch(ChannelConfig::sendResolved));
     }
 }

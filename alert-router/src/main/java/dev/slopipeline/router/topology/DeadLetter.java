@@ -7,7 +7,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * A refused input record bound for the dead-letter topic: original key, value and timestamp, plus headers
  * {@value #REASON} (one line for whoever owns the producer) and {@value #TOPIC} (where it came from).
  */
-final class DeadLetter {
+public final class DeadLetter {
 
     static final String REASON = "dlq.reason";
     static final String TOPIC = "dlq.topic";
@@ -15,7 +15,7 @@ final class DeadLetter {
     private DeadLetter() {
     }
 
-    static Record<byte[], byte[]> of(Record<byte[], byte[]> refused, String topic, String reason) {
+    public static Record<byte[], byte[]> of(Record<byte[], byte[]> refused, String topic, String reason) {
         Record<byte[], byte[]> letter = refused.withHeaders(refused.headers());
         letter.headers().remove(REASON).remove(TOPIC);
         letter.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,9 @@ import dev.slopipeline.router.alerts.SloAlerts;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.group.GroupingEngine;
+import dev.slopipeline.router.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatWatch;
+import dev.slopipeline.router.heartbeat.SilentPipelineAlert;
 import dev.slopipeline.router.group.GroupingStateCodec;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.group.NotificationPipeline;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,6 +49,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
 
     private final RouterTopologyConfig config;
     private final Supplier<RouterConfig> liveConfig;
+    private final boolean heartbeatsInTopology;
     private final AlertCodec alerts = new AlertCodec();
     private final GroupingStateCodec snapshots = new GroupingStateCodec();
     private final IntentCodec notifications = new IntentCodec();
@@ -57,14 +62,20 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private RouterConfig engineConfig;
     private byte[] lastSnapshot;
     private Cancellable punctuator;
+    private Optional<ReadOnlyKeyValueStore<String, byte[]>> heartbeats = Optional.empty();
+    private Instant watchingSince;
+    private Optional<HeartbeatWatch> heartbeat = Optional.empty();
 
     RouteAndGroupProcessor(RouterTopologyConfig config) {
-        this(config, config::routerConfig);
+        this(config, config::routerConfig, config.routerConfig().paging().heartbeat().isPresent());
     }
 
-    RouteAndGroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
+    /** @param heartbeatsInTopology whether the topology holds the heartbeats global store (fixed when it was built) */
+    RouteAndGroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig,
+                           boolean heartbeatsInTopology) {
         this.config = config;
         this.liveConfig = liveConfig;
+        this.heartbeatsInTopology = heartbeatsInTopology;
     }
 
     @Override
@@ -77,6 +88,12 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         lastSnapshot = store.get(SNAPSHOT_KEY);
         if (lastSnapshot != null) {
             engine.importState(snapshots.decode(lastSnapshot), now());
+        }
+        if (heartbeatsInTopology && context.taskId().partition() == 0) {
+            // one task in the whole application raises the silent-pipeline page
+            heartbeats = Optional.of(context.getStateStore(RouterTopology.HEARTBEATS_STORE));
+            watchingSince = now();
+            heartbeat = watch(engineConfig);
         }
         punctuator = context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> flushDue());
@@ -109,12 +126,31 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private void flushDue() {
         followConfig();
         silences.refresh(silencesStore);
+        checkHeartbeat();
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
-            context.forward(new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
-                    notifications.encode(notification), context.currentSystemTimeMs()), RouterTopology.NOTIFICATIONS_SINK);
+            Record<byte[], byte[]> intent = new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
+                    notifications.encode(notification), context.currentSystemTimeMs());
+            context.forward(intent, RouterTopology.NOTIFICATIONS_SINK);
+            context.forward(intent, RouterTopology.INCIDENTS);
         }
         saveIfChanged();
+    }
+
+    private Optional<HeartbeatWatch> watch(RouterConfig routerConfig) {
+        Optional<HeartbeatConfig> settings = routerConfig.paging().heartbeat();
+        return heartbeats.flatMap(store -> settings.map(watch -> new HeartbeatWatch(watch, store, watchingSince)));
+    }
+
+    private void checkHeartbeat() {
+        if (heartbeat.isPresent()) {
+            heartbeat.get().check(now(), engine.exportState().alerts())
+                    .ifPresent(transition -> engine.onAlert(transition, now()));
+        } else if (heartbeats.isPresent()) {
+            // the heartbeat section was removed by a reload: a silent-pipeline page it raised resolves
+            engine.exportState().alerts().stream().filter(SilentPipelineAlert::isFiring).findFirst()
+                    .ifPresent(firing -> engine.onAlert(SilentPipelineAlert.resolved(firing, now()), now()));
+        }
     }
 
     private GroupingEngine newEngine(RouterConfig routerConfig) {
@@ -137,6 +173,7 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         next.importState(engine.exportState(), now());
         engine = next;
         engineConfig = current;
+        heartbeat = watch(current);
     }
 
     /**

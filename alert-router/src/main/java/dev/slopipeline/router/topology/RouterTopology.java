@@ -1,6 +1,12 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.escalation.PagingConfig;
+import dev.slopipeline.router.heartbeat.HeartbeatWatch;
+import dev.slopipeline.router.incident.IncidentMetrics;
+import dev.slopipeline.router.incident.IncidentProcessor;
+import dev.slopipeline.router.incident.IncidentJson;
+import dev.slopipeline.router.incident.IncidentWiring;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -30,6 +36,19 @@ public final class RouterTopology {
     public static final String SILENCES_UPDATER = "silences-global-updater";
     public static final String SILENCES_STORE = "silences-global";
 
+    public static final String INCIDENT_COMMANDS_SOURCE = "incident-commands-source";
+    public static final String INCIDENTS = "incidents";
+    public static final String INCIDENTS_STORE = IncidentProcessor.STORE;
+    public static final String INCIDENTS_SINK = "incidents-sink";
+
+    public static final String INCIDENTS_VIEW_SOURCE = "incidents-global-source";
+    public static final String INCIDENTS_VIEW_UPDATER = "incidents-global-updater";
+    public static final String INCIDENTS_VIEW_STORE = "incidents-global";
+
+    public static final String HEARTBEATS_SOURCE = "heartbeats-global-source";
+    public static final String HEARTBEATS_UPDATER = "heartbeats-global-updater";
+    public static final String HEARTBEATS_STORE = "heartbeats-global";
+
     private RouterTopology() {
     }
 
@@ -40,18 +59,38 @@ public final class RouterTopology {
     /**
      * The topology with a router config that may change while it runs (a reload): each task picks up the supplier's
      * current config before its next alert or tick, keeping its groups, timers and notification log (see
-     * {@code GroupingEngine.importState}). {@code config.routerConfig()} is ignored.
+     * {@code GroupingEngine.importState}); incidents take the current users, schedules, escalation policies and
+     * paging options at each page, command and tick, and the heartbeat watch its current {@code silent_after}.
+     * {@code config.routerConfig()} is ignored. The topology's shape is fixed here, from the supplier's config at
+     * build time: whether the heartbeat is watched and its {@code watch_topic} change only with a restart.
      */
     public static Topology build(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         RouterTopics topics = config.topics();
         Topology topology = new Topology();
 
         topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
-        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config, liveConfig), ALERTS_SOURCE);
+        boolean watchesHeartbeats = liveConfig.get().paging().heartbeat().isPresent();
+        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config, liveConfig, watchesHeartbeats),
+                ALERTS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
+
+        // Pages become incidents after routing, grouping, inhibition and silences; commands are keyed by SLO too.
+        topology.addSource(INCIDENT_COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.incidentCommands());
+        IncidentWiring wiring = new IncidentWiring(topics.incidentCommands(), NOTIFICATIONS_SINK, INCIDENTS_SINK,
+                DEAD_LETTER_SINK, config.externalUrl(), config.punctuationInterval());
+        Supplier<PagingConfig> livePaging = () -> liveConfig.get().paging();
+        topology.addProcessor(INCIDENTS, () -> new IncidentProcessor(wiring, livePaging,
+                new IncidentMetrics(config.metrics(), () -> livePaging.get().onCall())),
+                ROUTE_AND_GROUP, INCIDENT_COMMANDS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), INCIDENTS);
+        topology.addSink(INCIDENTS_SINK, topics.incidents(), new ByteArraySerializer(), new ByteArraySerializer(),
+                INCIDENTS);
+
         topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
-                new ByteArraySerializer(), ROUTE_AND_GROUP);
+                new ByteArraySerializer(), ROUTE_AND_GROUP, INCIDENTS);
 
         topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.commands());
         topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands()), COMMANDS_SOURCE);
@@ -61,13 +100,24 @@ public final class RouterTopology {
                 SILENCE_COMMANDS);
 
         topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
-                ROUTE_AND_GROUP, SILENCE_COMMANDS);
+                ROUTE_AND_GROUP, SILENCE_COMMANDS, INCIDENTS);
 
         // Global stores take no changelog: the compacted topic is the log, replayed in full on every instance.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCES_STORE),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 SILENCES_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.silences(),
                 SILENCES_UPDATER, SilencesUpdater::new);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_VIEW_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                INCIDENTS_VIEW_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.incidents(),
+                INCIDENTS_VIEW_UPDATER, () -> new CheckedStoreUpdater(INCIDENTS_VIEW_STORE, IncidentJson::readable));
+        // Every instance sees every heartbeat; the route-and-group task of partition 0 alone decides on silence.
+        liveConfig.get().paging().heartbeat().ifPresent(heartbeat -> topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEATS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                HEARTBEATS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), heartbeat.watchTopic(),
+                HEARTBEATS_UPDATER, () -> new CheckedStoreUpdater(HEARTBEATS_STORE,
+                        value -> HeartbeatWatch.aliveAt(value).isPresent())));
         return topology;
     }
 }

@@ -17,6 +17,16 @@
  *                                                                                (compacted, key: silence id)
  * </pre>
  *
+ * <h2>Incidents</h2>
+ * The intents of route-and-group also go to {@code incidents} ({@link dev.slopipeline.router.incident.IncidentProcessor}),
+ * which opens an incident for a page that reached a receiver named in {@code paging.receivers}, escalates it on the wall
+ * clock and applies acknowledgements and resolutions from {@code router.incident-commands} (keyed by SLO, like
+ * {@code slo.alerts}, so the same task owns an SLO's alerts and its incidents). Its store {@code router-incidents} has a
+ * changelog; every change goes, in the same transaction, to the compacted {@code router.incidents} (read back by every
+ * instance into the global store {@code incidents-global} for the API) and its pages to {@code router.notifications}.
+ * With a {@code heartbeat} section, {@code heartbeats-global} holds the streams app's latest heartbeats and the
+ * route-and-group task of partition 0 raises and resolves the silent-pipeline page.
+ *
  * <h2>Grouping</h2>
  * One {@link dev.slopipeline.router.group.GroupingEngine} per stream task, driven by the wall clock
  * ({@code currentSystemTimeMs}): each alert is taken in and due groups flushed at once; a wall-clock punctuator

@@ -8,6 +8,7 @@ import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -29,13 +30,17 @@ class RouterTopicBootstrapTest {
             DispatchTopics dispatch = new DispatchTopics(topics.notifications(), "router.deliveries.bootstrap", 2,
                     Duration.ofDays(14));
 
-            new RouterTopicBootstrap(admin, Duration.ofSeconds(30)).ensure(topics, dispatch);
+            new RouterTopicBootstrap(admin, Duration.ofSeconds(30)).ensure(topics, dispatch,
+                    Optional.of("slo.heartbeat.bootstrap"));
 
             Config deliveries = config(admin, dispatch.deliveries());
             assertThat(deliveries.get("cleanup.policy").value()).isEqualTo("compact,delete");
             assertThat(deliveries.get("retention.ms").value()).isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
             assertThat(config(admin, topics.notifications()).get("cleanup.policy").value()).isEqualTo("delete");
             assertThat(config(admin, topics.silences()).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config(admin, topics.incidents()).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config(admin, topics.incidentCommands()).get("cleanup.policy").value()).isEqualTo("delete");
+            assertThat(config(admin, "slo.heartbeat.bootstrap").get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(admin.describeTopics(List.of(dispatch.deliveries())).allTopicNames().get()
                     .get(dispatch.deliveries()).partitions()).hasSize(2);
         }

@@ -202,7 +202,10 @@ class RouterTopologyIntegrationTest {
                     new NewTopic(topics.silences(), 1, (short) 1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                     new NewTopic(topics.notifications(), 1, (short) 1),
-                    new NewTopic(topics.deadLetters(), 1, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                    new NewTopic(topics.deadLetters(), 1, (short) 1),
+                    new NewTopic(topics.incidentCommands(), 2, (short) 1),
+                    new NewTopic(topics.incidents(), 1, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -113,27 +113,34 @@ final class EventReader implements AutoCloseable {
                 throw invalid(field, "expected an ISO-8601 date-time with offset, e.g. "
                         + "\"2026-11-23T10:00:00Z\", got " + got());
             }
-            return withinEra(field, at, quote(parser.getText()), "");
+            return withinEra(field, at, () -> quote(parser.getText()), "");
         }
         if (isIntegral()) {
             long millis = integralValue();
             // Epoch seconds are the usual mistake; say so when the value would fit as seconds.
             boolean looksLikeSeconds = millis >= EventCodec.EARLIEST.getEpochSecond()
                     && millis <= EventCodec.LATEST.getEpochSecond();
-            return withinEra(field, Instant.ofEpochMilli(millis), shorten(parser.getText()),
+            return withinEra(field, Instant.ofEpochMilli(millis), () -> shorten(parser.getText()),
                     looksLikeSeconds ? " (epoch seconds? the field takes epoch milliseconds)" : "");
         }
         throw invalid(field, "expected an ISO-8601 string or epoch milliseconds, got " + got());
     }
 
-    private static Instant withinEra(String field, Instant at, String shown, String hint) {
+    /** @param shown the value as a reason quotes it; built only for a refusal, as every event passes here */
+    private static Instant withinEra(String field, Instant at, Shown shown, String hint) throws IOException {
         if (at.isBefore(EventCodec.EARLIEST)) {
-            throw invalid(field, shown + " is before " + EventCodec.EARLIEST + hint);
+            throw invalid(field, shown.get() + " is before " + EventCodec.EARLIEST + hint);
         }
         if (at.isAfter(EventCodec.LATEST)) {
-            throw invalid(field, shown + " is after " + EventCodec.LATEST + hint);
+            throw invalid(field, shown.get() + " is after " + EventCodec.LATEST + hint);
         }
         return at;
+    }
+
+    /** A value's text for a reason, read from the parser only when needed. */
+    @FunctionalInterface
+    private interface Shown {
+        String get() throws IOException;
     }
 
     /** An integral number within {@code [min, max]}. */

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +39,22 @@ import org.slf4j.LoggerFactory;
  * their status turns to no data when traffic stops.
  *
  * <p><b>State.</b> Live objects per SLO in a map, the authority while the task runs, written
- * through part by part to the four stores of {@link SloStores} after every change (the record cache
- * merges repeated writes until commit). An SLO met for the first time in this task, after a restart
+ * through part by part to the four part stores of {@link SloStores} after every change (the record cache
+ * merges repeated writes until commit). Each status published also goes to the store
+ * {@value SloStores#STATUS}, which the HTTP API queries. An SLO met for the first time in this task, after a restart
  * or a rebalance, is rebuilt from its parts.
  *
  * <p><b>Definitions.</b> Before each input and punctuation the definitions in force are checked: a
  * removed SLO resolves its firing alerts (annotation {@code reason: slo removed}), loses its state and
- * gets a status tombstone; a changed one is {@linkplain SloAggregate#redefine redefined}.
+ * gets a status tombstone; one removed while no task ran it (the app was stopped) is found among the
+ * stored SLOs on start and resolved the same way from the firing alerts kept with its state (reason
+ * {@code slo removed while the pipeline was stopped}); a changed one is {@linkplain SloAggregate#redefine redefined}.
  */
 public final class AggregateAndEvaluate implements Processor<String, SloInput, String, Published> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateAndEvaluate.class);
     static final String SLO_REMOVED = "slo removed";
+    static final String SLO_REMOVED_WHILE_STOPPED = "slo removed while the pipeline was stopped";
 
     private final AggregateSettings settings;
     private final LiveDefinitions live;
@@ -63,6 +68,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private ProcessorContext<String, Published> context;
     private ReadOnlyKeyValueStore<String, String> definitionTexts;
     private SloStores stores;
+    private KeyValueStore<String, byte[]> statusStore;
     private DefinitionsSnapshot definitions;
 
     private static final class Activity {
@@ -86,6 +92,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         this.context = context;
         this.definitionTexts = context.getStateStore(settings.definitionsStore());
         this.stores = new SloStores(context);
+        this.statusStore = context.getStateStore(SloStores.STATUS);
         owned.addAll(stores.slos());
         context.schedule(settings.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateQuiet);
         context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishStatuses());
@@ -152,7 +159,8 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             Activity seen = activity.get(name);
             if (aggregate != null && seen.statusDue) {
                 seen.statusDue = false;
-                byte[] status = StatusCodec.encode(aggregate.status());
+                byte[] status = StatusCodec.encode(aggregate.status(Instant.ofEpochMilli(context.currentSystemTimeMs())));
+                statusStore.put(name, status);
                 context.forward(new Record<>(name, new Published(Published.Kind.STATUS, status), aggregate.latest().toEpochMilli()));
             }
         }
@@ -202,7 +210,11 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             return;
         }
         definitions = current;
-        for (String name : List.copyOf(owned)) {
+        // the stores too, not only the SLOs met so far: the definitions change rarely, and an SLO removed
+        // while no task ran it has state here that no input will ever load
+        SortedSet<String> withState = new TreeSet<>(owned);
+        withState.addAll(stores.slos());
+        for (String name : withState) {
             SloDefinition slo = current.definitions().slos().get(name);
             SloAggregate aggregate = aggregates.get(name);
             if (slo == null) {
@@ -220,11 +232,15 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private void remove(String name, SloAggregate aggregate) {
         if (aggregate != null) {
             publish(aggregate.resolveAll(SLO_REMOVED));
-        } else if (SloAggregate.hadFiringAlerts(stores.load(name))) {
-            LOG.warn("SLO {} is no longer defined and had firing alerts; they cannot be resolved on slo.alerts, as its "
-                    + "definition was removed before this task loaded it", name);
+        } else {
+            List<Alert> resolved = SloAggregate.resolveOrphaned(stores.load(name), SLO_REMOVED_WHILE_STOPPED);
+            if (!resolved.isEmpty()) {
+                LOG.info("SLO {} was removed while no instance ran it; resolving its {} firing alert(s)", name, resolved.size());
+            }
+            publish(resolved);
         }
         stores.deleteAll(name);
+        statusStore.delete(name);
         aggregates.remove(name);
         activity.remove(name);
         owned.remove(name);

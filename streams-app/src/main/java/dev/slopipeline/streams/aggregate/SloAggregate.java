@@ -182,8 +182,8 @@ final class SloAggregate {
         return published;
     }
 
-    StatusRecord status() {
-        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents());
+    StatusRecord status(Instant now) {
+        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents(), now);
     }
 
     private List<Alert> apply(Evaluation evaluation, Function<AlertTransition, String> reason) {
@@ -197,7 +197,10 @@ final class SloAggregate {
         List<Alert> alerts = new ArrayList<>();
         for (AlertTransition transition : evaluation.transitions()) {
             AlertComposer.compose(transition, slo, service, contributors.top(transition.at()),
-                    health.failingAround(transition.at()), reason.apply(transition)).ifPresent(alerts::add);
+                    health.failingAround(transition.at()), reason.apply(transition)).ifPresent(alert -> {
+                        FiringRecords.track(alert, slo.errorBudget(), sinks.alertStates());
+                        alerts.add(alert);
+                    });
         }
         return alerts;
     }
@@ -230,12 +233,11 @@ final class SloAggregate {
         return Math.floorDiv(time.toEpochMilli(), 60_000L);
     }
 
-    /** Whether stored parts show a firing alert; unreadable parts count as none. */
-    static boolean hadFiringAlerts(SloStores.Loaded loaded) {
-        try {
-            return !loaded.alertStates().isEmpty() && !AlertStates.fromBytes(alertStateBytes(loaded.alertStates())).active().isEmpty();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    /**
+     * Resolves the firing alerts of an SLO whose definition is gone, from its stored parts alone (see
+     * {@link FiringRecords}).
+     */
+    static List<Alert> resolveOrphaned(SloStores.Loaded loaded, String reason) {
+        return FiringRecords.resolveAll(loaded.alertStates(), loaded.windows(), reason);
     }
 }

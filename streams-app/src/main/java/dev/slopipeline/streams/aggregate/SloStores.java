@@ -20,7 +20,13 @@ public final class SloStores {
     public static final String CONTRIBUTORS = "slo-contributors";
     public static final String HEALTH_CONTEXT = "slo-health-context";
 
-    /** Every store, as the topology declares them. */
+    /**
+     * The latest status JSON by SLO name ({@code status.StatusCodec}), as on {@code slo.status}: what the
+     * HTTP API reads through interactive queries. Keyed by plain SLO name, unlike the part stores.
+     */
+    public static final String STATUS = "slo-status";
+
+    /** Every part store, as the topology declares them. */
     public static final List<String> NAMES = List.of(WINDOWS, ALERT_STATES, CONTRIBUTORS, HEALTH_CONTEXT);
 
     /** Where one SLO's parts go. */

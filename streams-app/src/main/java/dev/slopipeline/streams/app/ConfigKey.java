@@ -3,6 +3,7 @@ package dev.slopipeline.streams.app;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of the streams app, by its key in a config file. In the environment the key is upper-cased
@@ -20,6 +21,7 @@ public enum ConfigKey {
     TOPIC_DEFINITIONS("topics.definitions", "slo.definitions", "services and SLOs (compacted), written by slo apply"),
     TOPIC_ALERTS("topics.alerts", "slo.alerts", "alert transitions out"),
     TOPIC_STATUS("topics.status", "slo.status", "latest status per SLO (compacted)"),
+    TOPIC_HEARTBEAT("topics.heartbeat", "slo.heartbeat", "a record per instance every heartbeat interval while it runs (compacted, short retention)"),
     TOPIC_PARTITIONS("topics.partitions", "3", "partitions of the topics the app creates (slo.definitions always has 1)"),
     TOPIC_REPLICATION("topics.replication", null, "replication of created and internal topics; absent: the broker's default"),
     STANDBY_REPLICAS("num.standby.replicas", "0", "warm copies of each state store on other instances"),
@@ -28,11 +30,18 @@ public enum ConfigKey {
     HTTP_PORT("http.port", "8080", "status, health and metrics endpoints; 0 picks a free port"),
     HTTP_ADVERTISED_HOST("http.advertised.host", "localhost", "how other instances reach this one (application.server)"),
     STATUS_STORE("status.store", "slo-status", "the topology's key-value store of status JSON by SLO name"),
+    HEARTBEAT_INTERVAL_MS("heartbeat.interval.ms", "10000", "how often a running instance writes its heartbeat"),
     SHUTDOWN_TIMEOUT_MS("shutdown.timeout.ms", "30000", "how long a close (or SIGTERM) waits for the streams client"),
     DEFINITIONS_DIR("definitions.dir", null, "definitions to apply at start; absent: the topic as it is");
 
     /** Environment variables that configure the app start with this. */
     public static final String ENV_PREFIX = "SLO_PIPELINE_";
+    /**
+     * Keys of {@code SLO_PIPELINE_*} variables that the logging configuration reads ({@code SLO_PIPELINE_LOG_FORMAT},
+     * {@code SLO_PIPELINE_LOG_LEVEL}): not settings of the app, but no mistake either.
+     */
+    static final Set<String> READ_BY_LOGGING = Set.of("log.format", "log.level");
+
     /** Keys under this prefix are handed to every Kafka client with the prefix removed. */
     public static final String KAFKA_PREFIX = "kafka.";
 

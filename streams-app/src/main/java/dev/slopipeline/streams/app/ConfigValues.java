@@ -69,6 +69,7 @@ final class ConfigValues {
                 number(ConfigKey.HTTP_PORT, 0, 65_535).orElseThrow().intValue(),
                 text(ConfigKey.HTTP_ADVERTISED_HOST).orElseThrow(),
                 kafkaName(ConfigKey.STATUS_STORE),
+                Duration.ofMillis(number(ConfigKey.HEARTBEAT_INTERVAL_MS, 100, 3_600_000).orElseThrow()),
                 Duration.ofMillis(number(ConfigKey.SHUTDOWN_TIMEOUT_MS, 0, 3_600_000).orElseThrow()),
                 text(ConfigKey.DEFINITIONS_DIR).map(Path::of),
                 kafka);
@@ -82,7 +83,7 @@ final class ConfigValues {
     private Topics topics() {
         Topics topics = new Topics(kafkaName(ConfigKey.TOPIC_REQUESTS), kafkaName(ConfigKey.TOPIC_HEALTH),
                 kafkaName(ConfigKey.TOPIC_DLQ), kafkaName(ConfigKey.TOPIC_DEFINITIONS), kafkaName(ConfigKey.TOPIC_ALERTS),
-                kafkaName(ConfigKey.TOPIC_STATUS));
+                kafkaName(ConfigKey.TOPIC_STATUS), kafkaName(ConfigKey.TOPIC_HEARTBEAT));
         Set<String> seen = new HashSet<>();
         topics.all().stream().filter(name -> !seen.add(name)).distinct().forEach(name -> errors.add(
                 "topic " + name + " is configured for two purposes; every topics.* setting needs its own topic"));

@@ -8,6 +8,7 @@ import dev.slopipeline.streams.topology.TopologyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,6 +16,12 @@ import java.util.List;
  * inside {@link StreamsApp}.
  */
 public final class SloPipeline {
+
+    /**
+     * How long counts are summed before the repartition: far fewer records cross it (one per SLO, minute and
+     * contributor instead of one per event), while alerts wait at most this much longer.
+     */
+    static final Duration PRE_SUM_INTERVAL = Duration.ofMillis(100);
 
     private SloPipeline() {
     }
@@ -42,7 +49,8 @@ public final class SloPipeline {
                 .withTopics(new TopologyConfig.Topics(topics.requests(), topics.health(), topics.dlq(),
                         topics.definitions(), topics.alerts(), topics.status()))
                 .withInitialDefinitions(config.definitionsDir().map(SloPipeline::load).orElse(DefinitionSet.empty()))
-                .withMeters(meters);
+                .withMeters(meters)
+                .withPreSumInterval(PRE_SUM_INTERVAL);
     }
 
     private static DefinitionSet load(Path folder) {

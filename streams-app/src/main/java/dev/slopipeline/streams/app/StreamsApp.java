@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running streams app around a topology: topics created, the streams client started with exactly-once
- * by default, its metrics in Prometheus, health, readiness and SLO status over HTTP, and a clean close on
- * SIGTERM.
+ * by default, its metrics in Prometheus, health, readiness and SLO status over HTTP, a {@linkplain Heartbeat
+ * heartbeat} on {@code slo.heartbeat} while it runs, and a clean close on SIGTERM.
  *
  * <pre>{@code
  * try (StreamsApp app = StreamsApp.builder(config)
@@ -64,6 +64,7 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final PrometheusMeterRegistry registry;
     private final HttpEndpoints http;
+    private volatile Heartbeat heartbeat;
     private final Thread shutdownHook;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -116,6 +117,10 @@ public final class StreamsApp implements AutoCloseable {
             return;
         }
         LOG.info("Closing the streams app (waiting up to {} for the streams client)", config.shutdownTimeout());
+        // silent from here on: a watcher must not take a stopping instance for a running one
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         boolean clean = streams.close(CloseOptions.timeout(config.shutdownTimeout())
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {
@@ -218,6 +223,7 @@ public final class StreamsApp implements AutoCloseable {
                 wire(app, self);
                 http.start();
                 streams.start();
+                app.heartbeat = Heartbeat.start(config, self.host() + ":" + self.port(), streams::state);
             } catch (RuntimeException e) {
                 app.close();
                 throw e;

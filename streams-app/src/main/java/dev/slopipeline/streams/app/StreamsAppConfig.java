@@ -37,6 +37,7 @@ public record StreamsAppConfig(
         int httpPort,
         String advertisedHost,
         String statusStore,
+        Duration heartbeatInterval,
         Duration shutdownTimeout,
         Optional<Path> definitionsDir,
         Map<String, String> kafka) {
@@ -66,7 +67,7 @@ public record StreamsAppConfig(
     public StreamsAppConfig withBootstrapServers(String servers) {
         return new StreamsAppConfig(Optional.of(servers), applicationId, stateDir, topics, partitions, replication,
                 standbyReplicas, processingGuarantee, commitInterval, httpPort, advertisedHost, statusStore,
-                shutdownTimeout, definitionsDir, kafka);
+                heartbeatInterval, shutdownTimeout, definitionsDir, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -89,6 +90,7 @@ public record StreamsAppConfig(
         values.put(ConfigKey.TOPIC_DEFINITIONS.key(), topics.definitions());
         values.put(ConfigKey.TOPIC_ALERTS.key(), topics.alerts());
         values.put(ConfigKey.TOPIC_STATUS.key(), topics.status());
+        values.put(ConfigKey.TOPIC_HEARTBEAT.key(), topics.heartbeat());
         values.put(ConfigKey.TOPIC_PARTITIONS.key(), String.valueOf(partitions));
         values.put(ConfigKey.TOPIC_REPLICATION.key(), replication.map(String::valueOf).orElse("(broker default)"));
         values.put(ConfigKey.STANDBY_REPLICAS.key(), String.valueOf(standbyReplicas));
@@ -97,6 +99,7 @@ public record StreamsAppConfig(
         values.put(ConfigKey.HTTP_PORT.key(), String.valueOf(httpPort));
         values.put(ConfigKey.HTTP_ADVERTISED_HOST.key(), advertisedHost);
         values.put(ConfigKey.STATUS_STORE.key(), statusStore);
+        values.put(ConfigKey.HEARTBEAT_INTERVAL_MS.key(), String.valueOf(heartbeatInterval.toMillis()));
         values.put(ConfigKey.SHUTDOWN_TIMEOUT_MS.key(), String.valueOf(shutdownTimeout.toMillis()));
         values.put(ConfigKey.DEFINITIONS_DIR.key(), definitionsDir.map(Path::toString).orElse("(none)"));
         kafka.forEach((key, value) -> values.put(ConfigKey.KAFKA_PREFIX + key, Secrets.printable(key, value)));
@@ -137,7 +140,7 @@ public record StreamsAppConfig(
             ConfigSources.environment(env).forEach((key, value) -> {
                 if (ConfigValues.isKnown(key)) {
                     put(key, value, "environment " + ConfigKey.envName(key));
-                } else {
+                } else if (!ConfigKey.READ_BY_LOGGING.contains(key)) {
                     ignored.add(ConfigKey.envName(key));
                 }
             });

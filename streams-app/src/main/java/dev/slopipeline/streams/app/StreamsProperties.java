@@ -22,6 +22,9 @@ final class StreamsProperties {
         // the default from Kafka 5.0 on; opting in now keeps behaviour stable across the upgrade
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        // Requests and health events need not be interleaved by time (health context lives for minutes), and
+        // waiting for the usually empty health partitions costs a log message built per record.
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // Generated names (KSTREAM-AGGREGATE-0000000003) change when the topology changes and orphan
         // changelogs and repartition topics; with explicit names an upgrade keeps its state. Takes effect in
         // a StreamsBuilder made with the TopologyConfig of these properties (StreamsApp.Builder#topology).

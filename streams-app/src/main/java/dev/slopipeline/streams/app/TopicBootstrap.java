@@ -41,7 +41,10 @@ public final class TopicBootstrap {
         this.timeout = timeout;
     }
 
-    /** Compacted: the definitions (one partition, see {@link DefinitionsTopic}) and the status; the rest delete. */
+    /**
+     * Compacted: the definitions (one partition, see {@link DefinitionsTopic}) and the status; the heartbeat
+     * (one partition) compacted and deleted after a short time; the rest delete.
+     */
     public static List<NewTopic> layout(StreamsAppConfig config) {
         Topics topics = config.topics();
         return List.of(
@@ -50,7 +53,11 @@ public final class TopicBootstrap {
                 topic(topics.dlq(), config, TopicConfig.CLEANUP_POLICY_DELETE),
                 DefinitionsTopic.layout(topics.definitions(), config.replication()),
                 topic(topics.alerts(), config, TopicConfig.CLEANUP_POLICY_DELETE),
-                topic(topics.status(), config, TopicConfig.CLEANUP_POLICY_COMPACT));
+                topic(topics.status(), config, TopicConfig.CLEANUP_POLICY_COMPACT),
+                new NewTopic(topics.heartbeat(), Optional.of(1), config.replication()).configs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, Heartbeat.CLEANUP_POLICY,
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Heartbeat.RETENTION.toMillis()),
+                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Heartbeat.SEGMENT.toMillis()))));
     }
 
     private static NewTopic topic(String name, StreamsAppConfig config, String cleanupPolicy) {

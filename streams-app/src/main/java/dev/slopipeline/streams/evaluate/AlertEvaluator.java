@@ -119,8 +119,10 @@ public final class AlertEvaluator {
     /** Where the SLO stands with these sums and states: for the status topic, not for alerting. */
     public SloStatus status(WindowSums sums, AlertStates states) {
         Map<Severity, SeverityStatus> severities = new EnumMap<>(Severity.class);
+        List<PairEvaluation> pairs = new ArrayList<>();
         for (Severity severity : Severity.values()) {
             List<PairEvaluation> evaluations = judge(pairsBySeverity.getOrDefault(severity, List.of()), sums);
+            pairs.addAll(evaluations);
             statusOf(states.get(severity), evaluations, names(holding(evaluations)))
                     .ifPresent(status -> severities.put(severity, status));
         }
@@ -128,7 +130,8 @@ public final class AlertEvaluator {
         OptionalDouble sli = window.total() == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) window.good() / window.total());
         Map<Duration, Double> burnRates = new LinkedHashMap<>();
         sums.windows().forEach((length, tally) -> burnRates.put(length, PairEvaluation.burnRate(tally, slo.errorBudget())));
-        return new SloStatus(slo.name(), sums.asOf(), sli, burnRates, BudgetStatus.of(sums, slo.errorBudget()), severities);
+        return new SloStatus(slo.name(), sums.asOf(), sli, burnRates, BudgetStatus.of(sums, slo.errorBudget()), severities,
+                pairs, sums.budget());
     }
 
     private List<PairEvaluation> judge(List<AlertPair> pairs, WindowSums sums) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -44,6 +46,16 @@ public final class ClusterStatus implements StatusSource {
 
     @Override
     public StatusLookup status(String slo) {
+        return atOwner(slo, "", local::status);
+    }
+
+    @Override
+    public StatusLookup history(String slo) {
+        return atOwner(slo, SloStatusEndpoint.HISTORY, local::history);
+    }
+
+    /** Asks this instance's stores when it is active for the SLO's partition, else the owner over HTTP. */
+    private StatusLookup atOwner(String slo, String subPath, BiFunction<String, OptionalInt, StatusLookup> here) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new StatusLookup.Unavailable("the streams client is " + streams.state() + ", not RUNNING");
         }
@@ -51,7 +63,9 @@ public final class ClusterStatus implements StatusSource {
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return new StatusLookup.Unavailable("no instance hosts " + storeName + " for it yet");
         }
-        return owner.activeHost().equals(self) ? local.status(slo, owner.partition()) : remote.status(owner.activeHost(), slo);
+        return owner.activeHost().equals(self)
+                ? here.apply(slo, OptionalInt.of(owner.partition()))
+                : remote.status(owner.activeHost(), slo + subPath);
     }
 
     /** Asks every instance hosting the store at once; each answers for the partitions it is active for. */

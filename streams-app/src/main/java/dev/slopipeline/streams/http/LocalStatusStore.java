@@ -1,8 +1,20 @@
 package dev.slopipeline.streams.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slopipeline.streams.aggregate.SloStores;
+import dev.slopipeline.streams.status.HistoryCodec;
+import dev.slopipeline.streams.status.WindowCounts;
+import dev.slopipeline.streams.store.Part;
+import dev.slopipeline.streams.store.SloKeyspace;
+import dev.slopipeline.streams.window.SloWindows;
+import dev.slopipeline.streams.window.WindowParts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -13,7 +25,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The statuses this instance holds: an interactive query of the topology's key-value store of status JSON
- * by SLO name, over the partitions this instance is active for.
+ * by SLO name, over the partitions this instance is active for. A history is computed on request from the
+ * SLO's window buckets in the store {@value SloStores#WINDOWS}, on the same partition.
  */
 public final class LocalStatusStore implements StatusSource {
 
@@ -27,13 +40,38 @@ public final class LocalStatusStore implements StatusSource {
 
     @Override
     public StatusLookup status(String slo) {
-        return lookup(slo, StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
+        return status(slo, OptionalInt.empty());
     }
 
-    /** The status from the one partition that holds it, as the streams metadata said. */
-    StatusLookup status(String slo, int partition) {
-        return lookup(slo, StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, byte[]>keyValueStore())
-                .withPartition(partition));
+    @Override
+    public StatusLookup history(String slo) {
+        return history(slo, OptionalInt.empty());
+    }
+
+    /** The status from the one partition that holds it, as the streams metadata said; any partition when empty. */
+    StatusLookup status(String slo, OptionalInt partition) {
+        return read(() -> {
+            byte[] json = statusStore(partition).get(slo);
+            return json == null ? new StatusLookup.Missing() : new StatusLookup.Found(json);
+        });
+    }
+
+    /** The history from the one partition that holds the SLO; any partition when empty. */
+    StatusLookup history(String slo, OptionalInt partition) {
+        return read(() -> {
+            byte[] status = statusStore(partition).get(slo);
+            if (status == null) {
+                return new StatusLookup.Missing();
+            }
+            Optional<SloWindows> windows = windows(slo, partition);
+            if (windows.isEmpty()) {
+                return new StatusLookup.Missing();
+            }
+            JsonNode fields = Json.parse(status, "the stored status of " + slo);
+            byte[] history = HistoryCodec.encode(slo, fields.path("objective").asDouble(),
+                    fields.path("counts").path("unit").asText(WindowCounts.EVENTS), windows.get().latest(), windows.get().buckets());
+            return new StatusLookup.Found(history);
+        });
     }
 
     @Override
@@ -41,28 +79,52 @@ public final class LocalStatusStore implements StatusSource {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return StatusListing.unavailable("this instance: " + notRunning());
         }
-        try (KeyValueIterator<String, byte[]> entries = streams.store(StoreQueryParameters.fromNameAndType(
-                storeName, QueryableStoreTypes.<String, byte[]>keyValueStore())).all()) {
+        try (KeyValueIterator<String, byte[]> entries = statusStore(OptionalInt.empty()).all()) {
             Map<String, byte[]> bySlo = new LinkedHashMap<>();
             entries.forEachRemaining(entry -> bySlo.put(entry.key, entry.value));
             return new StatusListing(bySlo, List.of());
         } catch (InvalidStateStoreException e) {
-            unknownStoreIsAMistake(e);
+            unknownStoreIsAMistake(e, storeName);
             return StatusListing.unavailable("this instance: " + e.getMessage());
         }
     }
 
-    private StatusLookup lookup(String slo, StoreQueryParameters<ReadOnlyKeyValueStore<String, byte[]>> parameters) {
+    private StatusLookup read(Supplier<StatusLookup> query) {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new StatusLookup.Unavailable(notRunning());
         }
         try {
-            byte[] json = streams.store(parameters).get(slo);
-            return json == null ? new StatusLookup.Missing() : new StatusLookup.Found(json);
+            return query.get();
         } catch (InvalidStateStoreException e) {
-            unknownStoreIsAMistake(e);
+            unknownStoreIsAMistake(e, storeName);
             return new StatusLookup.Unavailable(e.getMessage());
         }
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> statusStore(OptionalInt partition) {
+        return streams.store(onPartition(StoreQueryParameters.fromNameAndType(storeName,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()), partition));
+    }
+
+    /** Empty when the topology keeps no windows store (a topology of another shape): no history then. */
+    private Optional<SloWindows> windows(String slo, OptionalInt partition) {
+        ReadOnlyKeyValueStore<Bytes, byte[]> store;
+        try {
+            store = streams.store(onPartition(StoreQueryParameters.fromNameAndType(SloStores.WINDOWS,
+                    QueryableStoreTypes.<Bytes, byte[]>keyValueStore()), partition));
+        } catch (UnknownStateStoreException e) {
+            return Optional.empty();
+        }
+        List<Part> parts = SloKeyspace.read(store, slo);
+        try {
+            return WindowParts.rebuild(parts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the stored windows of " + slo + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> StoreQueryParameters<T> onPartition(StoreQueryParameters<T> parameters, OptionalInt partition) {
+        return partition.isPresent() ? parameters.withPartition(partition.getAsInt()) : parameters;
     }
 
     private String notRunning() {
@@ -70,7 +132,7 @@ public final class LocalStatusStore implements StatusSource {
     }
 
     /** Every other InvalidStateStoreException passes with a rebalance; this one is a configuration error. */
-    private void unknownStoreIsAMistake(InvalidStateStoreException e) {
+    private static void unknownStoreIsAMistake(InvalidStateStoreException e, String storeName) {
         if (e instanceof UnknownStateStoreException) {
             throw new IllegalStateException("The topology has no state store named \"" + storeName
                     + "\"; set status.store to the store that holds status JSON by SLO name", e);

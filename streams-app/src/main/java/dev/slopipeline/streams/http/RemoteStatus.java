@@ -24,9 +24,10 @@ final class RemoteStatus {
         this.timeout = timeout;
     }
 
-    StatusLookup status(HostInfo host, String slo) {
+    /** @param sloPath the SLO's name, followed by a sub-path such as {@code /history} */
+    StatusLookup status(HostInfo host, String sloPath) {
         try {
-            HttpResponse<byte[]> response = client.send(request(host, SloStatusEndpoint.PATH + "/" + slo),
+            HttpResponse<byte[]> response = client.send(request(host, SloStatusEndpoint.PATH + "/" + sloPath),
                     HttpResponse.BodyHandlers.ofByteArray());
             return switch (response.statusCode()) {
                 case 200 -> new StatusLookup.Found(response.body());

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /api/v1/slos/{name}}: 200 with the status JSON as stored; 404 {@code {"error":..}} for an
  *       unknown SLO; 503 with {@code Retry-After} while the owning instance cannot answer (a rebalance).
+ *   <li>{@code GET /api/v1/slos/{name}/history}: 200 with the SLO's history JSON (see {@code status.HistoryCodec}),
+ *       computed from its window buckets where they live; 404 and 503 as above.
  *   <li>{@code GET /api/v1/slos}: 200 {@code {"slos":{"<name>":<status>,...},"unavailable":[..]}} gathered
  *       from every instance, sorted by name, {@code unavailable} naming instances that did not answer; 503
  *       when none did.
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 public final class SloStatusEndpoint implements Endpoint {
 
     public static final String PATH = "/api/v1/slos";
+    static final String HISTORY = "/history";
     static final String LOCAL_SCOPE = "local";
 
     /** Wider than SLO names (DNS labels) on purpose: a name that cannot exist is a 404, not a 400. */
@@ -44,10 +47,14 @@ public final class SloStatusEndpoint implements Endpoint {
             return list(source.all());
         }
         String name = request.path().substring(PATH.length() + 1);
+        boolean history = name.endsWith(HISTORY);
+        if (history) {
+            name = name.substring(0, name.length() - HISTORY.length());
+        }
         if (!PLAUSIBLE_NAME.matcher(name).matches()) {
             return Reply.error(404, "no SLO named \"" + name + "\"");
         }
-        StatusLookup lookup = source.status(name);
+        StatusLookup lookup = history ? source.history(name) : source.status(name);
         if (lookup instanceof StatusLookup.Found found) {
             return Reply.json(200, found.json());
         }

@@ -5,5 +5,8 @@ public interface StatusSource {
 
     StatusLookup status(String slo);
 
+    /** The SLO's history JSON ({@code status.HistoryCodec}), computed where its state lives. */
+    StatusLookup history(String slo);
+
     StatusListing all();
 }

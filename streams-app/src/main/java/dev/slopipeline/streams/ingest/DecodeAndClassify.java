@@ -14,6 +14,7 @@ import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,6 +30,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * its service, as context for that SLO's alerts. Refused records keep their key, value and headers
  * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
  * application.
+ *
+ * <p>With {@link PreSumming}, counts are summed per SLO and minute in a store ({@link PreSums}) and
+ * handed on by a wall-clock punctuator, at the cost of up to one interval of delay.
  */
 public final class DecodeAndClassify implements Processor<byte[], byte[], String, Routed> {
 
@@ -39,13 +43,24 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
     private final TopologyMetrics metrics;
     private final EventCodec codec = new EventCodec();
     private final Verdicts verdicts = new Verdicts();
+    private final Optional<PreSumming> preSumming;
     private ProcessorContext<String, Routed> context;
     private ReadOnlyKeyValueStore<String, String> definitionTexts;
+    private PreSums preSums;
+
+    /**
+     * Summing counts before the repartition: in which store, and how often (wall clock) the sums move on.
+     * Without it every event's counts cross the repartition at once, as replay and the tests of exact
+     * timing want.
+     */
+    public record PreSumming(String store, Duration interval) {
+    }
 
     public DecodeAndClassify(String healthTopic, String definitionsStore, Duration maxFutureSkew, Duration maxEventAge,
-                             LiveDefinitions live, TopologyMetrics metrics) {
+                             LiveDefinitions live, TopologyMetrics metrics, Optional<PreSumming> preSumming) {
         this.healthTopic = healthTopic;
         this.definitionsStore = definitionsStore;
+        this.preSumming = preSumming;
         this.timeGuard = new EventTimeGuard(maxFutureSkew, maxEventAge);
         this.live = live;
         this.metrics = metrics;
@@ -55,6 +70,11 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.definitionTexts = context.getStateStore(definitionsStore);
+        preSumming.ifPresent(summing -> {
+            preSums = new PreSums(context.getStateStore(summing.store()));
+            context.schedule(summing.interval(), PunctuationType.WALL_CLOCK_TIME, now -> preSums.drain(sum ->
+                    context.forward(new Record<>(sum.slo(), sum.counts(), sum.counts().eventTimeMillis()))));
+        });
     }
 
     @Override
@@ -149,6 +169,10 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         @Override
         public void accept(SloDefinition slo, long good, long bad) {
             matched++;
+            if (preSums != null) {
+                preSums.add(slo.name(), time, good, bad, service, operation);
+                return;
+            }
             SloInput.Counts counts = bad > 0
                     ? new SloInput.Counts(time, good, bad, service, operation)
                     : new SloInput.Counts(time, good, 0, null, null);

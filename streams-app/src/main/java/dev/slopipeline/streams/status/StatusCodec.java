@@ -36,8 +36,16 @@ import java.util.OptionalDouble;
  *  "exhaustionAt":"2026-11-24T02:00:00Z",                          absent when not within the window
  *  "alerts":{"page":{"state":"firing","since":"2026-11-23T10:04:00Z","pairs":["page-fast"]},
  *            "ticket":{"state":"ok"},"notify":{"state":"no-data"}},
- *  "lateEvents":0}
+ *  "lateEvents":0,
+ *  "updatedAt":"2026-11-23T10:04:02.512Z",                         wall clock when computed
+ *  "counts":{"unit":"events","from":"2026-10-24T10:00:00Z","good":99962,"bad":38,"events":100000},
+ *  "pairs":[{"name":"page-fast","severity":"page","longWindow":"1h","shortWindow":"5m","budgetPercent":2.0,
+ *            "burnRateThreshold":14.4,"errorRatioThreshold":0.0144,"minEvents":0,
+ *            "longBurnRate":20.1,"shortBurnRate":35.2,"holds":true},...]}   by severity, fastest first
  * </pre>
+ *
+ * {@code counts} are the SLO window's: {@code unit} is {@code events}, or {@code minutes} for timeslices
+ * budgeting, where good and bad count minutes with traffic and {@code events} the events behind them.
  *
  * A deleted SLO's key gets a tombstone. Durations and instants are written as on {@code slo.alerts};
  * unknown fields are ignored when reading, so fields may be added.
@@ -87,11 +95,44 @@ public final class StatusCodec {
             }
             g.writeEndObject();
             g.writeNumberField("lateEvents", status.lateEvents());
+            g.writeStringField("updatedAt", status.updatedAt().toString());
+            writeCounts(g, status.counts());
+            g.writeArrayFieldStart("pairs");
+            for (PairStatus pair : status.pairs()) {
+                writePair(g, pair);
+            }
+            g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    private static void writeCounts(JsonGenerator g, WindowCounts counts) throws IOException {
+        g.writeObjectFieldStart("counts");
+        g.writeStringField("unit", counts.unit());
+        g.writeStringField("from", counts.from().toString());
+        g.writeNumberField("good", counts.good());
+        g.writeNumberField("bad", counts.bad());
+        g.writeNumberField("events", counts.events());
+        g.writeEndObject();
+    }
+
+    private static void writePair(JsonGenerator g, PairStatus pair) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", pair.name());
+        g.writeStringField("severity", pair.severity().wireName());
+        g.writeStringField("longWindow", WireDurations.format(pair.longWindow()));
+        g.writeStringField("shortWindow", WireDurations.format(pair.shortWindow()));
+        g.writeNumberField("budgetPercent", pair.budgetPercent());
+        g.writeNumberField("burnRateThreshold", pair.burnRateThreshold());
+        g.writeNumberField("errorRatioThreshold", pair.errorRatioThreshold());
+        g.writeNumberField("minEvents", pair.minEvents());
+        g.writeNumberField("longBurnRate", pair.longBurnRate());
+        g.writeNumberField("shortBurnRate", pair.shortBurnRate());
+        g.writeBooleanField("holds", pair.holds());
+        g.writeEndObject();
     }
 
     private static void writeSeverity(JsonGenerator g, SeverityStatus status) throws IOException {
@@ -137,10 +178,31 @@ public final class StatusCodec {
                     root.required("budgetRemaining").asDouble(),
                     root.has("exhaustionAt") ? Optional.of(Instant.parse(root.get("exhaustionAt").asText())) : Optional.empty(),
                     alerts,
-                    root.required("lateEvents").asLong());
+                    root.required("lateEvents").asLong(),
+                    Instant.parse(root.required("updatedAt").asText()),
+                    readCounts(root.required("counts")),
+                    readPairs(root.required("pairs")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a status record: " + e.getMessage(), e);
         }
+    }
+
+    private static WindowCounts readCounts(JsonNode node) {
+        return new WindowCounts(node.required("unit").asText(), Instant.parse(node.required("from").asText()),
+                node.required("good").asLong(), node.required("bad").asLong(), node.required("events").asLong());
+    }
+
+    private static List<PairStatus> readPairs(JsonNode node) {
+        List<PairStatus> pairs = new ArrayList<>();
+        for (JsonNode pair : node) {
+            pairs.add(new PairStatus(pair.required("name").asText(), Severity.fromWire(pair.required("severity").asText()),
+                    WireDurations.parse(pair.required("longWindow").asText()), WireDurations.parse(pair.required("shortWindow").asText()),
+                    pair.required("budgetPercent").asDouble(), pair.required("burnRateThreshold").asDouble(),
+                    pair.required("errorRatioThreshold").asDouble(), pair.required("minEvents").asLong(),
+                    pair.required("longBurnRate").asDouble(), pair.required("shortBurnRate").asDouble(),
+                    pair.required("holds").asBoolean()));
+        }
+        return pairs;
     }
 
     private static SeverityStatus readSeverity(JsonNode node) {

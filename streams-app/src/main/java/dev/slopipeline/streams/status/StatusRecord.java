@@ -1,15 +1,18 @@
 package dev.slopipeline.streams.status;
 
+import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
 import dev.slopipeline.streams.evaluate.SeverityStatus;
 import dev.slopipeline.streams.evaluate.SloStatus;
+import dev.slopipeline.streams.window.Tally;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,18 +43,28 @@ public record StatusRecord(
         double budgetRemaining,
         Optional<Instant> exhaustionAt,
         Map<Severity, SeverityStatus> alerts,
-        long lateEvents) {
+        long lateEvents,
+        Instant updatedAt,
+        WindowCounts counts,
+        List<PairStatus> pairs) {
 
     public StatusRecord {
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(counts, "counts");
+        pairs = List.copyOf(pairs);
         burnRates = Collections.unmodifiableMap(new LinkedHashMap<>(burnRates));
         alerts = Collections.unmodifiableMap(alerts.isEmpty() ? new EnumMap<>(Severity.class) : new EnumMap<>(alerts));
     }
 
-    public static StatusRecord of(SloStatus status, SloDefinition slo, long lateEvents) {
+    public static StatusRecord of(SloStatus status, SloDefinition slo, long lateEvents, Instant updatedAt) {
+        Tally window = status.budgetWindow().tally();
+        String unit = slo.budgeting() instanceof Budgeting.Timeslices ? WindowCounts.MINUTES : WindowCounts.EVENTS;
         return new StatusRecord(slo.name(), slo.service(), slo.journey(), status.asOf(), slo.objectivePercent(), slo.window(),
                 status.sli(), status.burnRates(), status.budget().remaining(), status.budget().exhaustionAt(),
-                status.severities(), lateEvents);
+                status.severities(), lateEvents, updatedAt,
+                new WindowCounts(unit, status.budgetWindow().from(), window.good(), window.bad(), window.events()),
+                status.pairs().stream().map(PairStatus::of).toList());
     }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The parts of many SLOs in one key-value store, each under the key {@code <slo name> NUL <part>}.
@@ -46,6 +47,11 @@ public final class SloKeyspace {
 
     /** Every part of one SLO, in key order. */
     public List<Part> read(String slo) {
+        return read(store, slo);
+    }
+
+    /** Every part of one SLO in a store read through an interactive query, in key order. */
+    public static List<Part> read(ReadOnlyKeyValueStore<Bytes, byte[]> store, String slo) {
         byte[] prefix = prefix(slo);
         List<Part> parts = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> entries = store.prefixScan(Bytes.wrap(prefix), PREFIX_SERIALIZER)) {

@@ -12,8 +12,10 @@ import dev.slopipeline.streams.ingest.SloInputSerde;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.reload.DefinitionsUpdater;
 import dev.slopipeline.streams.reload.LiveDefinitions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,12 +40,12 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *  slo.events.requests ─┐
  *  slo.events.health ───┴─► events-source ─► decode-and-classify ─► route-inputs-
- *                                               │ (global store slo-definitions)  │
+ *                          (global store slo-definitions; store slo-pre-sums)     │
  *         ┌─────────────────────────────────────────────────────────────────────┘
  *         ├─ dead-letters ─► dead-letter-original ─► dlq-sink ─► slo.events.dlq
  *         └─ slo-inputs ─► as-slo-input ─► slo-counts (repartition by SLO name)
  *                 ─► aggregate-and-evaluate (stores slo-windows, slo-alert-states,
- *                        │                    slo-contributors, slo-health-context)
+ *                        │                    slo-contributors, slo-health-context, slo-status)
  *                        └► route-outputs- ─┬─ alerts ─► alert-bytes ─► alerts-sink ─► slo.alerts
  *                                           └─ statuses ─► status-bytes ─► status-sink ─► slo.status
  *
@@ -79,6 +81,7 @@ public final class SloTopology {
     public static final String DEFINITIONS_SOURCE = "definitions-source";
     public static final String DEFINITIONS_UPDATE = "definitions-update";
     public static final String DEFINITIONS_STORE = "slo-definitions";
+    public static final String PRE_SUMS_STORE = "slo-pre-sums";
 
     private SloTopology() {
     }
@@ -94,12 +97,18 @@ public final class SloTopology {
         for (String store : SloStores.NAMES) {
             builder.addStateStore(sloStore(store, config.stores()));
         }
+        builder.addStateStore(statusStore(config.stores()));
+        Optional<DecodeAndClassify.PreSumming> preSumming = config.preSumInterval().isZero()
+                ? Optional.empty()
+                : Optional.of(new DecodeAndClassify.PreSumming(PRE_SUMS_STORE, config.preSumInterval()));
+        preSumming.ifPresent(summing -> builder.addStateStore(preSumsStore(config.stores())));
 
         KStream<byte[], byte[]> events = builder.stream(List.of(topics.requests(), topics.health()),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE));
         Map<String, KStream<String, Routed>> inputs = events
                 .process(() -> new DecodeAndClassify(topics.health(), DEFINITIONS_STORE, config.maxFutureSkew(),
-                        config.maxEventAge(), live, metrics), Named.as(DECODE_AND_CLASSIFY))
+                        config.maxEventAge(), live, metrics, preSumming), Named.as(DECODE_AND_CLASSIFY),
+                        preSumming.map(summing -> new String[] {summing.store()}).orElse(new String[0]))
                 .split(Named.as(ROUTE_INPUTS))
                 .branch((slo, routed) -> routed instanceof DeadLetter, Branched.as(DEAD_LETTERS))
                 .defaultBranch(Branched.as(SLO_INPUTS));
@@ -113,7 +122,7 @@ public final class SloTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new SloInputSerde()))
                 .process(() -> new AggregateAndEvaluate(settings, live, metrics), Named.as(AGGREGATE_AND_EVALUATE),
-                        SloStores.NAMES.toArray(String[]::new))
+                        aggregateStores())
                 .split(Named.as(ROUTE_OUTPUTS))
                 .branch((slo, published) -> published.isAlert(), Branched.as(ALERTS))
                 .defaultBranch(Branched.as(STATUSES));
@@ -141,6 +150,32 @@ public final class SloTopology {
     /** The internal topic the SLO inputs are repartitioned through, for an application id. */
     public static String countsRepartitionTopic(String applicationId) {
         return applicationId + "-" + COUNTS_REPARTITION + "-repartition";
+    }
+
+    private static String[] aggregateStores() {
+        List<String> names = new ArrayList<>(SloStores.NAMES);
+        names.add(SloStores.STATUS);
+        return names.toArray(String[]::new);
+    }
+
+    /** Status JSON by SLO name, for interactive queries; kept with a changelog so a new owner answers at once. */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> statusStore(TopologyConfig.StoreKind kind) {
+        if (kind == TopologyConfig.StoreKind.IN_MEMORY) {
+            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SloStores.STATUS), Serdes.String(), Serdes.ByteArray())
+                    .withLoggingDisabled();
+        }
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SloStores.STATUS), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    /**
+     * In memory, as it holds at most an interval's sums; with a changelog in the application, so that sums of
+     * committed events survive a crash (see {@code ingest.PreSums}); the cache merges an interval's writes.
+     */
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> preSumsStore(TopologyConfig.StoreKind kind) {
+        StoreBuilder<KeyValueStore<Bytes, byte[]>> builder = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PRE_SUMS_STORE), Serdes.Bytes(), Serdes.ByteArray());
+        return kind == TopologyConfig.StoreKind.IN_MEMORY ? builder.withLoggingDisabled() : builder.withCachingEnabled();
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> sloStore(String name, TopologyConfig.StoreKind kind) {

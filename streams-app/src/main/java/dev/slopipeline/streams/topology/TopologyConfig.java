@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param initialDefinitions definitions loaded from a folder at start; the definitions topic overlays them
  * @param stores             how state is kept
  * @param meters             where the counters go (see {@code TopologyMetrics}); by default nowhere
+ * @param preSumInterval     when positive, counts are summed per SLO and minute before the repartition and
+ *                           handed on this often (wall clock): far fewer records cross it, at the cost of up
+ *                           to this much delay; zero (the default) hands every event's counts on at once
  */
 public record TopologyConfig(
         Topics topics,
@@ -35,7 +38,8 @@ public record TopologyConfig(
         Duration healthContextTtl,
         DefinitionSet initialDefinitions,
         StoreKind stores,
-        MeterRegistry meters) {
+        MeterRegistry meters,
+        Duration preSumInterval) {
 
     /**
      * The topics read and written. Input and output topics are external (the runtime creates them);
@@ -81,72 +85,80 @@ public record TopologyConfig(
         requirePositive(maxFutureSkew, "maxFutureSkew");
         requirePositive(maxEventAge, "maxEventAge");
         requirePositive(healthContextTtl, "healthContextTtl");
+        if (preSumInterval == null || preSumInterval.isNegative()) {
+            throw new IllegalArgumentException("preSumInterval must be zero or positive, got " + preSumInterval);
+        }
     }
 
     /**
      * Default topics, grace 2m, a status at most every 5 s, judging silent SLOs every 10 s after 1 minute
      * of silence, events refused beyond 1 h ahead of or 35 days behind the wall clock, health context kept
-     * 10 minutes, no folder definitions, persistent stores, no metrics.
+     * 10 minutes, no folder definitions, persistent stores, no metrics, no summing before the repartition.
      */
     public static TopologyConfig defaults() {
         return new TopologyConfig(Topics.defaults(), Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(35), Duration.ofMinutes(10),
-                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry());
+                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry(), Duration.ZERO);
     }
 
     public TopologyConfig withTopics(Topics value) {
         return new TopologyConfig(value, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withGrace(Duration value) {
         return new TopologyConfig(topics, value, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withStatusInterval(Duration value) {
         return new TopologyConfig(topics, grace, value, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withEvaluationInterval(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, value, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withWallClockLag(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, value, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withMaxFutureSkew(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, value, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withMaxEventAge(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, value,
-                healthContextTtl, initialDefinitions, stores, meters);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withHealthContextTtl(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                value, initialDefinitions, stores, meters);
+                value, initialDefinitions, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withInitialDefinitions(DefinitionSet value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, value, stores, meters);
+                healthContextTtl, value, stores, meters, preSumInterval);
     }
 
     public TopologyConfig withStores(StoreKind value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, value, meters);
+                healthContextTtl, initialDefinitions, value, meters, preSumInterval);
     }
 
     public TopologyConfig withMeters(MeterRegistry value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, value);
+                healthContextTtl, initialDefinitions, stores, value, preSumInterval);
+    }
+
+    public TopologyConfig withPreSumInterval(Duration value) {
+        return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
+                healthContextTtl, initialDefinitions, stores, meters, value);
     }
 
     private static void requirePositive(Duration duration, String name) {

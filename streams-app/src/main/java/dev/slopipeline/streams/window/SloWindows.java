@@ -142,6 +142,23 @@ public final class SloWindows {
         return new WindowSums(latest, sums, budgetSum());
     }
 
+    /** The SLO window bucket by bucket, for a chart; see {@link Buckets}. */
+    public Buckets buckets() {
+        long spanStart = EpochMinutes.of(budgetSum().from());
+        BucketRing ring = rings.stream().filter(r -> r.oldestMinute() <= spanStart).findFirst()
+                .orElseGet(() -> rings.stream().min((a, b) -> Long.compare(a.oldestMinute(), b.oldestMinute())).orElseThrow());
+        int granularity = ring.granularity();
+        long first = EpochMinutes.alignDown(Math.max(spanStart, ring.oldestMinute()), granularity);
+        List<Buckets.Bucket> buckets = new ArrayList<>();
+        for (long minute = first; minute <= watermark; minute += granularity) {
+            Tally held = ring.get(minute);
+            // the minute ring keeps raw events; coarser rings keep units already
+            Tally units = ring == minutes ? plan.unit().contribution(held.good(), held.bad()) : held;
+            buckets.add(new Buckets.Bucket(EpochMinutes.start(minute), units));
+        }
+        return new Buckets(Duration.ofMinutes(granularity), EpochMinutes.start(first), buckets);
+    }
+
     private BudgetWindowSum budgetSum() {
         if (calendar != null) {
             return new BudgetWindowSum(calendar.sum(), calendar.periodStart(),

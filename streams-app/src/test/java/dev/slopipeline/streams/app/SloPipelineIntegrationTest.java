@@ -2,6 +2,11 @@ package dev.slopipeline.streams.app;
 
 import static dev.slopipeline.streams.app.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
@@ -58,8 +63,9 @@ class SloPipelineIntegrationTest {
     private static final AtomicInteger RUNS = new AtomicInteger();
     private static final EventCodec EVENTS = new EventCodec();
     private static final AlertCodec ALERTS = new AlertCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SLO = "checkout-availability";
-    private static final String DEFINITIONS = """
+    static final String DEFINITIONS = """
             apiVersion: slo-pipeline/v1
             kind: Service
             metadata: {name: checkout}
@@ -171,18 +177,133 @@ class SloPipelineIntegrationTest {
         assertThat(pages.get(1).id()).isEqualTo(pages.get(0).id());
     }
 
+    @Test
+    void shouldAlertOnAnSloAppliedWhileTheAppRuns() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        TopicReader alerts = reader(config.topics().alerts());
+
+        apply(config, "search.yaml", DEFINITIONS.replace("name: checkout-availability", "name: search-availability")
+                .replace("{service: checkout-api, operation: \"POST /checkout\"}", "{service: search-api, operation: \"GET /search\"}")
+                .replace("journey: checkout", "journey: search"));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            // until the running app has read the new definition, search events count for no SLO
+            await("the new SLO to count events", () -> {
+                produce(producer, config, new RequestEvent(start, "search-api", "GET /search", 200, RequestEvent.NO_LATENCY, 1, Map.of()));
+                producer.flush();
+                return Http.get(app.httpPort(), "/api/v1/slos/search-availability").statusCode() == 200;
+            });
+            produceMinutes(producer, config, "search-api", "GET /search", 0, OUTAGE_TO);
+        }
+
+        await("a page for the new SLO", () -> pages(alerts.poll()).stream().anyMatch(alert -> alert.state() == AlertState.FIRING));
+        assertThat(pages(alerts.drain())).singleElement().satisfies(page -> {
+            assertThat(page.slo()).isEqualTo("search-availability");
+            assertThat(page.journey()).isEqualTo("search");
+            assertThat(page.contributors()).extracting(Alert.Contributor::operation).containsExactly("GET /search");
+        });
+    }
+
+    @Test
+    void shouldServeTheStatusAndHistoryOfAnSloOverHttp() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        TopicReader alerts = reader(config.topics().alerts());
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            produceMinutes(producer, config, 0, OUTAGE_TO);
+        }
+        await("a page", () -> count(alerts.poll(), AlertState.FIRING) >= 1);
+        // the status store follows the topic at most a status interval later
+        await("the firing page in the status", () -> Http.get(app.httpPort(), "/api/v1/slos/" + SLO).body()
+                .contains("\"page\":{\"state\":\"firing\""));
+
+        JsonNode status = JSON.readTree(Http.get(app.httpPort(), "/api/v1/slos/" + SLO).body());
+        JsonNode listing = JSON.readTree(Http.get(app.httpPort(), "/api/v1/slos").body());
+        HttpResponse<String> historyResponse = Http.get(app.httpPort(), "/api/v1/slos/" + SLO + "/history");
+        JsonNode history = JSON.readTree(historyResponse.body());
+
+        long events = 100L * OUTAGE_TO;
+        long bad = 100L * (OUTAGE_TO - OUTAGE_FROM);
+        assertThat(status.get("slo").asText()).isEqualTo(SLO);
+        assertThat(status.get("counts").get("events").asLong()).isEqualTo(events);
+        assertThat(status.get("counts").get("bad").asLong()).isEqualTo(bad);
+        assertThat(status.get("sli").asDouble()).isCloseTo(1 - (double) bad / events, within(1e-12));
+        assertThat(status.get("pairs")).extracting(pair -> pair.get("name").asText())
+                .containsExactly("page-fast", "page-slow", "ticket-fast", "ticket-slow");
+        assertThat(status.get("updatedAt").asText()).isNotEmpty();
+        assertThat(listing.get("slos").get(SLO)).isEqualTo(status);
+        assertThat(listing.get("unavailable")).isEmpty();
+        assertThat(historyResponse.statusCode()).isEqualTo(200);
+        assertThat(history.get("resolution").asText()).isEqualTo("1h");
+        long historyEvents = 0;
+        for (JsonNode point : history.get("points")) {
+            historyEvents += point.get("events").asLong();
+        }
+        assertThat(historyEvents).isEqualTo(events);
+        JsonNode last = history.get("points").get(history.get("points").size() - 1);
+        assertThat(last.get("sli").asDouble()).isCloseTo(status.get("sli").asDouble(), within(1e-12));
+        assertThat(Http.get(app.httpPort(), "/api/v1/slos/no-such-slo/history").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldServeEveryStatusAndHistoryFromEitherOfTwoInstances() throws IOException {
+        String run = "pipeline" + RUNS.incrementAndGet();
+        StreamsAppConfig first = config(run, 2, dir.resolve("state-1"));
+        StreamsAppConfig second = config(run, 2, dir.resolve("state-2"));
+        // a second SLO whose events land on the other partition, so each instance holds one of them
+        String other = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "search-availability-" + i)
+                .filter(name -> partitionOf(name) != partitionOf(SLO)).findFirst().orElseThrow();
+        apply(first, "checkout.yaml", DEFINITIONS + "---\n" + DEFINITIONS.substring(DEFINITIONS.indexOf("apiVersion: slo-pipeline/v1\nkind: SLO"))
+                .replace("name: checkout-availability", "name: " + other)
+                .replace("{service: checkout-api, operation: \"POST /checkout\"}", "{service: other-api, operation: \"GET /\"}"));
+        StreamsApp one = start(first);
+        StreamsApp two = start(second);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            produceMinutes(producer, first, "checkout-api", "POST /checkout", 0, 10);
+            produceMinutes(producer, first, "other-api", "GET /", 0, 10);
+        }
+
+        for (StreamsApp app : List.of(one, two)) {
+            for (String slo : List.of(SLO, other)) {
+                await(slo + " from the instance on port " + app.httpPort(), () ->
+                        Http.get(app.httpPort(), "/api/v1/slos/" + slo).statusCode() == 200
+                                && Http.get(app.httpPort(), "/api/v1/slos/" + slo + "/history").statusCode() == 200);
+            }
+        }
+        JsonNode listing = JSON.readTree(Http.get(one.httpPort(), "/api/v1/slos").body());
+        JsonNode history = JSON.readTree(Http.get(two.httpPort(), "/api/v1/slos/" + other + "/history").body());
+        int localOne = JSON.readTree(Http.get(one.httpPort(), "/api/v1/slos?scope=local").body()).get("slos").size();
+        int localTwo = JSON.readTree(Http.get(two.httpPort(), "/api/v1/slos?scope=local").body()).get("slos").size();
+
+        assertThat(listing.get("slos").has(SLO)).isTrue();
+        assertThat(listing.get("slos").has(other)).isTrue();
+        assertThat(listing.get("unavailable")).isEmpty();
+        assertThat(history.get("slo").asText()).isEqualTo(other);
+        assertThat(localOne + localTwo).as("each SLO held by one instance").isEqualTo(2);
+        assertThat(localOne).as("both instances hold one").isEqualTo(1);
+    }
+
+    private static int partitionOf(String slo) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(bytes(slo))) % 2;
+    }
+
     /** Unique topics, application id and state directory per test, exactly-once as in production. */
     private StreamsAppConfig config() {
-        String run = "pipeline" + RUNS.incrementAndGet();
+        return config("pipeline" + RUNS.incrementAndGet(), 1, dir.resolve("state"));
+    }
+
+    private StreamsAppConfig config(String run, int partitions, Path stateDir) {
         StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
                 .bootstrapServers(broker.bootstrapServers())
                 .applicationId("slo-pipeline-test-" + run)
-                .stateDir(dir.resolve("state"))
+                .stateDir(stateDir)
                 .httpPort(0)
                 .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
-                .set("topics.partitions", "1");
+                .set("topics.partitions", String.valueOf(partitions));
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
+                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
             builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
         }
         return builder.build();
@@ -190,7 +311,12 @@ class SloPipelineIntegrationTest {
 
     /** As {@code slo apply} would, before the app starts. */
     private void applyDefinitions(StreamsAppConfig config) throws IOException {
-        Path file = Files.writeString(dir.resolve("checkout.yaml"), DEFINITIONS);
+        apply(config, "checkout.yaml", DEFINITIONS);
+    }
+
+    /** As {@code slo apply FILE} would (without --prune: what was applied before stays). */
+    private void apply(StreamsAppConfig config, String fileName, String yaml) throws IOException {
+        Path file = Files.writeString(dir.resolve(fileName), yaml);
         DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(20));
         new DefinitionPublisher(config.clientProperties(), topic, config.replication())
                 .apply(DefinitionRecords.fromFiles(List.of(file)), ApplyOptions.DEFAULT);
@@ -205,13 +331,22 @@ class SloPipelineIntegrationTest {
 
     /** One record of 100 requests per minute, all failing during the outage. */
     private void produceMinutes(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, int from, int to) {
+        produceMinutes(producer, config, "checkout-api", "POST /checkout", from, to);
+    }
+
+    private void produceMinutes(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, String service, String operation,
+                                int from, int to) {
         for (int minute = from; minute < to; minute++) {
-            Instant time = start.plus(Duration.ofMinutes(minute));
             int status = minute >= OUTAGE_FROM && minute < OUTAGE_TO ? 503 : 200;
-            RequestEvent event = new RequestEvent(time, "checkout-api", "POST /checkout", status, RequestEvent.NO_LATENCY, 100, Map.of());
-            producer.send(new ProducerRecord<>(config.topics().requests(), null, time.toEpochMilli(), bytes("checkout-api"), EVENTS.encode(event)));
+            produce(producer, config, new RequestEvent(start.plus(Duration.ofMinutes(minute)), service, operation, status,
+                    RequestEvent.NO_LATENCY, 100, Map.of()));
         }
         producer.flush();
+    }
+
+    private static void produce(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, RequestEvent event) {
+        producer.send(new ProducerRecord<>(config.topics().requests(), null, event.timestamp().toEpochMilli(),
+                bytes(event.service()), EVENTS.encode(event)));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
@@ -226,7 +361,7 @@ class SloPipelineIntegrationTest {
         return reader;
     }
 
-    private static List<Alert> pages(List<ConsumerRecord<byte[], byte[]>> records) {
+    static List<Alert> pages(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Alert> pages = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             Decoded<Alert> decoded = ALERTS.decode(record.value());
@@ -240,57 +375,11 @@ class SloPipelineIntegrationTest {
         return pages;
     }
 
-    private static long count(List<ConsumerRecord<byte[], byte[]>> records, AlertState state) {
+    static long count(List<ConsumerRecord<byte[], byte[]>> records, AlertState state) {
         return pages(records).stream().filter(alert -> alert.state() == state).count();
     }
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Everything committed on one topic so far; read_committed, so aborted exactly-once attempts never show. */
-    private static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-
-        TopicReader(String bootstrapServers, String topic) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
-        }
-
-        /** Reads what arrived since the last call; returns everything read so far. */
-        List<ConsumerRecord<byte[], byte[]>> poll() {
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return records;
-        }
-
-        /**
-         * Reads until a second passes without a record: a repeated transition would be committed together with
-         * or right after the one awaited, so this is where it would show.
-         */
-        List<ConsumerRecord<byte[], byte[]>> drain() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                var batch = consumer.poll(Duration.ofSeconds(1));
-                if (batch.isEmpty()) {
-                    break;
-                }
-                batch.forEach(records::add);
-            }
-            return records;
-        }
-
-        List<ConsumerRecord<byte[], byte[]>> records() {
-            return records;
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
     }
 }

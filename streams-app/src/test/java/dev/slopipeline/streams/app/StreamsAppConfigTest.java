@@ -24,12 +24,20 @@ class StreamsAppConfigTest {
         assertThat(config.bootstrapServers()).isEmpty();
         assertThat(config.applicationId()).isEqualTo("slo-pipeline-streams");
         assertThat(config.topics()).isEqualTo(new Topics("slo.events.requests", "slo.events.health", "slo.events.dlq",
-                "slo.definitions", "slo.alerts", "slo.status"));
+                "slo.definitions", "slo.alerts", "slo.status", "slo.heartbeat"));
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.processingGuarantee()).isEqualTo("exactly_once_v2");
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.replication()).isEmpty();
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.statusStore()).isEqualTo("slo-status");
+    }
+
+    @Test
+    void shouldTakeTheHeartbeatIntervalFromTheEnvironment() {
+        StreamsAppConfig config = StreamsAppConfig.builder().env(Map.of("SLO_PIPELINE_HEARTBEAT_INTERVAL_MS", "2500")).build();
+
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofMillis(2500));
     }
 
     @Test

@@ -106,6 +106,36 @@ class StreamsAppTest {
     }
 
     @Test
+    void shouldWriteAHeartbeatEveryIntervalWhileRunning() throws Exception {
+        StreamsAppConfig config = config(1).set(ConfigKey.HEARTBEAT_INTERVAL_MS, "200").build();
+        StreamsApp app = start(StreamsApp.builder(config).topology(topologyConfig -> PassThroughTopology.build(new StreamsBuilder(topologyConfig), config)));
+        await("the streams client to run", () -> app.state() == KafkaStreams.State.RUNNING);
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> beats = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = stringConsumer(config)) {
+            consumer.subscribe(List.of(config.topics().heartbeat()));
+            await("three heartbeats", () -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(beats::add);
+                return beats.size() >= 3;
+            });
+        }
+
+        String instance = "localhost:" + app.httpPort();
+        assertThat(beats).allSatisfy(beat -> {
+            assertThat(beat.key()).isEqualTo(config.applicationId() + "/" + instance);
+            var value = JSON.readTree(beat.value());
+            assertThat(value.get("source").asText()).isEqualTo("streams-app");
+            assertThat(value.get("instance").asText()).isEqualTo(instance);
+            assertThat(value.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(java.time.Instant.parse(value.get("at").asText())).isBefore(java.time.Instant.now().plusSeconds(1));
+            assertThat(value.size()).isEqualTo(4);
+        });
+        java.time.Instant first = java.time.Instant.parse(JSON.readTree(beats.get(0).value()).get("at").asText());
+        java.time.Instant third = java.time.Instant.parse(JSON.readTree(beats.get(2).value()).get("at").asText());
+        assertThat(Duration.between(first, third)).as("one every 200 ms").isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+    }
+
+    @Test
     void shouldCloseCleanlyAndStopServing() {
         StreamsAppConfig config = config(1).build();
         StreamsApp app = start(StreamsApp.builder(config).topology(topologyConfig -> PassThroughTopology.build(new StreamsBuilder(topologyConfig), config)));
@@ -184,7 +214,7 @@ class StreamsAppTest {
                 // records reach the stores and topics at once instead of at the next cache flush
                 .kafka("statestore.cache.max.bytes", "0");
         for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
+                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
             builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
         }
         return builder;
@@ -204,6 +234,13 @@ class StreamsAppTest {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + local.body(), e);
         }
+    }
+
+    private static KafkaConsumer<String, String> stringConsumer(StreamsAppConfig config) {
+        Map<String, Object> properties = new HashMap<>(config.clientProperties());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
 
     private static void produce(StreamsAppConfig config, String... slos) {

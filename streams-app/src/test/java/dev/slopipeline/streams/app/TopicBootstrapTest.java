@@ -54,11 +54,13 @@ class TopicBootstrapTest {
             assertThat(createdAgain).isEmpty();
             assertThat(cleanupPolicies(admin, config.topics().all())).isEqualTo(Map.of(
                     "slo.events.requests", "delete", "slo.events.health", "delete", "slo.events.dlq", "delete",
-                    "slo.alerts", "delete", "slo.definitions", "compact", "slo.status", "compact"));
+                    "slo.alerts", "delete", "slo.definitions", "compact", "slo.status", "compact",
+                    "slo.heartbeat", "compact,delete"));
             Map<String, TopicDescription> descriptions = admin.describeTopics(config.topics().all()).allTopicNames().get();
             assertThat(descriptions.get("slo.definitions").partitions()).hasSize(1);
             assertThat(descriptions.get("slo.events.requests").partitions()).hasSize(2);
             assertThat(descriptions.get("slo.status").partitions()).hasSize(2);
+            assertThat(descriptions.get("slo.heartbeat").partitions()).hasSize(1);
         }
     }
 

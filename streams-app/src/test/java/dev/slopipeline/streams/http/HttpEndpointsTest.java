@@ -58,6 +58,15 @@ class HttpEndpointsTest {
     }
 
     @Test
+    void shouldServeAnSlosHistoryBelowItsStatus() throws Exception {
+        HttpResponse<String> history = get("/api/v1/slos/checkout-availability/history");
+
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).isEqualTo("{\"slo\":\"checkout-availability\",\"points\":[]}");
+        assertThat(get("/api/v1/slos/nope/history").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldAnswerAnUnknownSloWithAJson404() throws Exception {
         HttpResponse<String> response = get("/api/v1/slos/nope");
 
@@ -174,6 +183,15 @@ class HttpEndpointsTest {
             }
             String json = bySlo.get(slo);
             return json == null ? new StatusLookup.Missing() : new StatusLookup.Found(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A history names its SLO, so a test can tell it came from the history path. */
+        @Override
+        public StatusLookup history(String slo) {
+            StatusLookup status = status(slo);
+            return status instanceof StatusLookup.Found
+                    ? new StatusLookup.Found(("{\"slo\":\"" + slo + "\",\"points\":[]}").getBytes(StandardCharsets.UTF_8))
+                    : status;
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.streams.aggregate.SloStores;
+import dev.slopipeline.streams.alert.AlertComposer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,40 @@ class RestartTest {
         assertThat(uninterrupted).extracting(Alert::severity, Alert::state)
                 .contains(tuple(Severity.PAGE, AlertState.FIRING), tuple(Severity.PAGE, AlertState.RESOLVED));
         assertThat(restarted).as("fired before the restart, resolved after it, once each").isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void shouldResolveTheFiringAlertsOfAnSloRemovedWhileStopped() {
+        List<Alert> firing;
+        Map<String, List<KeyValue<Bytes, byte[]>>> stored;
+        try (Pipeline first = new Pipeline(PERSISTENT, START)) {
+            firing = run(0, 70, first);
+            stored = contents(first);
+        }
+        // while stopped, the SLO was deleted: the next start knows its service only
+        TopologyConfig withoutTheSlo = PERSISTENT.withInitialDefinitions(Pipeline.load(Shop.folder()));
+        try (Pipeline second = new Pipeline(withoutTheSlo, START.plus(Duration.ofMinutes(70)))) {
+            stored.forEach((store, entries) -> second.driver().<Bytes, byte[]>getKeyValueStore(store).putAll(entries));
+            second.advanceWallClock(second.config.evaluationInterval());
+
+            List<Alert> resolved = second.alerts();
+
+            assertThat(firing).isNotEmpty().allSatisfy(alert -> assertThat(alert.state()).isEqualTo(AlertState.FIRING));
+            assertThat(resolved).hasSameSizeAs(firing).allSatisfy(alert -> {
+                assertThat(alert.state()).isEqualTo(AlertState.RESOLVED);
+                assertThat(alert.annotations()).containsEntry(AlertComposer.REASON, "slo removed while the pipeline was stopped");
+                assertThat(alert.pairs()).isEmpty();
+            });
+            assertThat(resolved).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(firing.stream().map(Alert::id).toList());
+            assertThat(resolved).extracting(Alert::labels).containsExactlyInAnyOrderElementsOf(firing.stream().map(Alert::labels).toList());
+            for (String store : SloStores.NAMES) {
+                try (KeyValueIterator<Bytes, byte[]> left = second.driver().<Bytes, byte[]>getKeyValueStore(store).all()) {
+                    assertThat(left.hasNext()).as("state left in %s", store).isFalse();
+                }
+            }
+            second.advanceWallClock(second.config.evaluationInterval());
+            assertThat(second.alerts()).as("resolved once").isEmpty();
+        }
     }
 
     private static Map<String, List<KeyValue<Bytes, byte[]>>> contents(Pipeline pipeline) {

@@ -1,8 +1,10 @@
 package dev.slopipeline.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.model.SloWindow;
 import dev.slopipeline.streams.evaluate.SeverityStatus;
@@ -13,6 +15,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.streams.aggregate.SloStores;
+import dev.slopipeline.streams.status.HistoryCodec;
+import dev.slopipeline.streams.status.PairStatus;
+import dev.slopipeline.streams.status.StatusCodec;
+import dev.slopipeline.streams.status.WindowCounts;
+import dev.slopipeline.streams.store.SloKeyspace;
+import dev.slopipeline.streams.window.SloWindows;
+import dev.slopipeline.streams.window.WindowParts;
 
 /** The status topic, and the window behaviour it makes visible: grace, late events, calendar periods. */
 class StatusTest {
@@ -112,6 +126,93 @@ class StatusTest {
             assertThat(april.budgetRemaining()).isEqualTo(1.0);
             assertThat(april.sli()).hasValue(1.0);
             assertThat(april.burnRates().get(Duration.ofHours(1))).as("the rolling windows go on").isPositive();
+        }
+    }
+
+    @Test
+    void shouldKeepTheLatestStatusOfEverySloInTheStatusStoreAndShowItsPairsAndCounts() {
+        try (Pipeline pipeline = Pipeline.withFolder(Scenarios.inMemory(), T0, Shop.folder(Shop.CHECKOUT))) {
+            pipeline.request(T0, "checkout-api", "POST /checkout", 200, 990);
+            pipeline.request(T0.plusSeconds(1), "payments", "POST /charge/visa", 503, 10);
+
+            StatusRecord published = latest(pipeline);
+            KeyValueStore<String, byte[]> store = pipeline.driver().getKeyValueStore(SloStores.STATUS);
+            StatusRecord stored = StatusCodec.decode(store.get("checkout-availability"));
+
+            assertThat(stored).isEqualTo(published);
+            assertThat(stored.updatedAt()).isEqualTo(pipeline.wallClock());
+            assertThat(stored.counts()).isEqualTo(new WindowCounts(WindowCounts.EVENTS,
+                    Instant.parse("2026-01-31T10:00:00Z"), 990, 10, 1000));
+            // the default pairs with the workbook's thresholds; 1 % errors burn at 10 everywhere
+            assertThat(stored.pairs()).extracting(PairStatus::name, PairStatus::burnRateThreshold, PairStatus::holds).containsExactly(
+                    tuple("page-fast", 14.4, false), tuple("page-slow", 6.0, true),
+                    tuple("ticket-fast", 3.0, true), tuple("ticket-slow", 1.0, true));
+            assertThat(stored.pairs().get(0).errorRatioThreshold()).isCloseTo(0.0144, within(1e-12));
+            assertThat(stored.pairs().get(0).longBurnRate()).isCloseTo(10, within(1e-9));
+        }
+    }
+
+    @Test
+    void shouldDropTheStoredStatusOfARemovedSlo() {
+        try (Pipeline pipeline = new Pipeline(Scenarios.inMemory().withInitialDefinitions(DefinitionSet.empty()), T0)) {
+            pipeline.define("Service/storefront", Shop.SERVICES);
+            pipeline.define("SLO/checkout-availability", Shop.CHECKOUT);
+            pipeline.request(T0, "checkout-api", "POST /checkout", 200, 10);
+            latest(pipeline);
+            KeyValueStore<String, byte[]> store = pipeline.driver().getKeyValueStore(SloStores.STATUS);
+            assertThat(store.get("checkout-availability")).isNotNull();
+
+            pipeline.define("SLO/checkout-availability", null);
+            pipeline.advanceWallClock(pipeline.config.statusInterval());
+
+            assertThat(store.get("checkout-availability")).isNull();
+        }
+    }
+
+    @Test
+    void shouldChartTheSloWindowFromSummedBucketCounts() throws Exception {
+        Instant start = Instant.parse("2026-03-02T00:00:00Z");
+        try (Pipeline pipeline = Pipeline.withFolder(Scenarios.inMemory(), start, Shop.folder(Shop.CHECKOUT))) {
+            // a day of traffic: 100 requests a minute, 7 of them failing in hour 5, 1 in every other hour's first minute
+            long[] badByHour = new long[24];
+            for (int minute = 0; minute < 24 * 60; minute++) {
+                int hour = minute / 60;
+                long bad = hour == 5 ? 7 : minute % 60 == 0 ? 1 : 0;
+                badByHour[hour] += bad;
+                Instant time = start.plus(Duration.ofMinutes(minute));
+                pipeline.request(time, "checkout-api", "POST /checkout", 200, 100 - bad);
+                if (bad > 0) {
+                    pipeline.request(time, "payments", "POST /charge/visa", 503, bad);
+                }
+            }
+            latest(pipeline);
+            KeyValueStore<Bytes, byte[]> windowsStore = pipeline.driver().getKeyValueStore(SloStores.WINDOWS);
+            SloWindows windows = WindowParts.rebuild(new SloKeyspace(windowsStore).read("checkout-availability")).orElseThrow();
+
+            JsonNode history = new ObjectMapper().readTree(HistoryCodec.encode("checkout-availability", 99.9, WindowCounts.EVENTS,
+                    windows.latest(), windows.buckets()));
+
+            // a 30-day window keeps hourly buckets: 30 days of points, the last day's holding the traffic
+            assertThat(history.get("resolution").asText()).isEqualTo("1h");
+            JsonNode points = history.get("points");
+            assertThat(points).hasSize(30 * 24);
+            assertThat(points.get(0).get("sli").isNull()).as("no traffic yet at the window's start").isTrue();
+            long good = 0;
+            long bad = 0;
+            for (int hour = 0; hour < 24; hour++) {
+                JsonNode point = points.get(points.size() - 24 + hour);
+                good += 6000 - badByHour[hour];
+                bad += badByHour[hour];
+                assertThat(point.get("start").asText()).isEqualTo(start.plus(Duration.ofHours(hour)).toString());
+                assertThat(point.get("bad").asLong()).isEqualTo(badByHour[hour]);
+                assertThat(point.get("events").asLong()).isEqualTo(6000);
+                assertThat(point.get("sli").asDouble()).isCloseTo((double) good / (good + bad), within(1e-12));
+                assertThat(point.get("budgetRemaining").asDouble()).isCloseTo(1 - ((double) bad / (good + bad)) / 0.001, within(1e-9));
+            }
+            StatusRecord status = StatusCodec.decode(pipeline.driver().<String, byte[]>getKeyValueStore(SloStores.STATUS)
+                    .get("checkout-availability"));
+            assertThat(points.get(points.size() - 1).get("budgetRemaining").asDouble())
+                    .as("the last point is the status").isCloseTo(status.budgetRemaining(), within(1e-9));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every processor, store and topic has the name the topology gives it; none is generated. */
@@ -39,7 +40,9 @@ class TopologyNamesTest {
         String description = TOPOLOGY.describe().toString();
 
         assertThat(storesIn(description)).containsExactlyInAnyOrder(
-                "slo-windows", "slo-alert-states", "slo-contributors", "slo-health-context", "slo-definitions");
+                "slo-windows", "slo-alert-states", "slo-contributors", "slo-health-context", "slo-status", "slo-definitions");
+        assertThat(storesIn(SloTopology.build(TopologyConfig.defaults().withPreSumInterval(Duration.ofMillis(100))).describe().toString()))
+                .as("summing before the repartition adds its store").contains("slo-pre-sums");
         assertThat(description).contains("topics: [slo.events.health, slo.events.requests]", "topic: slo.events.dlq",
                 "topic: slo-counts-repartition", "topic: slo.alerts", "topic: slo.status", "topics: [slo.definitions]");
         assertThat(SloTopology.countsRepartitionTopic("slo-app")).isEqualTo("slo-app-slo-counts-repartition");

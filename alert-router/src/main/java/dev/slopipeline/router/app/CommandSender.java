@@ -1,0 +1,39 @@
+package dev.slopipeline.router.app;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Puts an API command on its topic and waits until the broker has it, so that a 202 means the command will be
+ * applied; a broker that does not take it within {@link #SEND_TIMEOUT} is a 503.
+ */
+final class CommandSender {
+
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Producer<String, byte[]> producer;
+
+    CommandSender(Producer<String, byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** Empty once the broker has the command; otherwise the reply that says why not. */
+    Optional<Reply> send(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Reply.error(503, "interrupted while sending the command; it may or may not have been accepted"));
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return Optional.of(Reply.error(503, "Kafka did not accept the command on " + topic + ": " + cause.getMessage())
+                    .withHeader("Retry-After", "5"));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.slopipeline.bench.e2e;
+
+import dev.slopipeline.bench.Scratch;
+import dev.slopipeline.bench.SyntheticShop;
+import dev.slopipeline.bench.kafka.AppProgress;
+import dev.slopipeline.bench.kafka.EventProducer;
+import dev.slopipeline.bench.kafka.PipelineSetup;
+import dev.slopipeline.bench.kafka.Seconds;
+import dev.slopipeline.bench.kafka.Topics;
+import dev.slopipeline.bench.report.BenchArgs;
+import dev.slopipeline.bench.report.BenchReport;
+import dev.slopipeline.bench.report.StackSampler;
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.definitions.event.EventCodec;
+import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.streams.app.SloPipeline;
+import dev.slopipeline.streams.app.StreamsApp;
+import dev.slopipeline.streams.app.StreamsAppConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * End-to-end throughput on a co-located embedded broker: a topic pre-filled with request events, then
+ * the streams app (exactly-once) started on it and timed until its committed offsets reach the end of
+ * the topic and of its repartition topic; beside it, a bare consumer that reads and decodes the same
+ * topic, the floor any Kafka consumer of JSON events pays. Once with one request per event, once with
+ * {@code count}-batched events.
+ */
+public final class ThroughputBenchmark {
+
+    private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(20);
+
+    private final BenchArgs args;
+    private final SyntheticShop shop;
+    private final int partitions;
+    private final BenchReport report;
+    private final BenchReport.Table table;
+    private EmbeddedKafkaBroker broker;
+    private Topics topics;
+    private Path work;
+
+    private ThroughputBenchmark(BenchArgs args) {
+        this.args = args;
+        this.shop = new SyntheticShop(args.integer("slos"));
+        this.partitions = args.integer("partitions");
+        this.report = new BenchReport("e2e", "End-to-end throughput: streams app vs a bare decoding consumer",
+                args.command("bench/e2e"));
+        this.table = report.table("Throughput", "run", "records", "requests (sum of count)", "seconds",
+                "records/s", "requests/s");
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = new BenchArgs("""
+                Usage: bench/e2e [options]
+                Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
+                app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
+                Writes bench/results/e2e-<date>.md and .json.""")
+                .option("events", "500k", "single-request events pre-filled (one request each)")
+                .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
+                .option("max-count", "100", "counts of batched events are uniform in 1..this")
+                .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
+                .option("partitions", "3", "partitions of the event topic and of the app's topics")
+                .option("sample-ms", "20", "JFR sampling period while the app runs on single events, ms (0: no profile)")
+                .parse(argv);
+        new ThroughputBenchmark(args).run();
+    }
+
+    private void run() throws Exception {
+        long events = args.number("events");
+        long batched = args.number("batched-events");
+        report.setting("events", events).setting("batched events", batched)
+                .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
+                .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
+                .setting("streams app", "exactly_once_v2, commit.interval.ms 100, RocksDB stores with changelogs, one stream thread")
+                .setting("broker", "embedded single-node KRaft broker in the same JVM");
+        work = Scratch.create("bench-e2e");
+        try (EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().start();
+             Topics admin = new Topics(started.bootstrapServers())) {
+            broker = started;
+            topics = admin;
+            Path definitions = PipelineSetup.writeDefinitions(shop, work.resolve("definitions"));
+            double singleRatio = measure("single", "bench.requests.single", events, 1, definitions);
+            report.figure("ratio_single", singleRatio);
+            if (batched > 0) {
+                double batchedRatio = measure("batched", "bench.requests.batched", batched, args.integer("max-count"), definitions);
+                report.figure("ratio_batched_records", batchedRatio);
+            }
+        } finally {
+            Scratch.delete(work);
+        }
+        report.note("Both consumers read the same pre-filled topic from the same broker in the same JVM, one after the "
+                + "other; the bare consumer decodes every value with EventCodec (the app's strict decoder) and keeps nothing.");
+        report.note("Sustained rate: records consumed between the first and the last committed-offset observation "
+                + "(polled every 100 ms) divided by that time; it leaves out the app's start (topic creation, definitions, "
+                + "rebalance). Total: from SloPipeline.start() to the end, start included.");
+        report.note("The app is done when its committed offsets equal the end of the event topic and of its repartition "
+                + "topic (at most one transaction marker behind per partition).");
+        report.note("Machine shared: 2 cores, other builds running at the same time; figures vary by ±20 % between runs.");
+        Path written = report.write(args.results());
+        System.err.println("bench: results in " + written);
+    }
+
+    /** Pre-fills a topic, then measures the bare consumer and the app on it; returns app ÷ bare (records/s, sustained). */
+    private double measure(String run, String topic, long count, int maxCount, Path definitions) throws Exception {
+        topics.create(topic, partitions);
+        long requests = prefill(topic, count, maxCount);
+        long written = AppProgress.sum(topics.endOffsets(List.of(topic)), topic);
+        if (written != count) {
+            throw new IllegalStateException("the pre-fill wrote " + written + " of " + count + " events to " + topic);
+        }
+
+        System.err.printf("bench: %s: bare consumer ...%n", run);
+        // two passes, the second timed: the decoder and the consumer are then as warm as they are for the app
+        bareConsume(topic, count);
+        long bareStart = System.nanoTime();
+        long decoded = bareConsume(topic, count);
+        double bareSeconds = Seconds.since(bareStart);
+        table.row("bare consumer + decode (second pass), " + run, count, requests, Seconds.format(bareSeconds),
+                Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
+
+        System.err.printf("bench: %s: streams app ...%n", run);
+        StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), "e2e-" + run,
+                work.resolve("state-" + run), definitions, topic, partitions);
+        int sampleMs = args.integer("sample-ms");
+        StackSampler sampler = maxCount == 1 && sampleMs > 0 ? new StackSampler(Duration.ofMillis(sampleMs)) : null;
+        AppTiming timing = timeApp(config, topic, count);
+        if (sampler != null) {
+            StackSampler.Profile profile = sampler.stop(work.resolve("e2e.jfr"), 400);
+            sampler.close();
+            report.note("Profile of the whole JVM (broker, streams app, admin polling) while the app consumed the single "
+                    + "events: " + profile.samples() + " JFR execution samples every " + sampleMs + " ms per running thread.");
+            StackSampler.addTo(report, profile, 15, method -> method.startsWith("dev.slopipeline.streams")
+                    || method.startsWith("dev.slopipeline.definitions"));
+        }
+        table.row("streams app (exactly-once) total, " + run, count, requests, Seconds.format(timing.totalSeconds),
+                Seconds.rate(count, timing.totalSeconds), Seconds.rate(requests, timing.totalSeconds));
+        table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
+                Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
+                Seconds.rate(timing.sustainedRecords * (double) requests / count, timing.sustainedSeconds));
+        double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
+        table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
+        Map<TopicPartition, Long> outputs = topics.endOffsets(List.of(config.topics().status(), config.topics().alerts(),
+                config.topics().dlq()));
+        report.note(run + ": the app wrote " + AppProgress.sum(outputs, config.topics().status()) + " status records, "
+                + AppProgress.sum(outputs, config.topics().alerts()) + " alert transitions (offsets include transaction markers), "
+                + AppProgress.sum(outputs, config.topics().dlq()) + " dead letters; started in "
+                + Seconds.format(timing.startSeconds) + " s (until the first committed offset).");
+        report.figure("bare_records_per_s_" + run, Math.round(decoded / bareSeconds));
+        report.figure("app_sustained_records_per_s_" + run, Math.round(timing.sustainedRecords / timing.sustainedSeconds));
+        System.err.printf("bench: %s: bare %s/s, app %s/s sustained, ratio %s%n", run, Seconds.rate(decoded, bareSeconds),
+                Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), Seconds.ratio(ratio));
+        return ratio;
+    }
+
+    /** Events whose times run from 55 to 1 minutes ago, in order: all within the app's accepted ages. */
+    private long prefill(String topic, long count, int maxCount) {
+        System.err.printf("bench: pre-filling %s with %,d events ...%n", topic, count);
+        Instant start = Instant.now().minus(Duration.ofMinutes(55));
+        long spacingNanos = Duration.ofMinutes(54).toNanos() / count;
+        Random random = new Random(42);
+        long requests = 0;
+        long begin = System.nanoTime();
+        try (EventProducer producer = new EventProducer(broker.bootstrapServers(), topic, true)) {
+            for (long i = 0; i < count; i++) {
+                RequestEvent event = shop.randomEvent(random, start.plusNanos(i * spacingNanos), maxCount);
+                requests += event.count();
+                producer.send(event);
+            }
+            producer.flush();
+        }
+        double seconds = Seconds.since(begin);
+        report.note("pre-fill of " + topic + ": " + count + " events in " + Seconds.format(seconds) + " s ("
+                + Seconds.rate(count, seconds) + " events/s, producer with acks=all, linger 20 ms, encoding included)");
+        return requests;
+    }
+
+    private long bareConsume(String topic, long expected) {
+        EventCodec codec = new EventCodec();
+        long decoded = 0;
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))) {
+            Set<TopicPartition> assigned = topics.partitions(topic);
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            long deadline = System.nanoTime() + DRAIN_DEADLINE.toNanos();
+            while (read < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    read++;
+                    if (codec.decodeRequest(record.value()) instanceof Decoded.Ok<RequestEvent>) {
+                        decoded++;
+                    }
+                }
+            }
+        }
+        if (read < expected) {
+            throw new IllegalStateException("the bare consumer read " + read + " of " + expected + " records");
+        }
+        return decoded;
+    }
+
+    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords) {
+    }
+
+    private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
+        long start = System.nanoTime();
+        try (StreamsApp app = SloPipeline.start(config)) {
+            AppProgress.Drained drained = AppProgress.awaitDrained(topics, app, config.applicationId(), topic, count,
+                    DRAIN_DEADLINE);
+            return new AppTiming((drained.doneNanos() - start) / 1e9, (drained.firstNanos() - start) / 1e9,
+                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress());
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.slopipeline.bench.memory;
+
+import dev.slopipeline.bench.Scratch;
+import dev.slopipeline.bench.SyntheticShop;
+import dev.slopipeline.bench.kafka.AppProgress;
+import dev.slopipeline.bench.kafka.EventProducer;
+import dev.slopipeline.bench.kafka.PipelineSetup;
+import dev.slopipeline.bench.kafka.Seconds;
+import dev.slopipeline.bench.kafka.Topics;
+import dev.slopipeline.bench.report.BenchArgs;
+import dev.slopipeline.bench.report.BenchReport;
+import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.streams.app.SloPipeline;
+import dev.slopipeline.streams.app.StreamsApp;
+import dev.slopipeline.streams.app.StreamsAppConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Memory and state per SLO of 30-day SLOs, and the streams app's recovery from its changelogs: for each
+ * run, the SLOs' traffic fed through the real app (exactly-once, RocksDB), then the heap after GC with the
+ * app running and after it closed, the RocksDB state folder and the changelog topics on disk; then, for a
+ * populated run, the time to start again with the state folder deleted (restored from the changelogs)
+ * and with it kept.
+ */
+public final class MemoryBenchmark {
+
+    private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(30);
+    private static final int PARTITIONS = 3;
+
+    /** How a run fills the windows. */
+    private enum Fill {
+        /** Every bucket of every ring: hourly over the whole window, every 10 minutes over the last day, every minute over the last 6 hours. */
+        FULL,
+        /** Two events per SLO (29 days ago and a minute ago): every SLO live, with its rings allocated but nearly empty. */
+        SPARSE
+    }
+
+    private record Run(int slos, Fill fill) {
+        static Run parse(String text) {
+            String[] parts = text.trim().split(":");
+            return new Run(Integer.parseInt(parts[0]), parts.length > 1 ? Fill.valueOf(parts[1].toUpperCase(Locale.ROOT)) : Fill.FULL);
+        }
+
+        String label() {
+            return slos + ":" + fill.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final BenchArgs args;
+    private final BenchReport report;
+    private final int days;
+    /** The last run's SLO count, app heap and RocksDB bytes, by fill: what one more SLO costs, without the fixed part. */
+    private final java.util.Map<Fill, long[]> previousByFill = new java.util.EnumMap<>(Fill.class);
+
+    private MemoryBenchmark(BenchArgs args) {
+        this.args = args;
+        this.days = args.integer("days");
+        this.report = new BenchReport("memory", "Memory and state per SLO, and recovery from the changelogs",
+                args.command("bench/memory"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = new BenchArgs("""
+                Usage: bench/memory [options]
+                Feeds each run's SLOs through the streams app (exactly-once, RocksDB) on an embedded broker, then measures
+                heap after GC per SLO, the RocksDB state folder and the changelogs on disk; then times a restart with the
+                state folder deleted (restore from the changelogs) and one with it kept.
+                A run is SLOS:FILL; fill full populates every bucket of the 30-day windows (about 1 160 events per SLO),
+                sparse sends two events per SLO (rings allocated, nearly empty: heap is the same, disk is not).
+                Writes bench/results/memory-<date>.md and .json.""")
+                .option("runs", "100:full,100:sparse,1000:sparse,10000:sparse", "comma-separated SLOS:FILL runs")
+                .option("days", "30", "days of traffic for full fills (at most 34: older events are refused)")
+                .option("restore", "first-full", "which run's recovery to time: first-full, none, or a run label like 1000:full")
+                .parse(argv);
+        if (args.integer("days") > 34 || args.integer("days") < 2) {
+            System.err.println("bench: --days must be within 2..34");
+            System.exit(2);
+        }
+        new MemoryBenchmark(args).run();
+    }
+
+    private void run() throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (String text : args.text("runs").split(",")) {
+            runs.add(Run.parse(text));
+        }
+        String restoreRun = args.text("restore").equals("first-full")
+                ? runs.stream().filter(r -> r.fill() == Fill.FULL).map(Run::label).findFirst().orElse("none")
+                : args.text("restore");
+        report.setting("runs", args.text("runs")).setting("days of traffic (full fill)", days)
+                .setting("SLOs", "99.9 % over 30 d, default alert pairs: windows 5m 30m 1h 2h 6h (1-minute buckets), "
+                        + "1d (10-minute buckets), 3d and 30d (1-hour buckets)")
+                .setting("streams app", "exactly_once_v2, RocksDB stores with caching and changelogs, " + PARTITIONS
+                        + " partitions, one stream thread")
+                .setting("heap", "used heap after System.gc() (three rounds), app running minus app closed, same JVM");
+        BenchReport.Table table = report.table("Per SLO", "run", "events fed", "start + feed s", "heap MiB (app)", "heap KiB/SLO",
+                "heap KiB per added SLO",
+                "RocksDB MiB", "RocksDB KiB/SLO", "RocksDB KiB per added SLO", "changelogs MiB", "changelog KiB/SLO");
+        BenchReport.Table restore = report.table("Recovery", "run", "start with state folder deleted (restore from changelogs) s",
+                "start with state folder kept s", "changelog MiB");
+        Path work = Scratch.create("bench-memory");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
+             Topics topics = new Topics(broker.bootstrapServers())) {
+            for (Run run : runs) {
+                measure(broker, topics, work, run, table, restore, run.label().equals(restoreRun));
+            }
+        } finally {
+            Scratch.delete(work);
+        }
+        report.note("Heap per SLO does not depend on how full the windows are: the rings are allocated at their full "
+                + "size when an SLO first sees traffic; compare the full and sparse runs of the same size.");
+        report.note("Heap (app) holds a fixed part besides the SLOs (Kafka Streams' 10 MiB record cache, client buffers, "
+                + "metrics); heap per added SLO, the difference to the previous run of the same fill divided by the SLOs "
+                + "added, leaves it out; RocksDB per added SLO likewise leaves out the files every store instance has (logs, options, manifest).");
+        report.note("RocksDB: the size of the app's state folder (all stores, all tasks, SST files and logs) after the "
+                + "feed, measured once the app closed (closing flushes the memtables); changelogs: the broker's log size of the app's "
+                + "*-changelog topics (uncompacted: every update since the start, so it grows with traffic, not only SLOs).");
+        report.note("Start times run from SloPipeline.start() to the streams client being RUNNING (restoration included; "
+                + "topic creation and the definitions' apply included).");
+        report.note("Machine shared: 2 cores, other builds running at the same time; the broker runs in the same JVM.");
+        Path written = report.write(args.results());
+        System.err.println("bench: results in " + written);
+    }
+
+    private void measure(EmbeddedKafkaBroker broker, Topics topics, Path work, Run run, BenchReport.Table table,
+                         BenchReport.Table restore, boolean timeRestore) throws IOException, InterruptedException {
+        String name = "memory-" + run.slos() + "-" + run.fill().name().toLowerCase(Locale.ROOT);
+        SyntheticShop shop = new SyntheticShop(run.slos());
+        Path definitions = PipelineSetup.writeDefinitions(shop, work.resolve(name + "-definitions"));
+        Path state = work.resolve(name + "-state");
+        String topic = "bench." + name;
+        topics.create(topic, PARTITIONS);
+        StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), name, state, definitions, topic, PARTITIONS);
+
+        System.err.printf("bench: %s: feeding ...%n", run.label());
+        long fed = feed(broker, shop, topic, run.fill());
+        long heapRunning;
+        double feedSeconds;
+        long begin = System.nanoTime();
+        try (StreamsApp app = SloPipeline.start(config)) {
+            AppProgress.awaitDrained(topics, app, config.applicationId(), topic, fed, DRAIN_DEADLINE);
+            feedSeconds = Seconds.since(begin);
+            Seconds.pause(500);
+            heapRunning = heapAfterGc();
+        }
+        long heapClosed = heapAfterGc();
+        // measured closed: closing flushes the stores' memtables into SST files
+        long rocks = Scratch.size(state);
+        long changelogs = topics.sizeOnDisk(config.applicationId() + "-slo-", 1);
+        double heapPerSlo = (heapRunning - heapClosed) / 1024.0 / run.slos();
+        String marginalHeap = "";
+        String marginalRocks = "";
+        long[] previous = previousByFill.get(run.fill());
+        if (previous != null && previous[0] < run.slos()) {
+            marginalHeap = String.format(Locale.ROOT, "%.1f", (heapRunning - heapClosed - previous[1]) / 1024.0 / (run.slos() - previous[0]));
+            marginalRocks = String.format(Locale.ROOT, "%.1f", (rocks - previous[2]) / 1024.0 / (run.slos() - previous[0]));
+        }
+        previousByFill.put(run.fill(), new long[] {run.slos(), heapRunning - heapClosed, rocks});
+        table.row(run.label(), fed, Seconds.format(feedSeconds), mib(heapRunning - heapClosed),
+                String.format(Locale.ROOT, "%.1f", heapPerSlo), marginalHeap, mib(rocks), kibPer(rocks, run.slos()), marginalRocks,
+                mib(changelogs), kibPer(changelogs, run.slos()));
+        report.figure("heap_kib_per_slo_" + run.label(), Math.round(heapPerSlo * 10) / 10.0);
+        report.figure("rocksdb_kib_per_slo_" + run.label(), Math.round(rocks / 1024.0 / run.slos() * 10) / 10.0);
+        System.err.printf("bench: %s: heap %.1f KiB/SLO, RocksDB %s KiB/SLO%n", run.label(), heapPerSlo, kibPer(rocks, run.slos()));
+
+        if (timeRestore) {
+            Scratch.delete(state);
+            double restored = timeStart(config);
+            double warm = timeStart(config);
+            restore.row(run.label(), Seconds.format(restored), Seconds.format(warm), mib(changelogs));
+            report.figure("restore_s_" + run.label(), restored);
+            System.err.printf("bench: %s: restore %.1f s, warm start %.1f s%n", run.label(), restored, warm);
+        }
+    }
+
+    /** Starts the app and returns the seconds until its streams client is RUNNING; closes it again. */
+    private static double timeStart(StreamsAppConfig config) {
+        long begin = System.nanoTime();
+        try (StreamsApp app = SloPipeline.start(config)) {
+            long deadline = begin + DRAIN_DEADLINE.toNanos();
+            while (app.state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline || app.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the streams app did not get to RUNNING: " + app.state());
+                }
+                Seconds.pause(20);
+            }
+            return Seconds.since(begin);
+        }
+    }
+
+    /** Events in event-time order for every SLO; returns how many. */
+    private long feed(EmbeddedKafkaBroker broker, SyntheticShop shop, String topic, Fill fill) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        List<Instant> times = new ArrayList<>();
+        if (fill == Fill.SPARSE) {
+            times.add(now.minus(Duration.ofDays(29)));
+        } else {
+            for (Instant t = now.minus(Duration.ofDays(days)); t.isBefore(now.minus(Duration.ofDays(1))); t = t.plus(Duration.ofHours(1))) {
+                times.add(t);
+            }
+            for (Instant t = now.minus(Duration.ofDays(1)); t.isBefore(now.minus(Duration.ofHours(6))); t = t.plus(Duration.ofMinutes(10))) {
+                times.add(t);
+            }
+            for (Instant t = now.minus(Duration.ofHours(6)); t.isBefore(now.minus(Duration.ofMinutes(1))); t = t.plus(Duration.ofMinutes(1))) {
+                times.add(t);
+            }
+        }
+        times.add(now.minus(Duration.ofMinutes(1)));
+        long sent = 0;
+        try (EventProducer producer = new EventProducer(broker.bootstrapServers(), topic, true)) {
+            for (Instant time : times) {
+                for (int slo = 0; slo < shop.sloCount(); slo++) {
+                    boolean bad = (sent % 50) == 0;
+                    producer.send(shop.event(slo, time, bad ? 503 : 200, bad ? 1 : 100));
+                    sent++;
+                }
+            }
+            producer.flush();
+        }
+        return sent;
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Seconds.pause(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
+    }
+
+    private static String kibPer(long bytes, int slos) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / slos);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.slopipeline.cli;
+
+import dev.slopipeline.run.Pipeline;
+import dev.slopipeline.run.RunSettings;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * What {@code slo run} and its subcommands do: read the settings, start, say when ready, wait for Ctrl-C or
+ * SIGTERM, stop in order.
+ */
+final class PipelineLauncher {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final RunOptions options;
+    private final String name;
+
+    PipelineLauncher(CommandLine.Model.CommandSpec spec, RunOptions options, String name) {
+        this.out = spec.commandLine().getOut();
+        this.err = spec.commandLine().getErr();
+        this.options = options;
+        this.name = name;
+    }
+
+    int run(Set<Pipeline.Component> components) throws InterruptedException {
+        Optional<RunSettings> settings = settings();
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        if (options.printConfig) {
+            settings.get().describe().forEach(out::println);
+            out.flush();
+            return 0;
+        }
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.builder(settings.get()).components(components).progress(this::say).start();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            err.println(name + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            say("stopping (router, streams app, broker) ...");
+            pipeline.close();
+            say("stopped");
+        }, "slo-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            pipeline.awaitReady(options.readyTimeout);
+        } catch (IllegalStateException e) {
+            err.println(name + ": " + e.getMessage());
+            err.flush();
+            return stop(pipeline, hook, 1);
+        }
+        out.println(pipeline.readyLine());
+        out.flush();
+        Optional<String> failure = pipeline.awaitTermination();
+        if (failure.isPresent()) {
+            err.println(name + ": " + failure.get());
+            err.flush();
+            return stop(pipeline, hook, 1);
+        }
+        return 0;
+    }
+
+    /** The settings, or empty after printing every configuration error. */
+    Optional<RunSettings> settings() {
+        try {
+            return Optional.of(RunSettings.from(options.layers(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            err.println(name + ": invalid configuration:");
+            e.getMessage().lines().forEach(line -> err.println("  " + line));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    private int stop(Pipeline pipeline, Thread hook, int exitCode) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already and stops the pipeline
+        }
+        pipeline.close();
+        return exitCode;
+    }
+
+    private void say(String line) {
+        err.println(name + ": " + line);
+        err.flush();
+    }
+}

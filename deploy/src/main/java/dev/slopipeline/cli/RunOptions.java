@@ -1,0 +1,80 @@
+package dev.slopipeline.cli;
+
+import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.run.RunKey;
+import dev.slopipeline.streams.app.ConfigKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options {@code slo run} and its subcommands share: one config file, then the environment, then these flags. */
+final class RunOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "The configuration file (.yml, .yaml or .properties); the README lists every key.")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the embedded broker, the streams app and the router keep their data (default: ./data).")
+    Path dataDir;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Use this Kafka cluster instead of starting an embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "Client port of the embedded broker (default 9092).")
+    Integer brokerPort;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the streams app's status API and /metrics (default 8080).")
+    Integer httpPort;
+
+    @Option(names = "--router-port", paramLabel = "PORT", description = "Port of the router's API and /metrics (default 9095).")
+    Integer routerPort;
+
+    @Option(names = "--ui-port", paramLabel = "PORT|off", description = "Port of the web UI (default 8090); off: no web UI.")
+    String uiPort;
+
+    @Option(names = "--router-config", paramLabel = "FILE", description = "The router's Alertmanager-format configuration.")
+    Path routerConfig;
+
+    @Option(names = "--definitions", paramLabel = "DIR", description = "Services and SLOs to apply at start (as slo apply does).")
+    Path definitions;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Any configuration key, e.g. -s kafka.security.protocol=SASL_SSL; repeatable; wins over file and environment.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--print-config", description = "Print the effective configuration (secrets masked) and exit.")
+    boolean printConfig;
+
+    @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT2M",
+            description = "How long to wait for every component to be ready (ISO-8601, default: ${DEFAULT-VALUE}).")
+    Duration readyTimeout;
+
+    /** The config file, then {@code env}, then the flags given. */
+    ConfigLayers layers(Map<String, String> env) {
+        ConfigLayers layers = new ConfigLayers();
+        if (config != null) {
+            layers.file(config);
+        }
+        layers.env(env);
+        flag(layers, RunKey.DATA_DIR.key(), dataDir, "--data-dir");
+        flag(layers, ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers, "--bootstrap-servers");
+        flag(layers, RunKey.BROKER_PORT.key(), brokerPort, "--broker-port");
+        flag(layers, ConfigKey.HTTP_PORT.key(), httpPort, "--http-port");
+        flag(layers, RunKey.ROUTER_HTTP_PORT.key(), routerPort, "--router-port");
+        flag(layers, RunKey.ROUTER_CONFIG.key(), routerConfig, "--router-config");
+        flag(layers, RunKey.UI_PORT.key(), uiPort, "--ui-port");
+        flag(layers, ConfigKey.DEFINITIONS_DIR.key(), definitions, "--definitions");
+        settings.forEach((key, value) -> layers.flag(key, value, "--set " + key));
+        return layers;
+    }
+
+    private static void flag(ConfigLayers layers, String key, Object value, String flag) {
+        if (value != null) {
+            layers.flag(key, value.toString(), flag);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.slopipeline.demo;
+
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.config.RouterConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The router configuration of the demo ({@code deploy/examples/demo-router.yml}), aimed at the demo's own sink and
+ * written to its data folder, with a random key for the signed acknowledge links beside it.
+ */
+public final class DemoRouterConfig {
+
+    /** The sink address the file is written for; the demo's sink may listen elsewhere. */
+    static final String WRITTEN_FOR = "http://localhost:9099";
+    static final String RESOURCE = "demo/demo-router.yml";
+    /** The file the bundled config names as {@code paging.ack_links.secret_file}. */
+    static final String ACK_LINK_SECRET = "ack-link-secret";
+
+    private DemoRouterConfig() {
+    }
+
+    /**
+     * Writes {@code demo-router.yml} and, the first time, {@value #ACK_LINK_SECRET} into {@code folder}, and reads the
+     * config back from there.
+     */
+    public static RouterConfig forSink(URI sink, Path folder) {
+        String yaml = BundledFiles.text(RESOURCE).replace(WRITTEN_FOR, sink.toString());
+        Path file = folder.resolve("demo-router.yml");
+        try {
+            Files.createDirectories(folder);
+            Path secret = folder.resolve(ACK_LINK_SECRET);
+            if (!Files.exists(secret)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(secret, Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n",
+                        StandardCharsets.UTF_8);
+            }
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo's router config to " + folder, e);
+        }
+        return RouterConfigLoader.load(file).orElseThrow();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.slopipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.run.Pipeline;
+import dev.slopipeline.run.RunSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code slo run}: its configuration as a user sees it, and the whole pipeline started on an embedded broker. */
+class RunCommandTest {
+
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run slo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = SloCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldPrintTheEffectiveConfigurationWithFlagsOverTheFileAndSecretsMasked() throws IOException {
+        Path config = folder.resolve("slo-pipeline.yml");
+        Files.writeString(config, """
+                http.port: 8181
+                router:
+                  http.port: 9191
+                  api.token: letmein
+                kafka:
+                  security.protocol: SASL_SSL
+                  sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required password="hunter2";
+                """);
+
+        Run run = slo("run", "--print-config", "--config", config.toString(), "--http-port", "8282",
+                "--data-dir", folder.resolve("pipeline").toString(), "-s", "topics.partitions=6");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("http.port = 8282", "router.http.port = 9191", "topics.partitions = 6",
+                "kafka.security.protocol = SASL_SSL", "kafka.sasl.jaas.config = ******", "router.api.token = ******",
+                "bootstrap.servers = (embedded broker)",
+                "state.dir = " + folder.resolve("pipeline").resolve("streams"),
+                "router.state.dir = " + folder.resolve("pipeline").resolve("router"));
+        assertThat(run.out()).doesNotContain("hunter2", "letmein");
+    }
+
+    @Test
+    void shouldListEveryConfigurationMistakeWithWhereItWasMade() throws IOException {
+        Path config = folder.resolve("slo-pipeline.properties");
+        Files.writeString(config, "router.http.port=ninety\nrouter.htp.port=9\n");
+
+        Run run = slo("run", "--print-config", "--config", config.toString(), "-s", "processing.guarantee=maybe");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid configuration",
+                "router.http.port (file " + config + ") must be a whole number, got \"ninety\"",
+                "router.htp.port (file " + config + ") is not a setting",
+                "processing.guarantee");
+    }
+
+    @Test
+    void shouldLetApplyReadTheSameFileAsRun() throws IOException {
+        Path config = folder.resolve("slo-pipeline.yml");
+        Files.writeString(config, "router: {http.port: 9191}\ndata.dir: " + folder + "\n");
+
+        Run run = slo("apply", "--dry-run", "--config", config.toString(), "--bootstrap-servers", "127.0.0.1:1",
+                "--timeout", "PT1S", "../slo-definitions/examples");
+
+        assertThat(run.err()).doesNotContain("invalid configuration", "not a setting");
+    }
+
+    @Tag("integration")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Test
+    void shouldStartEverythingOnAnEmbeddedBrokerAndRefuseASecondRunOnTheSameData() throws Exception {
+        Path data = folder.resolve("data");
+        RunSettings settings = RunSettings.from(new ConfigLayers()
+                .flag("data.dir", data.toString(), "--data-dir")
+                .flag("broker.port", "0", "--broker-port")
+                .flag("http.port", "0", "--http-port")
+                .flag("router.http.port", "0", "--router-port")
+                .flag("ui.port", "0", "--ui-port"));
+
+        try (Pipeline pipeline = Pipeline.builder(settings).start()) {
+            pipeline.awaitReady(Duration.ofSeconds(90));
+            Run second = slo("run", "--data-dir", data.toString(), "--broker-port", "0", "--http-port", "0", "--router-port", "0",
+                    "--ui-port", "0");
+
+            assertThat(pipeline.readyLine()).matches("slo-pipeline ready: broker localhost:\\d+, "
+                    + "streams http://localhost:\\d+, router http://localhost:\\d+, web UI http://localhost:\\d+/");
+            assertThat(get(pipeline.webUiUrl().orElseThrow().resolve("/api/v1/silences"))).as("the UI reaches the router").isEqualTo(200);
+            assertThat(get(pipeline.streamsUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
+            assertThat(get(pipeline.routerUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).contains("already running the streams app with the data in " + data.toAbsolutePath(),
+                    "pid " + ProcessHandle.current().pid());
+        }
+        assertThat(Files.list(data).map(path -> path.getFileName().toString())).contains("kafka", "streams", "router");
+    }
+
+    private static int get(URI uri) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.slopipeline.streams.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The streams app in a process of its own, for tests that kill it: {@code CrashableApp <bootstrap servers>
+ * <run> <state dir>}. Runs until killed; prints {@value #RUNNING} once the streams client runs.
+ */
+public final class CrashableApp {
+
+    static final String RUNNING = "slo-pipeline-running";
+
+    private CrashableApp() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StreamsApp app = SloPipeline.start(config(args[0], args[1], Path.of(args[2])));
+        while (app.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+            Thread.sleep(20);
+        }
+        System.out.println(RUNNING);
+        System.out.flush();
+        app.awaitTermination();
+    }
+
+    /**
+     * Its own application id and topics per run, exactly-once as in production, and a short session
+     * timeout: a killed instance never leaves the group, so its successor waits out that timeout.
+     */
+    static StreamsAppConfig config(String bootstrapServers, String run, Path stateDir) {
+        StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
+                .bootstrapServers(bootstrapServers)
+                .applicationId("slo-pipeline-test-" + run)
+                .stateDir(stateDir)
+                .httpPort(0)
+                .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
+                .set("topics.partitions", "1")
+                .kafka("session.timeout.ms", "6000")
+                .kafka("heartbeat.interval.ms", "1000");
+        for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
+                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
+            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
+        }
+        return builder.build();
+    }
+}
