@@ -18,12 +18,12 @@ public record KillReport(KillRun.Options options, Instant began, Instant ended, 
                          List<Duration> restarts, int incidents, int pagesExpected, int pagesDelivered, int resolvesDelivered,
                          int requests, int acceptedKeys, List<String> duplicatedKeys, int unsignedOrForged,
                          long malformedSent, long deadLetters, List<Duration> pageLatencies, List<Duration> resolveLatencies,
-                         List<String> failures) {
+                         int escalationsExpected, List<Duration> escalations, List<String> failures) {
 
     /** Whether every promise held. */
     public boolean ok() {
         return failures.isEmpty() && duplicatedKeys.isEmpty() && unsignedOrForged == 0 && deadLetters == malformedSent
-                && pagesDelivered + resolvesDelivered == pagesExpected && killsByProcess.values().stream().mapToInt(i -> i).sum() == options.kills();
+                && pagesDelivered + resolvesDelivered == pagesExpected && escalations.size() == escalationsExpected && killsByProcess.values().stream().mapToInt(i -> i).sum() == options.kills();
     }
 
     /** One markdown section, for {@code faults/results/}. */
@@ -42,6 +42,11 @@ public record KillReport(KillRun.Options options, Instant began, Instant ended, 
         row(out, "incidents played", Integer.toString(incidents));
         row(out, "page + resolve notifications expected / delivered", pagesExpected + " / " + (pagesDelivered + resolvesDelivered)
                 + " (" + pagesDelivered + " pages, " + resolvesDelivered + " resolves)");
+        if (options.escalation()) {
+            row(out, "escalations to level 2 expected / delivered", escalationsExpected + " / " + escalations.size()
+                    + " (page to escalation: median " + seconds(median(escalations)) + ", max " + seconds(max(escalations))
+                    + "; the policy's delay is 1 min)");
+        }
         row(out, "idempotency keys accepted twice", duplicatedKeys.size() + (duplicatedKeys.isEmpty() ? "" : " " + duplicatedKeys));
         row(out, "webhook requests (accepted keys)", requests + " (" + acceptedKeys + ")");
         row(out, "requests with a missing or wrong signature", Integer.toString(unsignedOrForged));
@@ -83,6 +88,7 @@ public record KillReport(KillRun.Options options, Instant began, Instant ended, 
         private final List<Duration> restarts = new ArrayList<>();
         private final List<Duration> pageLatencies = new ArrayList<>();
         private final List<Duration> resolveLatencies = new ArrayList<>();
+        private final List<Duration> escalations = new ArrayList<>();
         private final List<String> failures = new ArrayList<>();
         private int incidents;
         private long malformedSent;
@@ -105,6 +111,10 @@ public record KillReport(KillRun.Options options, Instant began, Instant ended, 
 
         synchronized void resolveLatency(Duration latency) {
             resolveLatencies.add(latency);
+        }
+
+        synchronized void escalation(Duration afterPage) {
+            escalations.add(afterPage);
         }
 
         synchronized void failure(String message) {
@@ -137,12 +147,13 @@ public record KillReport(KillRun.Options options, Instant began, Instant ended, 
 
         synchronized KillReport build(Instant ended) {
             List<WebhookReceiver.Received> requests = receiver.received();
-            long pages = receiver.deliveredPages("firing").stream().map(WebhookReceiver.Page::slo).distinct().count();
-            long resolves = receiver.deliveredPages("resolved").stream().map(WebhookReceiver.Page::slo).distinct().count();
+            long pages = receiver.deliveredPages(KillRun.PAGER, "firing").stream().map(WebhookReceiver.Page::slo).distinct().count();
+            long resolves = receiver.deliveredPages(KillRun.PAGER, "resolved").stream().map(WebhookReceiver.Page::slo).distinct().count();
             int forged = (int) requests.stream().filter(r -> !r.signatureValid()).count();
             return new KillReport(options, began, ended, Map.copyOf(kills), List.copyOf(restarts), incidents, 2 * incidents,
                     (int) pages, (int) resolves, requests.size(), receiver.deliveriesByKey().size(), receiver.duplicatedKeys(),
-                    forged, malformedSent, deadLetters, List.copyOf(pageLatencies), List.copyOf(resolveLatencies), List.copyOf(failures));
+                    forged, malformedSent, deadLetters, List.copyOf(pageLatencies), List.copyOf(resolveLatencies),
+                    options.escalation() ? incidents : 0, List.copyOf(escalations), List.copyOf(failures));
         }
     }
 }

@@ -26,21 +26,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * local webhook receiver while incidents play one after another; meanwhile a killer SIGKILLs a randomly
  * chosen process at random moments and starts it again. Afterwards every page and resolve must have
  * arrived, no idempotency key may have been accepted twice, and every malformed record must be on the
- * dead-letter topic exactly once.
+ * dead-letter topic exactly once. With escalation, every page opens an incident that nobody acknowledges:
+ * alice is paged at once, bob a minute later by the escalation timer, whatever was killed meanwhile.
  */
 public final class KillRun {
 
     /** What to do: how many kills, how far apart, with which seed. */
     public record Options(int kills, long seed, Duration minGap, Duration maxGap, int dropEvery, int malformedPerIncident,
-                          int minIncidents) {
+                          int minIncidents, boolean escalation) {
         public static Options defaults() {
-            return new Options(20, System.currentTimeMillis(), Duration.ofSeconds(2), Duration.ofSeconds(12), 0, 20, 2);
+            return new Options(20, System.currentTimeMillis(), Duration.ofSeconds(2), Duration.ofSeconds(12), 0, 20, 2, true);
         }
     }
 
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(4);
     private static final int MAX_INCIDENTS = 200;
     private static final String SECRET = "kill-run-signing-key";
+    static final String PAGER = "/pager";
+    static final String ONCALL = "/oncall";
 
     private final Options options;
     private final Path folder;
@@ -135,6 +138,14 @@ public final class KillRun {
             return;
         }
         report.pageLatency(Duration.between(start, Instant.now()));
+        if (options.escalation()) {
+            Instant paged = Instant.now();
+            if (!awaitQuietly("the escalation of " + slo + " to bob", () -> receiver.deliveredPages(ONCALL, "firing").stream()
+                    .anyMatch(page -> page.slo().equals(slo) && page.oncallUser().equals("bob")), report)) {
+                return;
+            }
+            report.escalation(Duration.between(paged, Instant.now()));
+        }
         Instant recovery = Instant.now();
         player.recover(incident);
         if (awaitQuietly("the resolve of " + slo, () -> delivered(receiver, "resolved", slo), report)) {
@@ -146,7 +157,7 @@ public final class KillRun {
     }
 
     private static boolean delivered(WebhookReceiver receiver, String state, String slo) {
-        return receiver.deliveredPages(state).stream().anyMatch(page -> page.slo().equals(slo));
+        return receiver.deliveredPages(PAGER, state).stream().anyMatch(page -> page.slo().equals(slo));
     }
 
     private boolean awaitQuietly(String what, java.util.function.BooleanSupplier condition, KillReport.Builder report) {
@@ -208,8 +219,20 @@ public final class KillRun {
                 receivers:
                 - name: pager
                   webhook_configs: [{url: '%s', slo_signing_secret_file: '%s'}]
+                - name: oncall
+                  webhook_configs: [{url: '%s', slo_signing_secret_file: '%s', send_resolved: true}]
                 delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 2s}
-                """.formatted(receiver.url("/pager"), secret));
+                """.formatted(receiver.url(PAGER), secret, receiver.url(ONCALL), secret)
+                + (options.escalation() ? """
+                users:
+                  - {name: alice, time_zone: UTC, contacts: [{type: email, address: alice@example.com}]}
+                  - {name: bob, time_zone: UTC, contacts: [{type: email, address: bob@example.com}]}
+                escalation_policies:
+                  - {name: shop, levels: [{users: [alice], delay: 1m}, {users: [bob]}]}
+                paging:
+                  receivers: {pager: shop}
+                  contacts: {email: oncall}
+                """ : ""));
     }
 
     private static int freePort() throws IOException {

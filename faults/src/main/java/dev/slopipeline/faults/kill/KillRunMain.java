@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * {@code faults/run [--kills N] [--seed S] [--min-gap SECONDS] [--max-gap SECONDS] [--drop-every K]
- * [--results FILE] [--work DIR]}: one kill run; its report is printed and appended to the results file.
+ * [--no-escalation] [--results FILE] [--work DIR]}: one kill run; its report is printed and appended to the results file.
  * Exit status 0 when every promise held, 1 otherwise.
  */
 public final class KillRunMain {
@@ -24,6 +24,7 @@ public final class KillRunMain {
         int dropEvery = defaults.dropEvery();
         Path results = Path.of("faults/results/kill-runs.md");
         Path work = null;
+        boolean escalation = defaults.escalation();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -34,6 +35,10 @@ public final class KillRunMain {
                 case "--drop-every" -> dropEvery = Integer.parseInt(value);
                 case "--results" -> results = Path.of(value);
                 case "--work" -> work = Path.of(value);
+                case "--no-escalation" -> {
+                    escalation = false;
+                    i--;
+                }
                 default -> {
                     System.err.println("unknown option " + args[i] + "; see faults/README.md");
                     System.exit(2);
@@ -43,7 +48,7 @@ public final class KillRunMain {
         }
         Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("slo-kill-run");
         KillRun.Options options = new KillRun.Options(kills, seed, minGap, maxGap, dropEvery, defaults.malformedPerIncident(),
-                defaults.minIncidents());
+                defaults.minIncidents(), escalation);
         System.err.println("kill run: " + kills + " kills, seed " + seed + ", processes and logs in " + folder);
         // an interrupted run (Ctrl-C) takes its broker, streams app and router with it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()

@@ -41,8 +41,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** One alert inside a webhook message. */
-    public record Page(String slo, String severity, String status, String startsAt) {
+    /**
+     * One alert inside a webhook message, with the path it was posted to; {@code oncallUser} and
+     * {@code oncallReason} are set on an escalation's notification of one person.
+     */
+    public record Page(String path, String slo, String severity, String status, String oncallUser, String oncallReason) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,6 +117,11 @@ public final class WebhookReceiver implements AutoCloseable {
                 .filter(p -> p.severity().equals("page") && p.status().equals(state)).toList();
     }
 
+    /** Delivered (2xx) page alerts in the given state posted to {@code path}. */
+    public synchronized List<Page> deliveredPages(String path, String state) {
+        return deliveredPages(state).stream().filter(p -> p.path().equals(path)).toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -138,7 +146,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(answer, reply.length);
                 exchange.getResponseBody().write(reply);
             }
-            record(new Received(Instant.now(), exchange.getRequestURI().getPath(), key, text(body, "status"), pages(body),
+            String path = exchange.getRequestURI().getPath();
+            record(new Received(Instant.now(), path, key, text(body, "status"), pages(path, body),
                     signature != null, signature != null && verifies(signature, body), answer));
         }
     }
@@ -183,12 +192,13 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private static List<Page> pages(byte[] body) {
+    private static List<Page> pages(String path, byte[] body) {
         List<Page> pages = new ArrayList<>();
         try {
             for (JsonNode alert : JSON.readTree(body).path("alerts")) {
-                pages.add(new Page(alert.path("labels").path("slo").asText(), alert.path("labels").path("severity").asText(),
-                        alert.path("status").asText(), alert.path("startsAt").asText()));
+                JsonNode labels = alert.path("labels");
+                pages.add(new Page(path, labels.path("slo").asText(), labels.path("severity").asText(), alert.path("status").asText(),
+                        labels.path("oncall_user").asText(), alert.path("annotations").path("oncall_reason").asText()));
             }
         } catch (IOException e) {
             // not a webhook message: recorded without alerts

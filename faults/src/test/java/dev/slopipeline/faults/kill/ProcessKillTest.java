@@ -23,7 +23,7 @@ class ProcessKillTest {
 
     @Test
     void shouldDeliverEveryPageAndResolveOnceWhileProcessesAreKilled() throws Exception {
-        KillRun.Options options = new KillRun.Options(3, 42L, Duration.ofSeconds(1), Duration.ofSeconds(6), 0, 5, 2);
+        KillRun.Options options = new KillRun.Options(3, 42L, Duration.ofSeconds(1), Duration.ofSeconds(6), 0, 5, 2, false);
 
         KillReport report = new KillRun(options, folder).run();
 
