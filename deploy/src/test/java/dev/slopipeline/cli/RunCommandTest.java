@@ -48,6 +48,7 @@ class RunCommandTest {
                 kafka:
                   security.protocol: SASL_SSL
                   sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required password="hunter2";
+                  ssl.keystore.key: "-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0"
                 """);
 
         Run run = slo("run", "--print-config", "--config", config.toString(), "--http-port", "8282",
@@ -59,7 +60,7 @@ class RunCommandTest {
                 "bootstrap.servers = (embedded broker)",
                 "state.dir = " + folder.resolve("pipeline").resolve("streams"),
                 "router.state.dir = " + folder.resolve("pipeline").resolve("router"));
-        assertThat(run.out()).doesNotContain("hunter2", "letmein");
+        assertThat(run.out()).doesNotContain("hunter2", "letmein", "MIIEvQIBADANBgkqhkiG9w0").contains("kafka.ssl.keystore.key = ******");
     }
 
     @Test

@@ -23,6 +23,10 @@ public final class Silences {
 
     /** How long an expired silence is kept as history; Alertmanager's default data retention. */
     public static final Duration RETENTION = Duration.ofHours(120);
+    /** Most matchers in one silence: more is a mistake, and each one costs every alert a check. */
+    public static final int MAX_MATCHERS = 32;
+    /** Longest label name or value in a matcher, creator and comment, in characters. */
+    public static final int MAX_TEXT = 1024;
 
     /**
      * Alertmanager's listing order: active ones first, soonest to end first; then pending ones, soonest to start
@@ -123,9 +127,28 @@ public final class Silences {
         restored.forEach(s -> byId.put(s.id(), s));
     }
 
+    private static String shortened(String text) {
+        return text.length() <= 64 ? "\"" + text + "\"" : "\"" + text.substring(0, 64) + "...\"";
+    }
+
     private static List<String> problems(SilenceRequest request, Instant now) {
         List<String> problems = new ArrayList<>();
         List<Matcher> matchers = request.matchers().all();
+        if (matchers.size() > MAX_MATCHERS) {
+            problems.add("it has " + matchers.size() + " matchers; at most " + MAX_MATCHERS + " are allowed");
+        }
+        for (Matcher matcher : matchers) {
+            if (matcher.name().length() > MAX_TEXT || matcher.value().length() > MAX_TEXT) {
+                problems.add("matcher on label " + shortened(matcher.name()) + " is longer than " + MAX_TEXT
+                        + " characters in its name or value");
+            }
+        }
+        if (request.createdBy().length() > MAX_TEXT) {
+            problems.add("createdBy is longer than " + MAX_TEXT + " characters");
+        }
+        if (request.comment().length() > MAX_TEXT) {
+            problems.add("comment is longer than " + MAX_TEXT + " characters");
+        }
         if (matchers.isEmpty()) {
             problems.add("it has no matchers; add at least one, e.g. slo=\"checkout-availability\"");
         } else if (matchers.stream().allMatch(Silences::matchesEmpty)) {

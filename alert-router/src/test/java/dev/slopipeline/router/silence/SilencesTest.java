@@ -138,7 +138,21 @@ class SilencesTest {
                                 "it ends at 2026-11-23T10:00:00Z, not after it starts at 2026-11-23T11:00:00Z",
                                 "it ends at 2026-11-23T10:00:00Z, which is not in the future (now is 2026-11-23T10:00:00Z)",
                                 "createdBy is empty; say who creates it",
-                                "comment is empty; say why it is needed")));
+                                "comment is empty; say why it is needed")),
+                Arguments.of(new SilenceRequest(matchers(manyMatchers(33)), NOW, hour, "ana", "x"),
+                        List.of("it has 33 matchers; at most 32 are allowed")),
+                Arguments.of(new SilenceRequest(matchers("{slo=\"" + "v".repeat(1025) + "\"}"), NOW, hour, "a".repeat(1025),
+                                "c".repeat(1025)),
+                        List.of("matcher on label \"slo\" is longer than 1024 characters in its name or value",
+                                "createdBy is longer than 1024 characters", "comment is longer than 1024 characters")));
+    }
+
+    private static String manyMatchers(int count) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : ",").append("l").append(i).append("=\"v\"");
+        }
+        return text.append('}').toString();
     }
 
     private static final String SILENCES_EVERYTHING = "every matcher matches alerts without the label, so it would "

@@ -15,6 +15,8 @@ public final class DeadLetterHeaders {
     public static final String TOPIC = "slo.dlq.topic";
     public static final String PARTITION = "slo.dlq.partition";
     public static final String OFFSET = "slo.dlq.offset";
+    /** Present only on a record too large to keep whole: what was kept of it (see {@code DeadLetterSize}). */
+    public static final String TRUNCATED = "slo.dlq.truncated";
 
     private DeadLetterHeaders() {
     }

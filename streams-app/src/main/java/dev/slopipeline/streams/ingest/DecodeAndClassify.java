@@ -147,8 +147,9 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
 
     private void refuse(Record<byte[], byte[]> record, RecordMetadata origin, DeadLetterReason kind, String reason) {
         metrics.deadLettered(kind.tag());
-        context.forward(new Record<String, Routed>(null, new DeadLetter(record.key(), record.value()), record.timestamp(),
-                DeadLetterHeaders.of(record.headers(), reason, origin)));
+        DeadLetterSize.Fitted letter = DeadLetterSize.fit(record.key(), record.value(), record.headers());
+        context.forward(new Record<String, Routed>(null, new DeadLetter(letter.key(), letter.value()), record.timestamp(),
+                DeadLetterHeaders.of(letter.headers(), reason, origin)));
     }
 
     /** Forwards each SLO's verdict on the current event; one instance, reused, as events are many. */

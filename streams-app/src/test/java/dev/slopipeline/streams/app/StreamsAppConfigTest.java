@@ -117,6 +117,20 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void shouldMaskEverySettingKafkaDeclaresAPasswordWhateverItsName() {
+        StreamsAppConfig config = StreamsAppConfig.builder()
+                .kafka("ssl.keystore.type", "PEM")
+                .kafka("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----MIIEvQIBADANBg")
+                .kafka("ssl.keystore.certificate.chain", "-----BEGIN CERTIFICATE-----MIIDdzCCAl")
+                .kafka("ssl.truststore.certificates", "-----BEGIN CERTIFICATE-----MIIFaz")
+                .build();
+
+        assertThat(config.toString()).doesNotContain("MIIEvQIBADANBg", "MIIDdzCCAl", "MIIFaz")
+                .contains("kafka.ssl.keystore.key = ******", "kafka.ssl.keystore.certificate.chain = ******",
+                        "kafka.ssl.truststore.certificates = ******", "kafka.ssl.keystore.type = PEM");
+    }
+
+    @Test
     void shouldReportEveryMistakeWithWhereItWasMade() throws IOException {
         Path file = Files.writeString(dir.resolve("streams.yaml"), """
                 http.prot: 9000
