@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -34,7 +33,6 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
     private static final String MASK = "******";
     /** The value of {@code ui.port} that turns the web UI off. */
     public static final String UI_OFF = "off";
-    private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "sasl.jaas.config", "token");
     private static final Set<String> STREAMS_KEYS = Arrays.stream(ConfigKey.values()).map(ConfigKey::key)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -70,11 +68,6 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
         return lines;
     }
 
-    /** Whether the value of this key must never be printed. */
-    public static boolean isSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
-    }
 
     /**
      * Reads the layers: keys of the streams app and {@code kafka.*} go to the streams app, {@link RunKey}s here.
