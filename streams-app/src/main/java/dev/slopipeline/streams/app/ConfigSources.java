@@ -17,8 +17,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads settings as flat {@code key -> value} text from a config file or the environment. */
-final class ConfigSources {
+/**
+ * Reads settings as flat {@code key -> value} text from a config file or the environment. Public so that a launcher
+ * reading one file for several components flattens it the same way.
+ */
+public final class ConfigSources {
 
     private ConfigSources() {
     }
@@ -28,7 +31,7 @@ final class ConfigSources {
      * ({@code topics: {requests: x}} is {@code topics.requests}) and whose lists of values are joined with
      * commas (for {@code bootstrap.servers}).
      */
-    static Map<String, String> file(Path file) {
+    public static Map<String, String> file(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (name.endsWith(".properties")) {
