@@ -4,6 +4,7 @@ import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.faults.Await;
+import dev.slopipeline.faults.receiver.PagerRoute;
 import dev.slopipeline.faults.receiver.WebhookReceiver;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
@@ -66,7 +67,7 @@ public final class LoadRun {
             Files.writeString(definitions.resolve("journeys.yaml"), Journeys.yaml(LOAD_JOURNEYS + 1));
             StreamsAppConfig config = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
                     .stateDir(work.resolve("streams")).httpPort(0).definitionsDir(definitions).build();
-            Path routerConfig = Files.writeString(work.resolve("router.yml"), routerYaml(pager));
+            Path routerConfig = Files.writeString(work.resolve("router.yml"), PagerRoute.yaml(pager.url("/pager").toString(), "100ms"));
             try (StreamsApp streams = SloPipeline.start(config);
                  RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(routerConfig).orElseThrow())
                          .stateDir(work.resolve("router")).httpPort(0).punctuationInterval(Duration.ofMillis(200)).start();
@@ -146,20 +147,5 @@ public final class LoadRun {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static String routerYaml(WebhookReceiver pager) {
-        return """
-                route:
-                  receiver: pager
-                  group_by: [slo, severity]
-                  group_wait: 100ms
-                  group_interval: 2s
-                  repeat_interval: 1h
-                receivers:
-                - name: pager
-                  webhook_configs: [{url: '%s'}]
-                delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 1s}
-                """.formatted(pager.url("/pager"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.slopipeline.faults.load;
 
+import dev.slopipeline.faults.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
@@ -44,11 +44,7 @@ public final class LoadRunMain {
         LoadReport report = new LoadRun(options, folder).run();
         String section = report.toMarkdown(command.toString());
         System.out.print(section);
-        if (!Files.exists(results)) {
-            Files.createDirectories(results.toAbsolutePath().getParent());
-            Files.writeString(results, "# Load runs\n\nWritten by `faults/load`; newest last. See faults/README.md.\n\n");
-        }
-        Files.writeString(results, section, StandardOpenOption.APPEND);
+        ResultsFile.append(results, "# Load runs\n\nWritten by `faults/load`; newest last. See faults/README.md.\n\n", section);
         System.exit(report.ok() ? 0 : 1);
     }
 }

@@ -10,6 +10,7 @@ import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
 import dev.slopipeline.faults.Await;
+import dev.slopipeline.faults.receiver.PagerRoute;
 import dev.slopipeline.faults.receiver.WebhookReceiver;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
@@ -81,7 +82,7 @@ class BadConfigurationTest {
             Files.writeString(definitions.resolve("journeys.yaml"), Journeys.yaml(3));
             StreamsAppConfig streamsConfig = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
                     .stateDir(dir.resolve("streams")).httpPort(0).definitionsDir(definitions).set("topics.partitions", "1").build();
-            Path routerConfig = Files.writeString(dir.resolve("router.yml"), routerYaml(oldPager.url("/pager").toString()));
+            Path routerConfig = Files.writeString(dir.resolve("router.yml"), PagerRoute.yaml(oldPager.url("/pager").toString(), "500ms"));
             String definitionsTopic = streamsConfig.topics().definitions();
             try (StreamsApp streams = SloPipeline.start(streamsConfig);
                  RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(routerConfig).orElseThrow())
@@ -111,7 +112,7 @@ class BadConfigurationTest {
 
                 // b) a broken router config file: refused with file:line:col problems, the old routing stays.
                 String firstHash = configStatus(router).path("lastReload").path("sha256").asText();
-                Files.writeString(routerConfig, routerYaml(newPager.url("/pager").toString()).replace("receiver: pager", "receiver: nobody"));
+                Files.writeString(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms").replace("receiver: pager", "receiver: nobody"));
                 JsonNode refused = awaitJson("the broken router config refused", () -> configStatus(router),
                         status -> !status.path("lastReload").path("successful").asBoolean(true));
                 assertThat(refused.path("lastReload").path("problems")).extracting(JsonNode::asText)
@@ -130,7 +131,7 @@ class BadConfigurationTest {
                 assertThat(changedSlo.path("counts").path("events").asLong()).as("journey-1's counts after the objective change")
                         .isGreaterThanOrEqualTo(eventsBefore);
 
-                Files.writeString(routerConfig, routerYaml(newPager.url("/pager").toString()));
+                Files.writeString(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms"));
                 awaitJson("the changed router config live", () -> configStatus(router),
                         status -> status.path("lastReload").path("successful").asBoolean()
                                 && !status.path("lastReload").path("sha256").asText().equals(firstHash));
@@ -146,21 +147,6 @@ class BadConfigurationTest {
                 assertThat(oldPager.duplicatedKeys()).isEmpty();
             }
         }
-    }
-
-    private static String routerYaml(String pagerUrl) {
-        return """
-                route:
-                  receiver: pager
-                  group_by: [slo, severity]
-                  group_wait: 500ms
-                  group_interval: 2s
-                  repeat_interval: 1h
-                receivers:
-                - name: pager
-                  webhook_configs: [{url: '%s'}]
-                delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 1s}
-                """.formatted(pagerUrl);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
