@@ -1,8 +1,8 @@
 package dev.slopipeline.faults.kill;
 
+import dev.slopipeline.faults.ResultsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
@@ -56,11 +56,7 @@ public final class KillRunMain {
         KillReport report = new KillRun(options, folder).run();
         String section = report.toMarkdown();
         System.out.print(section);
-        if (!Files.exists(results)) {
-            Files.createDirectories(results.toAbsolutePath().getParent());
-            Files.writeString(results, "# Kill runs\n\nWritten by `faults/run`; newest last. See faults/README.md.\n\n");
-        }
-        Files.writeString(results, section, StandardOpenOption.APPEND);
+        ResultsFile.append(results, "# Kill runs\n\nWritten by `faults/run`; newest last. See faults/README.md.\n\n", section);
         System.exit(report.ok() ? 0 : 1);
     }
 }
