@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * holds the start), one that falls behind has a lag that climbs for as long as the load lasts.
  */
 record LoadReport(Instant began, LoadRun.Options options, Duration loaded, long sent, List<LagSample> lag,
-                  Optional<Duration> pageLatency, Duration pageWait, double loadAverageBefore, double loadAverageAfter) {
+                  Optional<Duration> pageLatency, Duration pageWait, List<String> unexpectedPages,
+                  double loadAverageBefore, double loadAverageAfter) {
 
     /** The streams app's lag on the requests topic, some time after the load started. */
     record LagSample(Duration at, long records) {
@@ -36,7 +37,8 @@ record LoadReport(Instant began, LoadRun.Options options, Duration loaded, long 
     }
 
     boolean ok() {
-        return pageLatency.isPresent() && !lagGrew();
+        // a page for a journey whose traffic stayed healthy is a false alarm, which the load must not cause
+        return pageLatency.isPresent() && !lagGrew() && unexpectedPages.isEmpty();
     }
 
     String toMarkdown(String command) {
@@ -61,6 +63,8 @@ record LoadReport(Instant began, LoadRun.Options options, Duration loaded, long 
         row(out, "page latency (first failing request of the mid-run incident to the page at the webhook)",
                 pageLatency.map(d -> String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0))
                         .orElse("no page within " + pageWait.toSeconds() + " s"));
+        row(out, "pages for journeys that stayed healthy", unexpectedPages.isEmpty() ? "none"
+                : String.join(", ", unexpectedPages));
         out.append("\nLag samples (seconds into the load: records): ")
                 .append(lag.stream().map(s -> s.at().toSeconds() + ": " + s.records()).collect(Collectors.joining(", ")))
                 .append("\n\n");

@@ -106,7 +106,8 @@ public final class LoadRun {
                     load.awaitTermination(10, TimeUnit.SECONDS);
                 }
                 Duration loaded = Duration.between(loadStart, Instant.now());
-                return new LoadReport(began, options, loaded, sent.get(), samples, pageLatency, PAGE_WAIT, loadBefore, loadAverage());
+                return new LoadReport(began, options, loaded, sent.get(), samples, pageLatency, PAGE_WAIT,
+                        unexpectedPages(pager), loadBefore, loadAverage());
             }
         }
     }
@@ -122,17 +123,28 @@ public final class LoadRun {
                 .map(WebhookReceiver.Received::at).findFirst();
     }
 
+    /** The SLOs other than the incident's that were paged: the load's own traffic must never page. */
+    private static List<String> unexpectedPages(WebhookReceiver pager) {
+        return pager.received().stream().filter(WebhookReceiver.Received::delivered)
+                .flatMap(r -> r.alerts().stream())
+                .filter(p -> !p.slo().equals(Journeys.slo(INCIDENT)) && p.status().equals("firing"))
+                .map(p -> p.slo()).distinct().sorted().toList();
+    }
+
     private final EventCodec codec = new EventCodec();
     private long next;
 
-    /** One tick's share of the rate, spread over the load's journeys; every 5 000th request fails (a burn rate of 0.2). */
+    /**
+     * One tick's share of the rate, spread over the load's journeys; every journey's 5 000th request fails (a burn
+     * rate of 0.2 for each, and never a journey's first request, which alone would be a 100 % error ratio).
+     */
     private void sendTick(KafkaProducer<byte[], byte[]> producer, String topic, AtomicLong sent) {
         int perTick = (int) (options.rate() * TICK.toMillis() / 1000);
         Instant now = Instant.now();
         for (int i = 0; i < perTick; i++) {
             long n = next++;
             String service = Journeys.service(2 + (int) (n % LOAD_JOURNEYS));
-            int status = n % 5_000 == 0 ? 503 : 200;
+            int status = (n / LOAD_JOURNEYS) % 5_000 == 4_999 ? 503 : 200;
             RequestEvent event = new RequestEvent(now, service, "POST /buy", status, 12.5, 1, Map.of());
             producer.send(new ProducerRecord<>(topic, service.getBytes(StandardCharsets.UTF_8), codec.encode(event)),
                     (metadata, error) -> {

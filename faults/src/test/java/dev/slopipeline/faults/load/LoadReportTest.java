@@ -35,8 +35,21 @@ class LoadReportTest {
         return new LoadReport.LagSample(Duration.ofSeconds(5L * i), records);
     }
 
+    @Test
+    void shouldFailARunThatPagedAJourneyWhoseTrafficStayedHealthy() {
+        List<LoadReport.LagSample> lag = List.of(sample(0, 2_000), sample(1, 3_000), sample(2, 2_000));
+        LoadReport report = report(lag, List.of("journey-2"));
+        assertThat(report.ok()).isFalse();
+        assertThat(report.toMarkdown("faults/load")).contains("FAILED",
+                "| pages for journeys that stayed healthy | journey-2 |");
+    }
+
     private static LoadReport report(List<LoadReport.LagSample> lag) {
+        return report(lag, List.of());
+    }
+
+    private static LoadReport report(List<LoadReport.LagSample> lag, List<String> unexpectedPages) {
         return new LoadReport(Instant.parse("2026-11-23T14:00:00Z"), OPTIONS, Duration.ofMinutes(2), 120_000, lag,
-                Optional.of(Duration.ofMillis(1_500)), Duration.ofMinutes(3), 0.5, 1.0);
+                Optional.of(Duration.ofMillis(1_500)), Duration.ofMinutes(3), unexpectedPages, 0.5, 1.0);
     }
 }
