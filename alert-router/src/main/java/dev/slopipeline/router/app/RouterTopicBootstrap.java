@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Creates the router's topics that are missing, with the broker's default replication factor. {@code slo.alerts}
  * belongs to the streams app, but is created here too when missing, so that either app can start first. Silences,
  * incidents and heartbeats are compacted (their latest record per key is the state), delivery outcomes compacted and
- * then deleted after their retention (see {@code DispatchTopics}); the rest are logs. Incident commands get the
- * partition count of {@code slo.alerts}. Topics that exist are left as they are.
+ * then deleted after their retention (see {@code DispatchTopics}), active alerts compacted; the rest are logs.
+ * Incident commands and pages, both keyed by SLO, get the partition count of {@code slo.alerts} (or of the incident
+ * commands topic, when it exists already). Topics that exist are left as they are.
  */
 final class RouterTopicBootstrap {
 
@@ -54,18 +55,26 @@ final class RouterTopicBootstrap {
         cleanupPolicies.put(topics.deadLetters(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
         cleanupPolicies.put(topics.incidentCommands(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
         cleanupPolicies.put(topics.incidents(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
+        cleanupPolicies.put(topics.groups(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        cleanupPolicies.put(topics.pages(), cleanup(TopicConfig.CLEANUP_POLICY_DELETE));
+        // a firing alert's latest state, a tombstone once it resolves
+        cleanupPolicies.put(topics.activeAlerts(), cleanup(TopicConfig.CLEANUP_POLICY_COMPACT));
         // the latest heartbeat per instance is all that matters
         heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, cleanup(TopicConfig.CLEANUP_POLICY_COMPACT)));
 
         Set<String> existing = get(admin.listTopics().names(), "list the topics");
-        // Incident commands are keyed by SLO like the alerts and must reach the task that holds the SLO's incidents:
-        // the two topics need the same partition count, whoever created the alerts topic.
-        int commandPartitions = existing.contains(topics.alerts()) ? partitionsOf(topics.alerts()) : partitions;
+        // Pages and incident commands are both keyed by SLO and must reach the one task that holds the SLO's incidents:
+        // the two topics need the same partition count. They take that of the commands topic when it exists (an older
+        // deployment created it with the count of slo.alerts), else that of slo.alerts, whoever created it.
+        int sloPartitions = existing.contains(topics.incidentCommands()) ? partitionsOf(topics.incidentCommands())
+                : existing.contains(topics.alerts()) ? partitionsOf(topics.alerts()) : partitions;
+        Map<String, Integer> partitionCounts = new LinkedHashMap<>();
+        cleanupPolicies.keySet().forEach(name -> partitionCounts.put(name,
+                name.equals(topics.incidentCommands()) || name.equals(topics.pages()) ? sloPartitions : partitions));
         List<NewTopic> missing = cleanupPolicies.entrySet().stream()
                 .filter(topic -> !existing.contains(topic.getKey()))
-                .map(topic -> new NewTopic(topic.getKey(), Optional.of(topic.getKey().equals(topics.incidentCommands())
-                        ? commandPartitions : partitions), Optional.empty())
-                        .configs(topic.getValue()))
+                .map(topic -> new NewTopic(topic.getKey(), Optional.of(partitionCounts.get(topic.getKey())),
+                        Optional.empty()).configs(topic.getValue()))
                 .toList();
         if (missing.isEmpty()) {
             return;
@@ -73,8 +82,8 @@ final class RouterTopicBootstrap {
         admin.createTopics(missing).values().forEach((name, created) -> {
             try {
                 get(created, "create topic " + name);
-                LOG.info("created topic {} ({} partitions, {})", name,
-                        name.equals(topics.incidentCommands()) ? commandPartitions : partitions, cleanupPolicies.get(name));
+                LOG.info("created topic {} ({} partitions, {})", name, partitionCounts.get(name),
+                        cleanupPolicies.get(name));
             } catch (IllegalStateException e) {
                 // Another instance, or the streams app, created it at the same moment.
                 if (!(e.getCause() instanceof TopicExistsException)) {

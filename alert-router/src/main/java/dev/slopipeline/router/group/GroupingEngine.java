@@ -11,6 +11,8 @@ import dev.slopipeline.router.route.Route;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +39,7 @@ public final class GroupingEngine {
     private final Map<String, ReceiverPolicy> receivers;
     private final NotificationPipeline pipeline;
     private final URI externalUrl;
+    private final Supplier<Collection<LabelledAlert>> clusterAlerts;
 
     private final AlertStore alerts = new AlertStore();
     private final TreeMap<String, AggregationGroup> groups = new TreeMap<>();
@@ -42,6 +47,16 @@ public final class GroupingEngine {
 
     /** @param externalUrl where humans find the router, put in every notification */
     public GroupingEngine(RouterConfig config, NotificationPipeline pipeline, URI externalUrl) {
+        this(config, pipeline, externalUrl, List::of);
+    }
+
+    /**
+     * @param clusterAlerts the alerts that other engines of the cluster hold (firing ones at least), read at each
+     *                      flush that has a group due, so that inhibition sees every active alert and not only the
+     *                      alerts of this engine's groups; where both know an alert, the later transition wins
+     */
+    public GroupingEngine(RouterConfig config, NotificationPipeline pipeline, URI externalUrl,
+                          Supplier<Collection<LabelledAlert>> clusterAlerts) {
         this.root = config.route();
         this.routesById = root.stream().collect(Collectors.toMap(Route::id, Function.identity()));
         this.receivers = config.receivers().stream()
@@ -49,6 +64,7 @@ public final class GroupingEngine {
                         config.paging().options().policyFor(receiver.name()).isPresent())));
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
+        this.clusterAlerts = Objects.requireNonNull(clusterAlerts, "clusterAlerts");
     }
 
     /**
@@ -57,6 +73,24 @@ public final class GroupingEngine {
      * old alert seen late is not held back further; call {@link #tick} to run that flush.
      */
     public AlertEffects onAlert(LabelledAlert alert, Instant now) {
+        return join(alert, now, key -> true);
+    }
+
+    /**
+     * Takes in an alert's latest state for one group only: the group with {@code groupKey}, on the route (of those
+     * that match the alert) that gives it that key. This is how the engine that owns a group in a cluster takes in
+     * its alerts, each matching route's group being owned by whichever engine its key was sent to. When no matching
+     * route gives that key (the config changed between the router that chose the key and this one), the alert joins
+     * every group it matches here, so that it is notified rather than lost; {@link AlertEffects#groups} then lists
+     * more than {@code groupKey}, or other keys.
+     */
+    public AlertEffects onAlert(LabelledAlert alert, String groupKey, Instant now) {
+        boolean routedHere = root.match(alert.labels()).stream()
+                .anyMatch(route -> route.groupKey(alert.labels()).equals(groupKey));
+        return routedHere ? join(alert, now, groupKey::equals) : join(alert, now, key -> true);
+    }
+
+    private AlertEffects join(LabelledAlert alert, Instant now, Predicate<String> groupKeys) {
         Fingerprint fingerprint = alert.fingerprint();
         Admission admission = alerts.put(alert);
         if (admission == Admission.STALE) {
@@ -66,6 +100,9 @@ public final class GroupingEngine {
         List<String> created = new ArrayList<>();
         for (Route route : root.match(alert.labels())) {
             String key = route.groupKey(alert.labels());
+            if (!groupKeys.test(key)) {
+                continue;
+            }
             AggregationGroup group = groups.get(key);
             if (group == null) {
                 group = AggregationGroup.open(key, route.id(), route.groupLabels(alert.labels()),
@@ -93,7 +130,7 @@ public final class GroupingEngine {
                 .sorted(Comparator.comparing(AggregationGroup::nextFlushAt).thenComparing(AggregationGroup::key))
                 .toList();
         List<Notification> notifications = new ArrayList<>();
-        List<LabelledAlert> known = alerts.all();
+        List<LabelledAlert> known = due.isEmpty() ? List.of() : knownAlerts();
         for (AggregationGroup group : due) {
             flush(group, now, known).ifPresent(notifications::add);
         }
@@ -167,6 +204,26 @@ public final class GroupingEngine {
             groups.put(group.key(), after);
         }
         return notification;
+    }
+
+    /** This engine's alerts and the cluster's, the later transition of each. */
+    private List<LabelledAlert> knownAlerts() {
+        Collection<LabelledAlert> others = clusterAlerts.get();
+        if (others.isEmpty()) {
+            return alerts.all();
+        }
+        Map<Fingerprint, LabelledAlert> known = new HashMap<>();
+        for (LabelledAlert alert : others) {
+            known.merge(alert.fingerprint(), alert, GroupingEngine::later);
+        }
+        for (LabelledAlert alert : alerts.all()) {
+            known.merge(alert.fingerprint(), alert, GroupingEngine::later);
+        }
+        return List.copyOf(known.values());
+    }
+
+    private static LabelledAlert later(LabelledAlert a, LabelledAlert b) {
+        return b.updatedAt().isBefore(a.updatedAt()) ? a : b;
     }
 
     private boolean grouped(Fingerprint fingerprint) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.router.alerts.AlertJson;
 import dev.slopipeline.router.alerts.Fingerprint;
 import dev.slopipeline.router.alerts.LabelledAlert;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
  * {@link GroupingState} as JSON, for the state store it lives in:
  * <pre>
  * {"version":1,
- *  "alerts":[{"labels":{…},"annotations":{…},"startsAt":"…","endsAt":"…","updatedAt":"…"}],
+ *  "alerts":[{"labels":{…},"annotations":{…},"startsAt":"…","endsAt":"…","updatedAt":"…"}],   (see AlertJson)
  *  "groups":[{"key":"…","routeId":"…","labels":{…},"nextFlushAt":"…","hasFlushed":true,"alerts":["<fingerprint>"]}],
  *  "log":[{"groupKey":"…","receiver":"…","firing":["<fingerprint>"],"resolved":[],"timestamp":"…","sequence":3}]}
  * </pre>
@@ -41,14 +42,7 @@ public final class GroupingStateCodec {
         root.put("version", VERSION);
         ArrayNode alerts = root.putArray("alerts");
         for (LabelledAlert alert : state.alerts()) {
-            ObjectNode item = alerts.addObject();
-            strings(item.putObject("labels"), alert.labels());
-            strings(item.putObject("annotations"), alert.annotations());
-            item.put("startsAt", alert.startsAt().toString());
-            if (alert.endsAt() != null) {
-                item.put("endsAt", alert.endsAt().toString());
-            }
-            item.put("updatedAt", alert.updatedAt().toString());
+            AlertJson.write(alert, alerts.addObject());
         }
         ArrayNode groups = root.putArray("groups");
         for (AggregationGroup group : state.groups()) {
@@ -92,8 +86,7 @@ public final class GroupingStateCodec {
         }
         List<LabelledAlert> alerts = new ArrayList<>();
         for (JsonNode item : root.path("alerts")) {
-            alerts.add(new LabelledAlert(strings(item, "labels"), strings(item, "annotations"), instant(item, "startsAt"),
-                    item.has("endsAt") ? instant(item, "endsAt") : null, instant(item, "updatedAt")));
+            alerts.add(AlertJson.read(item));
         }
         List<AggregationGroup> groups = new ArrayList<>();
         for (JsonNode item : root.path("groups")) {

@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens, escalates and closes incidents for the SLOs of one stream task, on the wall clock.
  *
- * <p>Its inputs are the notification intents of the route-and-group processor (so a page is escalated only after
- * routing, grouping, inhibition and silences let it through) and the commands of {@code router.incident-commands},
- * keyed by SLO like {@code slo.alerts}, so one task owns every incident of an SLO. A firing page alert that reaches a
+ * <p>Its inputs are the notifications of the group processor that reach a paging receiver, from {@code router.pages}
+ * (so a page is escalated only after routing, grouping, inhibition and silences let it through), and the commands of
+ * {@code router.incident-commands}; both are keyed by SLO and have the same partition count, so one task owns every
+ * incident of an SLO. A notification holding the pages of several SLOs arrives once per SLO. A firing page alert that reaches a
  * receiver named in {@code paging.receivers} opens an incident under that receiver's policy (its {@code tier} label,
  * 1 when absent, chooses how: see {@link TierDefaults}), unless the SLO has an open incident already or the alert's
  * episode (its start) already had one; the alert resolving resolves it.
@@ -120,11 +121,12 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
         }
     }
 
+    /** A notification of the group processor, keyed by one SLO it pages for: only that SLO's pages concern us. */
     private void onIntent(Record<byte[], byte[]> record) {
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        Decoded<Notification> decoded = intents.decode(key, record.value());
+        String forSlo = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        Decoded<Notification> decoded = intents.decode(forSlo, record.value());
         if (!(decoded instanceof Decoded.Ok<Notification> ok)) {
-            return; // the route-and-group processor wrote it; the delivery service reports what it cannot read
+            return; // the group processor wrote it; the delivery service reports what it cannot read
         }
         Notification notification = ok.value();
         Optional<String> policy = paging.options().policyFor(notification.receiver());
@@ -133,7 +135,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
         }
         for (Alert alert : notification.alerts()) {
             String slo = alert.labels().get(SloFacts.SLO);
-            if (slo == null || !PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
+            if (slo == null || !slo.equals(forSlo) || !PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
                 continue;
             }
             if (alert.status() == AlertStatus.FIRING) {

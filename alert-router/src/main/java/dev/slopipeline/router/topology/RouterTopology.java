@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.router.alerts.AlertJson;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatWatch;
@@ -22,24 +23,36 @@ import org.apache.kafka.streams.state.Stores;
 public final class RouterTopology {
 
     public static final String ALERTS_SOURCE = "slo-alerts-source";
-    public static final String ROUTE_AND_GROUP = "route-and-group";
-    public static final String ENGINE_STORE = "route-and-group-engine";
+    public static final String ROUTE = "route";
+    public static final String HEARTBEAT_STORE = "route-silent-pipeline-page";
+    public static final String GROUPS_SINK = "groups-sink";
+    public static final String ACTIVE_ALERTS_SINK = "active-alerts-sink";
+    public static final String ROUTE_DEAD_LETTER_SINK = "route-dead-letter-sink";
+
+    public static final String GROUPS_SOURCE = "groups-source";
+    public static final String GROUP = "group";
+    public static final String ENGINE_STORE = "group-engine";
     public static final String NOTIFICATIONS_SINK = "notifications-sink";
-    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    public static final String PAGES_SINK = "pages-sink";
+    public static final String GROUP_DEAD_LETTER_SINK = "group-dead-letter-sink";
 
     public static final String COMMANDS_SOURCE = "router-commands-source";
     public static final String SILENCE_COMMANDS = "silence-commands";
     public static final String SILENCE_COMMANDS_STORE = "silence-commands-silences";
     public static final String SILENCES_SINK = "silences-sink";
+    public static final String SILENCE_DEAD_LETTER_SINK = "silence-dead-letter-sink";
 
     public static final String SILENCES_SOURCE = "silences-global-source";
     public static final String SILENCES_UPDATER = "silences-global-updater";
     public static final String SILENCES_STORE = "silences-global";
 
+    public static final String PAGES_SOURCE = "pages-source";
     public static final String INCIDENT_COMMANDS_SOURCE = "incident-commands-source";
     public static final String INCIDENTS = "incidents";
     public static final String INCIDENTS_STORE = IncidentProcessor.STORE;
     public static final String INCIDENTS_SINK = "incidents-sink";
+    public static final String INCIDENT_NOTIFICATIONS_SINK = "incident-notifications-sink";
+    public static final String INCIDENT_DEAD_LETTER_SINK = "incident-dead-letter-sink";
 
     public static final String INCIDENTS_VIEW_SOURCE = "incidents-global-source";
     public static final String INCIDENTS_VIEW_UPDATER = "incidents-global-updater";
@@ -48,6 +61,10 @@ public final class RouterTopology {
     public static final String HEARTBEATS_SOURCE = "heartbeats-global-source";
     public static final String HEARTBEATS_UPDATER = "heartbeats-global-updater";
     public static final String HEARTBEATS_STORE = "heartbeats-global";
+
+    public static final String ACTIVE_ALERTS_SOURCE = "active-alerts-global-source";
+    public static final String ACTIVE_ALERTS_UPDATER = "active-alerts-global-updater";
+    public static final String ACTIVE_ALERTS_STORE = "active-alerts-global";
 
     private RouterTopology() {
     }
@@ -67,40 +84,61 @@ public final class RouterTopology {
     public static Topology build(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         RouterTopics topics = config.topics();
         Topology topology = new Topology();
-
-        topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
         boolean watchesHeartbeats = liveConfig.get().paging().heartbeat().isPresent();
-        topology.addProcessor(ROUTE_AND_GROUP, () -> new RouteAndGroupProcessor(config, liveConfig, watchesHeartbeats),
-                ALERTS_SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE_AND_GROUP);
 
-        // Pages become incidents after routing, grouping, inhibition and silences; commands are keyed by SLO too.
+        // Route: each alert to the group key of every route it matches, and to the cluster-wide table of firing alerts.
+        topology.addSource(ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.alerts());
+        topology.addProcessor(ROUTE, () -> new RouteProcessor(config, liveConfig, watchesHeartbeats), ALERTS_SOURCE);
+        if (watchesHeartbeats) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEAT_STORE),
+                    Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE);
+        }
+        topology.addSink(GROUPS_SINK, topics.groups(), new ByteArraySerializer(), new ByteArraySerializer(), ROUTE);
+        topology.addSink(ACTIVE_ALERTS_SINK, topics.activeAlerts(), new ByteArraySerializer(),
+                new ByteArraySerializer(), ROUTE);
+        topology.addSink(ROUTE_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
+                new ByteArraySerializer(), ROUTE);
+
+        // Group: one task owns each group key, whichever SLOs and partitions its alerts came from.
+        topology.addSource(GROUPS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.groups());
+        topology.addProcessor(GROUP, () -> new GroupProcessor(config, liveConfig), GROUPS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENGINE_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), GROUP);
+        topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
+                new ByteArraySerializer(), GROUP);
+        topology.addSink(PAGES_SINK, topics.pages(), new ByteArraySerializer(), new ByteArraySerializer(), GROUP);
+        topology.addSink(GROUP_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
+                new ByteArraySerializer(), GROUP);
+
+        // Incidents: pages become incidents after routing, grouping, inhibition and silences; pages and commands are
+        // both keyed by SLO, so one task owns an SLO's incidents.
+        topology.addSource(PAGES_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.pages());
         topology.addSource(INCIDENT_COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 topics.incidentCommands());
-        IncidentWiring wiring = new IncidentWiring(topics.incidentCommands(), NOTIFICATIONS_SINK, INCIDENTS_SINK,
-                DEAD_LETTER_SINK, config.externalUrl(), config.punctuationInterval());
+        IncidentWiring wiring = new IncidentWiring(topics.incidentCommands(), INCIDENT_NOTIFICATIONS_SINK,
+                INCIDENTS_SINK, INCIDENT_DEAD_LETTER_SINK, config.externalUrl(), config.punctuationInterval());
         Supplier<PagingConfig> livePaging = () -> liveConfig.get().paging();
         topology.addProcessor(INCIDENTS, () -> new IncidentProcessor(wiring, livePaging,
                 new IncidentMetrics(config.metrics(), () -> livePaging.get().onCall())),
-                ROUTE_AND_GROUP, INCIDENT_COMMANDS_SOURCE);
+                PAGES_SOURCE, INCIDENT_COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENTS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), INCIDENTS);
         topology.addSink(INCIDENTS_SINK, topics.incidents(), new ByteArraySerializer(), new ByteArraySerializer(),
                 INCIDENTS);
+        topology.addSink(INCIDENT_NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
+                new ByteArraySerializer(), INCIDENTS);
+        topology.addSink(INCIDENT_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
+                new ByteArraySerializer(), INCIDENTS);
 
-        topology.addSink(NOTIFICATIONS_SINK, topics.notifications(), new ByteArraySerializer(),
-                new ByteArraySerializer(), ROUTE_AND_GROUP, INCIDENTS);
-
+        // Silences: one writer per silence id.
         topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.commands());
         topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands()), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCE_COMMANDS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), SILENCE_COMMANDS);
         topology.addSink(SILENCES_SINK, topics.silences(), new ByteArraySerializer(), new ByteArraySerializer(),
                 SILENCE_COMMANDS);
-
-        topology.addSink(DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(), new ByteArraySerializer(),
-                ROUTE_AND_GROUP, SILENCE_COMMANDS, INCIDENTS);
+        topology.addSink(SILENCE_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
+                new ByteArraySerializer(), SILENCE_COMMANDS);
 
         // Global stores take no changelog: the compacted topic is the log, replayed in full on every instance.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCES_STORE),
@@ -111,7 +149,11 @@ public final class RouterTopology {
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 INCIDENTS_VIEW_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.incidents(),
                 INCIDENTS_VIEW_UPDATER, () -> new CheckedStoreUpdater(INCIDENTS_VIEW_STORE, IncidentJson::readable));
-        // Every instance sees every heartbeat; the route-and-group task of partition 0 alone decides on silence.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                ACTIVE_ALERTS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.activeAlerts(),
+                ACTIVE_ALERTS_UPDATER, () -> new CheckedStoreUpdater(ACTIVE_ALERTS_STORE, RouterTopology::firingAlert));
+        // Every instance sees every heartbeat; the route task of partition 0 alone decides on silence.
         liveConfig.get().paging().heartbeat().ifPresent(heartbeat -> topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEATS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
@@ -119,5 +161,13 @@ public final class RouterTopology {
                 HEARTBEATS_UPDATER, () -> new CheckedStoreUpdater(HEARTBEATS_STORE,
                         value -> HeartbeatWatch.aliveAt(value).isPresent())));
         return topology;
+    }
+
+    private static boolean firingAlert(byte[] value) {
+        try {
+            return !AlertJson.decode(value).resolved();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -116,7 +116,7 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private void refuse(Record<byte[], byte[]> record, String reason) {
-        context.forward(DeadLetter.of(record, commandsTopic, reason), RouterTopology.DEAD_LETTER_SINK);
+        context.forward(DeadLetter.of(record, commandsTopic, reason), RouterTopology.SILENCE_DEAD_LETTER_SINK);
     }
 
     private Instant now() {

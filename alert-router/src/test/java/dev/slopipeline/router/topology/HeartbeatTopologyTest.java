@@ -96,6 +96,7 @@ class HeartbeatTopologyTest {
         assertThat(read()).as("one page, not one per tick").isEmpty();
 
         heartbeat("RUNNING");
+        advance(Duration.ofSeconds(1)); // the next heartbeat check sends the resolution to its group
         advance(Duration.ofMinutes(1)); // the group interval
         assertThat(read()).singleElement().satisfies(allClear -> {
             assertThat(allClear.receiver()).isEqualTo("pipeline-pager");
@@ -137,7 +138,8 @@ class HeartbeatTopologyTest {
         advance(Duration.ofMinutes(2).plusSeconds(31)); // silent_after, then the group wait
         assertThat(read()).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo(AlertStatus.FIRING));
         reload(routedByTheTree.substring(0, routedByTheTree.indexOf("heartbeat:")));
-        advance(Duration.ofMinutes(1));
+        advance(Duration.ofSeconds(1)); // the next heartbeat check sends the resolution to its group
+        advance(Duration.ofMinutes(1)); // the group interval
         assertThat(read()).singleElement().satisfies(allClear ->
                 assertThat(allClear.status()).isEqualTo(AlertStatus.RESOLVED));
     }

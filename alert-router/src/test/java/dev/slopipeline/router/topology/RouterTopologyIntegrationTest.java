@@ -205,6 +205,10 @@ class RouterTopologyIntegrationTest {
                     new NewTopic(topics.deadLetters(), 1, (short) 1),
                     new NewTopic(topics.incidentCommands(), 2, (short) 1),
                     new NewTopic(topics.incidents(), 1, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(topics.groups(), 2, (short) 1),
+                    new NewTopic(topics.pages(), 2, (short) 1),
+                    new NewTopic(topics.activeAlerts(), 1, (short) 1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }

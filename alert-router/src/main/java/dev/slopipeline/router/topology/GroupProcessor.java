@@ -1,16 +1,14 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.dispatch.IntentCodec;
-import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
-import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.alerts.SloAlerts;
+import dev.slopipeline.router.alerts.AlertJson;
+import dev.slopipeline.router.alerts.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.Alert;
 import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.group.AlertEffects;
 import dev.slopipeline.router.group.GroupingEngine;
-import dev.slopipeline.router.heartbeat.HeartbeatConfig;
-import dev.slopipeline.router.heartbeat.HeartbeatWatch;
-import dev.slopipeline.router.heartbeat.SilentPipelineAlert;
 import dev.slopipeline.router.group.GroupingStateCodec;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.group.NotificationPipeline;
@@ -18,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,55 +26,55 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Routes, groups and decides notifications for the alerts of one stream task: one {@link GroupingEngine} per task,
- * driven by the wall clock, its whole state saved as one snapshot in the task's store.
+ * Groups and decides notifications for the groups of one stream task: {@code router.groups} is keyed by group key,
+ * so every alert of a group, from whichever SLO and partition, reaches the one task that owns the group, and its
+ * {@link GroupingEngine} groups, times, inhibits, silences and deduplicates exactly as Alertmanager's dispatcher
+ * does for one group. The engine runs on the wall clock, and its whole state is saved as one snapshot in the task's
+ * store.
  *
- * <p>One snapshot per task is enough because a task's input partitions never change (task 0_3 always reads
- * partition 3 of {@code slo.alerts}), so the snapshot always belongs to the same alerts, moves with the task
- * between instances through the store's changelog, and never needs splitting or merging. The price: more
- * partitions than tasks is not possible, and changing the partition count of {@code slo.alerts} starts the new
- * tasks empty.
+ * <p>One snapshot per task is enough because a task's input partitions never change (task 1_3 always reads
+ * partition 3 of {@code router.groups}), so the snapshot always belongs to the same groups, moves with the task
+ * between instances through the store's changelog, and never needs splitting or merging. Changing the partition
+ * count of {@code router.groups} starts the new tasks empty.
  *
  * <p>The snapshot is written whenever the engine's state changed, in the same transaction (exactly_once_v2) as the
  * notifications it produced and the input offsets it consumed, so after a crash the restored engine has exactly the
  * timers and notification log that go with what was sent: nothing is dropped, nothing repeated.
+ *
+ * <p>Each notification to a paging receiver also goes to {@code router.pages}, once per SLO it pages for, keyed by
+ * that SLO, where the incident processor of the SLO's partition opens, escalates and closes its incident.
  */
-final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+final class GroupProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     /** The store key of the engine snapshot; one entry per task. */
     static final String SNAPSHOT_KEY = "engine";
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupProcessor.class);
+    private static final String PAGE = "page";
+
     private final RouterTopologyConfig config;
     private final Supplier<RouterConfig> liveConfig;
-    private final boolean heartbeatsInTopology;
-    private final AlertCodec alerts = new AlertCodec();
     private final GroupingStateCodec snapshots = new GroupingStateCodec();
     private final IntentCodec notifications = new IntentCodec();
     private final SilenceView silences = new SilenceView();
+    private final ActiveAlertsView activeAlerts = new ActiveAlertsView();
 
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private ReadOnlyKeyValueStore<String, byte[]> silencesStore;
+    private ReadOnlyKeyValueStore<String, byte[]> activeAlertsStore;
     private GroupingEngine engine;
     private RouterConfig engineConfig;
     private byte[] lastSnapshot;
     private Cancellable punctuator;
-    private Optional<ReadOnlyKeyValueStore<String, byte[]>> heartbeats = Optional.empty();
-    private Instant watchingSince;
-    private Optional<HeartbeatWatch> heartbeat = Optional.empty();
 
-    RouteAndGroupProcessor(RouterTopologyConfig config) {
-        this(config, config::routerConfig, config.routerConfig().paging().heartbeat().isPresent());
-    }
-
-    /** @param heartbeatsInTopology whether the topology holds the heartbeats global store (fixed when it was built) */
-    RouteAndGroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig,
-                           boolean heartbeatsInTopology) {
+    GroupProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         this.config = config;
         this.liveConfig = liveConfig;
-        this.heartbeatsInTopology = heartbeatsInTopology;
     }
 
     @Override
@@ -83,17 +82,12 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         this.context = context;
         this.store = context.getStateStore(RouterTopology.ENGINE_STORE);
         this.silencesStore = context.getStateStore(RouterTopology.SILENCES_STORE);
+        this.activeAlertsStore = context.getStateStore(RouterTopology.ACTIVE_ALERTS_STORE);
         engineConfig = liveConfig.get();
         engine = newEngine(engineConfig);
         lastSnapshot = store.get(SNAPSHOT_KEY);
         if (lastSnapshot != null) {
             engine.importState(snapshots.decode(lastSnapshot), now());
-        }
-        if (heartbeatsInTopology && context.taskId().partition() == 0) {
-            // one task in the whole application raises the silent-pipeline page
-            heartbeats = Optional.of(context.getStateStore(RouterTopology.HEARTBEATS_STORE));
-            watchingSince = now();
-            heartbeat = watch(engineConfig);
         }
         punctuator = context.schedule(config.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME,
                 timestamp -> flushDue());
@@ -101,18 +95,26 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        Decoded<Alert> decoded = record.value() == null
-                ? new Decoded.Invalid<>("the record has no value; expected an SLO alert transition")
-                : alerts.decode(record.value());
-        if (decoded instanceof Decoded.Invalid<Alert> invalid) {
-            context.forward(DeadLetter.of(record, config.topics().alerts(), invalid.reason()),
-                    RouterTopology.DEAD_LETTER_SINK);
+        LabelledAlert alert;
+        try {
+            if (record.key() == null || record.value() == null) {
+                throw new IllegalArgumentException("a grouped alert needs its group key as key and the alert as value");
+            }
+            alert = AlertJson.decode(record.value());
+        } catch (IllegalArgumentException e) {
+            context.forward(DeadLetter.of(record, config.topics().groups(), e.getMessage()),
+                    RouterTopology.GROUP_DEAD_LETTER_SINK);
             return;
         }
-        Alert alert = ((Decoded.Ok<Alert>) decoded).value();
         followConfig();
+        String groupKey = new String(record.key(), StandardCharsets.UTF_8);
+        AlertEffects effects = engine.onAlert(alert, groupKey, now());
+        if (!effects.groups().isEmpty() && !effects.groups().equals(List.of(groupKey))) {
+            LOG.warn("alert {} was sent to group {}, which no route of this router's config gives it (a config change"
+                    + " not yet seen by every router?); grouped here as {} so that it is not lost",
+                    alert.labels(), groupKey, effects.groups());
+        }
         // An alert that started long ago may be due at once, so take it in and flush in one step.
-        engine.onAlert(SloAlerts.toLabelled(alert), now());
         flushDue();
     }
 
@@ -126,38 +128,40 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
     private void flushDue() {
         followConfig();
         silences.refresh(silencesStore);
-        checkHeartbeat();
         List<Notification> due = engine.tick(now());
         for (Notification notification : due) {
-            Record<byte[], byte[]> intent = new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8),
-                    notifications.encode(notification), context.currentSystemTimeMs());
-            context.forward(intent, RouterTopology.NOTIFICATIONS_SINK);
-            context.forward(intent, RouterTopology.INCIDENTS);
+            byte[] intent = notifications.encode(notification);
+            long timestamp = context.currentSystemTimeMs();
+            context.forward(new Record<>(notification.idempotencyKey().getBytes(StandardCharsets.UTF_8), intent,
+                    timestamp), RouterTopology.NOTIFICATIONS_SINK);
+            for (String slo : pagedSlos(notification)) {
+                context.forward(new Record<>(slo.getBytes(StandardCharsets.UTF_8), intent, timestamp),
+                        RouterTopology.PAGES_SINK);
+            }
         }
         saveIfChanged();
     }
 
-    private Optional<HeartbeatWatch> watch(RouterConfig routerConfig) {
-        Optional<HeartbeatConfig> settings = routerConfig.paging().heartbeat();
-        return heartbeats.flatMap(store -> settings.map(watch -> new HeartbeatWatch(watch, store, watchingSince)));
-    }
-
-    private void checkHeartbeat() {
-        if (heartbeat.isPresent()) {
-            heartbeat.get().check(now(), engine.exportState().alerts())
-                    .ifPresent(transition -> engine.onAlert(transition, now()));
-        } else if (heartbeats.isPresent()) {
-            // the heartbeat section was removed by a reload: a silent-pipeline page it raised resolves
-            engine.exportState().alerts().stream().filter(SilentPipelineAlert::isFiring).findFirst()
-                    .ifPresent(firing -> engine.onAlert(SilentPipelineAlert.resolved(firing, now()), now()));
+    /** The SLOs whose pages this notification carries to a paging receiver; none for other receivers. */
+    private Set<String> pagedSlos(Notification notification) {
+        Set<String> slos = new TreeSet<>();
+        if (engineConfig.paging().options().policyFor(notification.receiver()).isEmpty()) {
+            return slos;
         }
+        for (Alert alert : notification.alerts()) {
+            String slo = alert.labels().get(SloFacts.SLO);
+            if (slo != null && PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
+                slos.add(slo);
+            }
+        }
+        return slos;
     }
 
     private GroupingEngine newEngine(RouterConfig routerConfig) {
         return new GroupingEngine(routerConfig,
                 NotificationPipeline.standard(routerConfig, silences.silences(), config.inhibition(),
                         new MicrometerPipelineMetrics(config.metrics())),
-                config.externalUrl());
+                config.externalUrl(), () -> activeAlerts.refresh(activeAlertsStore));
     }
 
     /**
@@ -173,7 +177,6 @@ final class RouteAndGroupProcessor implements Processor<byte[], byte[], byte[], 
         next.importState(engine.exportState(), now());
         engine = next;
         engineConfig = current;
-        heartbeat = watch(current);
     }
 
     /**

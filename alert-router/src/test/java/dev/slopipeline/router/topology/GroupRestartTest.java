@@ -8,9 +8,12 @@ import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.alerts.AlertJson;
+import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.alerts.SloAlerts;
+import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
@@ -35,12 +38,11 @@ import org.junit.jupiter.api.Test;
  * processors. That restoration itself, and the exactly-once commit of snapshot and output together, are exercised by
  * {@link RouterTopologyIntegrationTest}.
  */
-class RouteAndGroupRestartTest {
+class GroupRestartTest {
 
     private static final String SLO = "checkout-availability";
     private static final Duration GROUP_WAIT = Duration.ofSeconds(30);
 
-    private final AlertCodec alertCodec = new AlertCodec();
     private final IntentCodec notificationCodec = new IntentCodec();
 
     @Test
@@ -52,7 +54,7 @@ class RouteAndGroupRestartTest {
             before.advance(GROUP_WAIT);
             fired = before.newNotifications().get(0);
             KeyValueStore<String, byte[]> store = before.driver.getKeyValueStore(RouterTopology.ENGINE_STORE);
-            snapshot = store.get(RouteAndGroupProcessor.SNAPSHOT_KEY);
+            snapshot = store.get(GroupProcessor.SNAPSHOT_KEY);
         }
 
         Restarted after = new Restarted(snapshot, T0.plus(Duration.ofMinutes(2)));
@@ -82,26 +84,32 @@ class RouteAndGroupRestartTest {
     /** A fresh processor over a store that holds {@code snapshot} (or nothing), at {@code start} on the wall clock. */
     private final class Restarted {
         final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
-        final RouteAndGroupProcessor processor;
+        final GroupProcessor processor;
+        final RouterConfig config;
         Instant now;
 
         Restarted(byte[] snapshot, Instant start) {
             KeyValueStore<String, byte[]> engineStore = store(RouterTopology.ENGINE_STORE);
             store(RouterTopology.SILENCES_STORE);
+            store(RouterTopology.ACTIVE_ALERTS_STORE);
             if (snapshot != null) {
-                engineStore.put(RouteAndGroupProcessor.SNAPSHOT_KEY, snapshot);
+                engineStore.put(GroupProcessor.SNAPSHOT_KEY, snapshot);
             }
             now = start;
             context.setCurrentSystemTimeMs(start.toEpochMilli());
-            processor = new RouteAndGroupProcessor(RouterTopologyConfig.of(
-                    RouterConfigLoader.parse("router.yml", RouterTopologyTest.CONFIG).orElseThrow(), EXTERNAL_URL,
-                    new SimpleMeterRegistry()));
+            config = RouterConfigLoader.parse("router.yml", RouterTopologyTest.CONFIG).orElseThrow();
+            processor = new GroupProcessor(RouterTopologyConfig.of(config, EXTERNAL_URL, new SimpleMeterRegistry()),
+                    () -> config);
             processor.init(context);
         }
 
+        /** As the route processor sends it: once per group key, keyed by it. */
         void process(Alert alert) {
-            processor.process(new Record<>(alert.slo().getBytes(StandardCharsets.UTF_8), alertCodec.encode(alert),
-                    now.toEpochMilli()));
+            LabelledAlert labelled = SloAlerts.toLabelled(alert);
+            for (String groupKey : RouteProcessor.groupKeys(config.route(), labelled)) {
+                processor.process(new Record<>(groupKey.getBytes(StandardCharsets.UTF_8), AlertJson.encode(labelled),
+                        now.toEpochMilli()));
+            }
         }
 
         void advanceTo(Instant to) {
