@@ -11,14 +11,22 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one intent record into deliveries, one per channel of its receiver, each according to what the
  * {@link Ledger} knows of its key: final and recorded, skipped; final and on its way to the topic, waited for;
  * retrying, resumed where it stood; unknown, submitted. An intent that cannot be delivered at all (unreadable, or for
  * a receiver the config does not have) is recorded as failed, never dropped in silence.
+ *
+ * <p>A key identifies one notification: a delivery whose key the ledger knows for other content (see
+ * {@link NotificationContent}) is no redo, and is not skipped. It is logged as an error, counted, and delivered under
+ * a key derived from its content, which then goes through the ledger like any other, so that its own redo is skipped.
  */
 final class IntentHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(IntentHandler.class);
 
     private volatile Integrations integrations;
     private final Ledger ledger;
@@ -64,23 +72,54 @@ final class IntentHandler {
                             + integrations.names() + ")");
             return;
         }
-        List<Notification> open = deliveries.get().stream()
-                .filter(delivery -> !ledger.isRecordedFinal(delivery.idempotencyKey()))
+        List<Delivery> open = deliveries.get().stream()
+                .map(this::keyedByContent)
+                .filter(delivery -> !ledger.isRecordedFinal(delivery.key()))
                 .toList();
         // Tracked before they are looked up again and handed over: an outcome recorded in between then still
         // finishes this intent, whichever comes first.
-        tracker.track(partition, record.offset(), open.stream().map(Notification::idempotencyKey).toList());
+        tracker.track(partition, record.offset(), open.stream().map(Delivery::key).toList());
         open.forEach(this::deliver);
     }
 
-    private void deliver(Notification delivery) {
-        Optional<Ledger.Entry> known = ledger.lookup(delivery.idempotencyKey());
+    /** One channel's delivery of an intent, and the digest of what it says. */
+    private record Delivery(Notification notification, String content) {
+        String key() {
+            return notification.idempotencyKey();
+        }
+    }
+
+    /**
+     * The delivery under its own key, unless the ledger knows that key for other content: then under a key derived
+     * from its own. A key known without content (recorded before outcomes named it) is taken to be this notification,
+     * as it was before: skipped once final, resumed while retrying.
+     */
+    private Delivery keyedByContent(Notification delivery) {
+        String content = NotificationContent.digest(delivery);
+        String key = delivery.idempotencyKey();
+        Optional<String> known = ledger.content(key);
+        if (known.isEmpty() || known.get().equals(content)) {
+            return new Delivery(delivery, content);
+        }
+        String derived = NotificationContent.derivedKey(key, content);
+        metrics.keyConflict();
+        log.error("idempotency key {} (group {}, receiver {}) was used for content {}, and this intent says {}:"
+                        + " delivering it under key {}", key, delivery.groupKey(), delivery.receiver(), known.get(),
+                content, derived);
+        return new Delivery(Integrations.readdressed(delivery, derived, delivery.receiver(), delivery.alerts()),
+                content);
+    }
+
+    private void deliver(Delivery delivery) {
+        Optional<Ledger.Entry> known = ledger.lookup(delivery.key());
         if (known.isEmpty()) {
-            loop.submit(delivery);
+            ledger.remember(delivery.key(), delivery.content());
+            loop.submit(delivery.notification());
         } else if (known.get() instanceof Ledger.Retrying retrying) {
-            loop.resume(new PendingDelivery(delivery, retrying.next()));
+            ledger.remember(delivery.key(), delivery.content());
+            loop.resume(new PendingDelivery(delivery.notification(), retrying.next()));
         } else if (((Ledger.Final) known.get()).recorded()) {
-            tracker.finished(delivery.idempotencyKey());
+            tracker.finished(delivery.key());
         }
         // Otherwise final and on its way to the topic: recording it finishes this intent too.
     }

@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  *   <li>{@value #PAUSED} (gauge): 1 while reading intents is paused because the bound of unfinished intents is
  *       reached (receivers down for long), else 0;</li>
  *   <li>{@value #REFUSED} (counter; tag {@code reason}: {@code unreadable}, {@code unknown_receiver}): intents that
- *       cannot be delivered at all, each recorded as {@code failed} on {@code router.deliveries}.</li>
+ *       cannot be delivered at all, each recorded as {@code failed} on {@code router.deliveries};</li>
+ *   <li>{@value #KEY_CONFLICTS} (counter): deliveries whose key was already used for other content, each delivered
+ *       under a key of its own instead of being skipped; a bug upstream of the delivery service. Every time such an
+ *       intent is read counts, a redo included.</li>
  * </ul>
  */
 final class IntentMetrics {
@@ -23,9 +26,11 @@ final class IntentMetrics {
     static final String UNFINISHED = "router.intents.unfinished";
     static final String REFUSED = "router.intents.refused";
     static final String PAUSED = "router.intents.consumption.paused";
+    static final String KEY_CONFLICTS = "router.intent.key.conflicts";
 
     private final Counter unreadable;
     private final Counter unknownReceiver;
+    private final Counter keyConflicts;
 
     IntentMetrics(MeterRegistry registry, Supplier<Number> unfinished, Supplier<Number> paused) {
         Gauge.builder(UNFINISHED, unfinished)
@@ -36,6 +41,10 @@ final class IntentMetrics {
                 .register(registry);
         unreadable = refused(registry, "unreadable");
         unknownReceiver = refused(registry, "unknown_receiver");
+        keyConflicts = Counter.builder(KEY_CONFLICTS)
+                .description("Deliveries whose idempotency key was already used for other content,"
+                        + " delivered under a derived key")
+                .register(registry);
     }
 
     void unreadable() {
@@ -44,6 +53,10 @@ final class IntentMetrics {
 
     void unknownReceiver() {
         unknownReceiver.increment();
+    }
+
+    void keyConflict() {
+        keyConflicts.increment();
     }
 
     private static Counter refused(MeterRegistry registry, String reason) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What is known of each delivery key: from {@code router.deliveries} (read at start and after every rebalance) and
  * from this instance's own outcomes as it reports them. Final outcomes are final: a retrying record read after one,
- * from an instance that had not heard of it yet, does not reopen the key. Thread-safe.
+ * from an instance that had not heard of it yet, does not reopen the key. Beside where it stands, the ledger remembers
+ * the content (a {@link NotificationContent} digest) each key was used for, so that an intent reusing a key for other
+ * content is not mistaken for a redo. Thread-safe.
  */
 final class Ledger {
 
@@ -30,6 +32,7 @@ final class Ledger {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, String> contents = new ConcurrentHashMap<>();
 
     /** An outcome read from the topic, which makes it recorded. */
     void learn(DeliveryOutcome outcome) {
@@ -54,6 +57,16 @@ final class Ledger {
         if (isFinal(outcome)) {
             entries.put(outcome.idempotencyKey(), new Final(true));
         }
+    }
+
+    /** The content a key is used for: read from its record, or handed over for delivery by this instance. */
+    void remember(String deliveryKey, String content) {
+        contents.put(deliveryKey, content);
+    }
+
+    /** Empty for a key unknown, or known only from records written before outcomes named their content. */
+    Optional<String> content(String deliveryKey) {
+        return Optional.ofNullable(contents.get(deliveryKey));
     }
 
     Optional<Entry> lookup(String deliveryKey) {

@@ -1,7 +1,6 @@
 package dev.slopipeline.router.dispatch;
 
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.delivery.DeliveryOutcome;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Reads {@code router.deliveries} into the {@link Ledger} up to its end as of the call: all of it the first time,
  * only what is new afterwards. Called before intents of newly assigned partitions are handled, so an intent whose
  * delivery is already recorded as final (by this instance before a crash, or by another before a rebalance) is not
- * delivered again. Not thread-safe: the poller thread alone uses it.
+ * delivered again, and the content each key was used for is known. Not thread-safe: the poller thread alone uses it.
  */
 final class LedgerReader implements AutoCloseable {
 
@@ -72,12 +71,15 @@ final class LedgerReader implements AutoCloseable {
     }
 
     private void learn(ConsumerRecord<String, byte[]> record) {
-        Decoded<DeliveryOutcome> decoded = codec.decode(record.key(), record.value());
-        if (decoded instanceof Decoded.Ok<DeliveryOutcome> ok) {
-            ledger.learn(ok.value());
+        Decoded<OutcomeCodec.Recorded> decoded = codec.decodeRecorded(record.key(), record.value());
+        if (decoded instanceof Decoded.Ok<OutcomeCodec.Recorded> ok) {
+            ledger.learn(ok.value().outcome());
+            if (ok.value().content() != null) {
+                ledger.remember(record.key(), ok.value().content());
+            }
         } else if (record.value() != null) {
             log.warn("ignoring unreadable outcome at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), ((Decoded.Invalid<DeliveryOutcome>) decoded).reason());
+                    record.offset(), ((Decoded.Invalid<OutcomeCodec.Recorded>) decoded).reason());
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.Optional;
  * {@code delivered}, {@code retrying} (with where and when the next attempt goes), {@code failed} (nothing more will
  * be tried) or {@code superseded} (a newer notification of the same group replaced it). The topic is compacted, so
  * the latest outcome of every key stays readable; a retrying record holds everything needed to resume the delivery
- * after a restart. Latencies are whole milliseconds.
+ * after a restart. Latencies are whole milliseconds. Each record also names the content delivered under its key (see
+ * {@link NotificationContent}), so that a later intent reusing the key for other content is told apart from a redo;
+ * records written before outcomes carried it, and those of intents that could not be delivered at all, have none.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,7 +30,20 @@ public final class OutcomeCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /**
+     * One record of {@code router.deliveries}.
+     *
+     * @param content the digest of the content delivered under the key; null when the record does not say
+     */
+    public record Recorded(DeliveryOutcome outcome, String content) {
+    }
+
     public byte[] encode(DeliveryOutcome outcome) {
+        return encode(new Recorded(outcome, null));
+    }
+
+    public byte[] encode(Recorded recorded) {
+        DeliveryOutcome outcome = recorded.outcome();
         ObjectNode root = NODES.objectNode();
         root.put("outcome", wireName(outcome));
         if (outcome.groupKey() != null) {
@@ -36,6 +51,9 @@ public final class OutcomeCodec {
         }
         if (outcome.receiver() != null) {
             putReceiver(root, outcome.receiver());
+        }
+        if (recorded.content() != null) {
+            root.put("content", recorded.content());
         }
         root.put("attempts", outcome.attempts());
         root.put("at", outcome.at().toString());
@@ -58,12 +76,20 @@ public final class OutcomeCodec {
 
     /** The outcome recorded under {@code key}, or why the record cannot be read. */
     public Decoded<DeliveryOutcome> decode(String key, byte[] value) {
+        Decoded<Recorded> decoded = decodeRecorded(key, value);
+        return decoded instanceof Decoded.Ok<Recorded> ok
+                ? new Decoded.Ok<>(ok.value().outcome())
+                : new Decoded.Invalid<>(((Decoded.Invalid<Recorded>) decoded).reason());
+    }
+
+    /** The outcome recorded under {@code key} and the content it names, or why the record cannot be read. */
+    public Decoded<Recorded> decodeRecorded(String key, byte[] value) {
         if (key == null || key.isBlank()) {
             return new Decoded.Invalid<>("the record has no key; the key is the delivery key");
         }
         try {
             JsonFields in = JsonFields.parse(value);
-            return new Decoded.Ok<>(read(key, in));
+            return new Decoded.Ok<>(new Recorded(read(key, in), in.optionalText("content").orElse(null)));
         } catch (JsonFields.Refused | IllegalArgumentException e) {
             return new Decoded.Invalid<>(e.getMessage());
         }

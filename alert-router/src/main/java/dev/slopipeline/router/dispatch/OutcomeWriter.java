@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every outcome on {@code router.deliveries} and, once the broker has it, lets the intents waiting for a final
- * outcome be committed.
+ * Records every outcome on {@code router.deliveries}, with the content the {@link Ledger} knows its key was used for,
+ * and, once the broker has it, lets the intents waiting for a final outcome be committed.
  *
  * <p>Outcomes of one alert group all go to one partition, chosen by the group key, so they are stored in the order
  * they happened: when a newer notification's delivery is durable, so is the record that an older one was superseded
@@ -45,8 +45,9 @@ final class OutcomeWriter implements DeliveryListener {
             return;
         }
         ledger.reported(outcome);
+        String content = ledger.content(outcome.idempotencyKey()).orElse(null);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition(outcome),
-                outcome.idempotencyKey(), codec.encode(outcome));
+                outcome.idempotencyKey(), codec.encode(new OutcomeCodec.Recorded(outcome, content)));
         producer.send(record, (metadata, error) -> {
             if (error != null) {
                 // The intent stays uncommitted: after a restart it is delivered again, under the same key.

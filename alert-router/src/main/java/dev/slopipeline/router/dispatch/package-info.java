@@ -3,7 +3,7 @@
  *
  * <pre>
  *  router.notifications ──► IntentHandler ──► one delivery per channel ──► Dispatcher + DeliveryLoop ──► receivers
- *   (one intent a record)     ▲ skips keys recorded final, resumes retrying ones      │ every outcome
+ *   (one intent a record)     ▲ skips redos recorded final, resumes retrying ones     │ every outcome
  *                             │                                                       ▼
  *                           Ledger ◄── LedgerReader ◄─────────── router.deliveries ◄── OutcomeWriter
  *                                                                   (compacted)          │ final, acknowledged
@@ -15,7 +15,9 @@
  * Outcomes: {@link dev.slopipeline.router.dispatch.OutcomeCodec}, {@code schema/delivery-outcome.schema.json}.
  * A receiver with several channel configs (webhook, then Slack, then PagerDuty, counted from 0) gets one delivery per
  * channel, keyed {@code <idempotency key>#<index>}: that key is the {@code Idempotency-Key} header the channel sees
- * and the record key of its outcomes.
+ * and the record key of its outcomes. Outcomes also name the content delivered under their key
+ * ({@link dev.slopipeline.router.dispatch.NotificationContent}); a notification reusing a key for other content goes
+ * by {@code <idempotency key>#<index>~<12 hex digits of its content digest>} (see <i>One key, one notification</i>).
  *
  * <h2>Guarantees</h2>
  * <ul>
@@ -33,7 +35,15 @@
  *       receiver, on its fallback and after any restart, carries the same key. Beyond that the service avoids
  *       repeats itself: before it handles the intents of a partition it is assigned, it reads
  *       {@code router.deliveries} to its end, and skips every delivery recorded as final there; within one run, a
- *       delivery reported final is not started again, and a repeat of a pending one is ignored.</li>
+ *       delivery reported final is not started again, and a repeat of a pending one is ignored. Only a redo is
+ *       skipped: see the next point.</li>
+ *   <li><b>One key, one notification.</b> The service never skips a notification whose content it has not delivered.
+ *       An intent whose key (per channel) is known for other content, a bug of whoever wrote it, is logged as an
+ *       error, counted ({@code router.intent.key.conflicts}) and delivered under a key derived from its content, which
+ *       is skipped like any other once final, so that a redo of that intent is not delivered twice either. Content is
+ *       the receiver, the group and each alert's fingerprint, status, start and end: links and the acknowledgement
+ *       may differ in a redo. A key known only from records written before outcomes named their content is taken to
+ *       be the same notification, and skipped as before.</li>
  *   <li><b>The one window.</b> A receiver can see a key twice after it answered 2xx only if the instance that sent
  *       it stops (crash, kill, or its partition moving to another instance during the attempt) after the 2xx and
  *       before the broker acknowledged the {@code delivered} record: a few milliseconds (the rest of the HTTP
@@ -74,8 +84,8 @@
  *
  * <h2>Metrics</h2>
  * The dispatcher's {@code router.notifications}, {@code router.delivery.latency} and {@code router.deliveries.pending},
- * plus {@code router.intents.unfinished} and {@code router.intents.refused}
- * ({@link dev.slopipeline.router.dispatch.IntentMetrics}). Give each service its own registry, or one per process:
+ * plus {@code router.intents.unfinished}, {@code router.intents.consumption.paused}, {@code router.intents.refused}
+ * and {@code router.intent.key.conflicts} ({@link dev.slopipeline.router.dispatch.IntentMetrics}). Give each service its own registry, or one per process:
  * gauges stay bound to the service that registered them.
  */
 package dev.slopipeline.router.dispatch;

@@ -8,6 +8,7 @@ import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.Samples;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,28 @@ class DeliveryServiceRecoveryTest {
             }
             assertThat(receiver.requests()).hasSize(3).allSatisfy(request ->
                     assertThat(request.header("Idempotency-Key")).isEqualTo("page-4#0"));
+        }
+    }
+
+    @Test
+    void shouldTellAKeyReusedForOtherContentFromTheRecordsOfAnEarlierRun() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(200)) {
+            try (DeliveryService first = kafka.service(config(receiver)).start()) {
+                kafka.send(Samples.firing("page-5"));
+                kafka.outcomesUntilDelivered("page-5#0");
+            }
+
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (DeliveryService second = kafka.service(config(receiver), registry).start()) {
+                // Only router.deliveries tells the successor what page-5#0 was used for.
+                kafka.send(Samples.resolved("page-5"));
+                String derived = kafka.derivedKeyDelivered("page-5#0");
+
+                assertThat(receiver.requests()).extracting(request -> request.header("Idempotency-Key"))
+                        .containsExactly("page-5#0", derived);
+                assertThat(DispatchFixture.keyConflicts(registry)).isEqualTo(1);
+                assertThat(second.failure()).isEmpty();
+            }
         }
     }
 

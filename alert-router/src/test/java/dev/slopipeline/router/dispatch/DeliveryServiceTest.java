@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.Acknowledgement;
+import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Reply;
+import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.Samples;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +146,70 @@ class DeliveryServiceTest {
             assertThat(new ObjectMapper().readTree(backup.onlyRequest().body()).get("receiver").asText())
                     .as("the payload still names the receiver the route chose").isEqualTo("team-shop");
             assertThat(service.pending()).extracting(PendingDelivery::notification).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDeliverANotificationReusingAKeyForOtherContentUnderAKeyOfItsOwn() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Notification other = Samples.group("page-5", "team-shop", List.of(Samples.latency(AlertStatus.FIRING)), null);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        try (LocalReceiver receiver = LocalReceiver.answering(200);
+             DeliveryService service = kafka.service(config(receiver, null), registry).start()) {
+            kafka.send(Samples.firing("page-5"));
+            kafka.outcomesUntilDelivered("page-5#0");
+
+            String derived;
+            // slf4j-simple looks System.err up at every line, so this sees the service's log.
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try {
+                kafka.send(other);
+                derived = kafka.derivedKeyDelivered("page-5#0");
+            } finally {
+                System.setErr(originalErr);
+            }
+
+            assertThat(derived).matches("page-5#0~[0-9a-f]{12}");
+            assertThat(receiver.requests()).extracting(r -> r.header("Idempotency-Key"))
+                    .containsExactly("page-5#0", derived);
+            assertThat(new ObjectMapper().readTree(receiver.requests().get(1).body()).get("alerts"))
+                    .as("the second notification's own alerts").hasSize(1);
+            assertThat(DispatchFixture.keyConflicts(registry)).isEqualTo(1);
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("ERROR")
+                    .contains("idempotency key page-5#0 (group " + Samples.GROUP_KEY + ", receiver team-shop#0)")
+                    .contains("delivering it under key " + derived);
+
+            kafka.send(other);
+            // Intents are handled in order: once the next one is delivered, the repeat has been looked at.
+            kafka.send(Samples.firing("page-6"));
+            kafka.outcomesUntilDelivered("page-6#0");
+
+            assertThat(receiver.requests()).as("the repeat of the second notification is not delivered again")
+                    .extracting(r -> r.header("Idempotency-Key")).containsExactly("page-5#0", derived, "page-6#0");
+            assertThat(DispatchFixture.keyConflicts(registry)).as("each intent read with a reused key counts")
+                    .isEqualTo(2);
+            assertThat(service.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDeliverARedoOfANotificationOnceWhateverItsAcknowledgement() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Notification page = Samples.firing("page-7");
+        try (LocalReceiver receiver = LocalReceiver.answering(200);
+             DeliveryService service = kafka.service(config(receiver, null), registry).start()) {
+            kafka.send(page);
+            kafka.outcomesUntilDelivered("page-7#0");
+            kafka.send(Samples.group("page-7", "team-shop", page.alerts(),
+                    new Acknowledgement("alice", Samples.STARTED.plusSeconds(60))));
+            kafka.send(Samples.resolved("page-8"));
+            kafka.outcomesUntilDelivered("page-8#0");
+
+            assertThat(receiver.requests()).extracting(r -> r.header("Idempotency-Key"))
+                    .containsExactly("page-7#0", "page-8#0");
+            assertThat(DispatchFixture.keyConflicts(registry)).isZero();
+            assertThat(service.failure()).isEmpty();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.http.JsonPoster;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,8 +58,13 @@ final class DispatchFixture {
 
     /** A fresh registry each time: meters name the service they were registered for. */
     DeliveryService.Builder service(RouterConfig config) {
+        return service(config, new SimpleMeterRegistry());
+    }
+
+    /** With a registry of the test's, to read the service's meters; give each service its own. */
+    DeliveryService.Builder service(RouterConfig config, MeterRegistry registry) {
         Integrations integrations = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC()).build(config);
-        return DeliveryService.builder(bootstrapServers, integrations, new SimpleMeterRegistry())
+        return DeliveryService.builder(bootstrapServers, integrations, registry)
                 .topics(topics)
                 .groupId(groupId)
                 .retryPolicy(config.retryPolicy());
@@ -97,6 +103,24 @@ final class DispatchFixture {
     List<DeliveryOutcome> outcomesUntilDelivered(String deliveryKey) {
         return outcomesUntil(read -> read.stream().anyMatch(o -> o instanceof DeliveryOutcome.Delivered
                 && o.idempotencyKey().equals(deliveryKey)));
+    }
+
+    /**
+     * Waits for a delivered outcome under a key derived from {@code deliveryKey}, as a notification reusing that key
+     * for other content goes by, and returns the derived key.
+     */
+    String derivedKeyDelivered(String deliveryKey) {
+        Predicate<DeliveryOutcome> derived = o -> o instanceof DeliveryOutcome.Delivered
+                && o.idempotencyKey().startsWith(deliveryKey + "~");
+        return outcomesUntil(read -> read.stream().anyMatch(derived)).stream()
+                .filter(derived)
+                .findFirst().orElseThrow()
+                .idempotencyKey();
+    }
+
+    /** How many deliveries a service found under a key already used for other content. */
+    static double keyConflicts(MeterRegistry registry) {
+        return registry.get(IntentMetrics.KEY_CONFLICTS).counter().count();
     }
 
     /** Everything router.deliveries holds now. */

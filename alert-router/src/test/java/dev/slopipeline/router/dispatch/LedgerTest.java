@@ -38,6 +38,18 @@ class LedgerTest {
     }
 
     @Test
+    void shouldRememberTheContentEachKeyWasUsedFor() {
+        ledger.learn(DELIVERED);
+
+        assertThat(ledger.content("i#0")).as("known from a record that does not name its content").isEmpty();
+
+        ledger.remember("i#0", "3fa2b1c4d5e6f708a9b0c1d2e3f40516");
+
+        assertThat(ledger.content("i#0")).contains("3fa2b1c4d5e6f708a9b0c1d2e3f40516");
+        assertThat(ledger.content("other#0")).isEmpty();
+    }
+
+    @Test
     void shouldTellAReportedFinalOutcomeFromARecordedOne() {
         ledger.reported(RETRYING);
         ledger.reported(DELIVERED);

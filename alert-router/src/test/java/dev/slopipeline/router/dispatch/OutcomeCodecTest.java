@@ -64,6 +64,26 @@ class OutcomeCodecTest {
     }
 
     @Test
+    void shouldNameTheContentDeliveredUnderTheKeyAndStillReadRecordsThatDoNot() {
+        DeliveryOutcome outcome = new DeliveryOutcome.Delivered("i-1#0", GROUP, "team-shop#0", 1, AT,
+                Duration.ofMillis(87));
+        OutcomeCodec.Recorded recorded = new OutcomeCodec.Recorded(outcome, "3fa2b1c4d5e6f708a9b0c1d2e3f40516");
+
+        byte[] encoded = CODEC.encode(recorded);
+
+        assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo("""
+                {"outcome":"delivered","groupKey":"{}:{journey=\\"checkout\\"}","receiver":"team-shop",\
+                "integration":0,"content":"3fa2b1c4d5e6f708a9b0c1d2e3f40516","attempts":1,\
+                "at":"2026-11-23T10:05:00.125Z","latencyMs":87}""");
+        assertThat(CODEC.decodeRecorded("i-1#0", encoded)).isEqualTo(new Decoded.Ok<>(recorded));
+        assertThat(CODEC.decode("i-1#0", encoded)).isEqualTo(new Decoded.Ok<>(outcome));
+        assertThat(SCHEMA.violations(encoded)).isEmpty();
+        assertThat(CODEC.decodeRecorded("i-1#0", CODEC.encode(outcome)))
+                .as("a record written before outcomes named their content")
+                .isEqualTo(new Decoded.Ok<>(new OutcomeCodec.Recorded(outcome, null)));
+    }
+
+    @Test
     void shouldKeepOnlyWholeMillisecondsOfLatency() {
         DeliveryOutcome outcome = new DeliveryOutcome.Delivered("i#0", GROUP, "r#0", 1, AT, Duration.ofNanos(2_999_999));
 
