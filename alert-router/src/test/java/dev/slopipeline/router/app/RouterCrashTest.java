@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +28,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,8 +61,22 @@ class RouterCrashTest {
     @TempDir
     Path folder;
 
+    private static EmbeddedKafkaBroker broker;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private Process router;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedKafkaBroker.builder().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
 
     @AfterEach
     void killRouter() {
@@ -69,8 +88,7 @@ class RouterCrashTest {
     @Test
     void shouldDeliverEveryNotificationOnceAcrossKillsWhileAGroupWaitsAndWhileDelivering() throws Exception {
         CountDownLatch releaseHeldAnswer = new CountDownLatch(1);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             LocalReceiver receiver = LocalReceiver.answering(LocalReceiver.Reply.status(200),
+        try (LocalReceiver receiver = LocalReceiver.answering(LocalReceiver.Reply.status(200),
                      LocalReceiver.Reply.after(releaseHeldAnswer, LocalReceiver.Reply.status(200)),
                      LocalReceiver.Reply.status(200));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -93,20 +111,20 @@ class RouterCrashTest {
             String alerts = RouterTopics.withSuffix(SUFFIX).alerts();
 
             // 1. Killed while the checkout group waits out its group_wait.
-            int port = startRouter(broker, config);
-            send(producer, alerts, "checkout-availability");
-            await("the checkout alert consumed into its group", () -> committed(broker, alerts) == 1);
+            int port = startRouter(config, SUFFIX, 1);
+            send(producer, alerts, "checkout-availability", "storefront");
+            await("the checkout alert consumed into its group", () -> committed(SUFFIX, alerts) == 1);
             kill();
             assertThat(receiver.requests()).as("killed before group_wait ended").isEmpty();
-            port = startRouter(broker, config);
+            port = startRouter(config, SUFFIX, 1);
             receiver.awaitRequests(1, WAIT);
 
             // 2. Killed while the search notification is on its way: the receiver holds its answer until then.
-            send(producer, alerts, "search-latency");
+            send(producer, alerts, "search-latency", "storefront");
             receiver.awaitRequests(2, WAIT);
             kill();
             releaseHeldAnswer.countDown();
-            port = startRouter(broker, config);
+            port = startRouter(config, SUFFIX, 1);
             receiver.awaitRequests(3, WAIT);
             int livePort = port;
             await("nothing left pending", () -> pendingIsEmpty(livePort));
@@ -124,13 +142,60 @@ class RouterCrashTest {
         }
     }
 
-    private int startRouter(EmbeddedKafkaBroker broker, Path config) throws IOException, InterruptedException {
+    @Test
+    void shouldDeliverAGroupSpanningPartitionsOnceWhenKilledWhileItWaits() throws Exception {
+        String suffix = ".crash-spanning";
+        List<String> slos = List.of("checkout-availability", "search-latency", "cart-latency");
+        assertThat(slos.stream().map(slo -> Utils.toPositive(Utils.murmur2(slo.getBytes(StandardCharsets.UTF_8))) % 3)
+                .distinct().count()).as("the SLOs sit on different partitions of slo.alerts").isEqualTo(3);
+        try (LocalReceiver receiver = LocalReceiver.answering(200);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            Path config = folder.resolve("router-spanning.yml");
+            Files.writeString(config, """
+                    route:
+                      receiver: pager
+                      group_by: [service]
+                      group_wait: 5s
+                      group_interval: 1m
+                      repeat_interval: 1h
+                    receivers:
+                    - name: pager
+                      webhook_configs: [{url: '%s'}]
+                    """.formatted(receiver.url("/hook")));
+            RouterTopics topics = RouterTopics.withSuffix(suffix);
+
+            int port = startRouter(config, suffix, 3);
+            for (String slo : slos) {
+                send(producer, topics.alerts(), slo, "shop");
+            }
+            await("the three alerts consumed into their group",
+                    () -> committed(suffix, topics.alerts()) == 3 && endOffset(topics.groups()) > 0
+                            && committed(suffix, topics.groups()) == endOffset(topics.groups()));
+            kill();
+            assertThat(receiver.requests()).as("killed before group_wait ended").isEmpty();
+            port = startRouter(config, suffix, 3);
+            receiver.awaitRequests(1, WAIT);
+            int livePort = port;
+            await("nothing left pending", () -> pendingIsEmpty(livePort));
+
+            assertThat(receiver.requests()).as("one notification for the group").singleElement().satisfies(request -> {
+                for (String slo : slos) {
+                    assertThat(request.bodyText()).contains("\"slo\":\"" + slo + "\"");
+                }
+            });
+        }
+    }
+
+    private int startRouter(Path config, String suffix, int partitions) throws IOException, InterruptedException {
         Path portFile = folder.resolve("port");
         Files.deleteIfExists(portFile);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         router = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RouterProcess.class.getName(),
-                broker.bootstrapServers(), config.toString(), folder.resolve("state").toString(), APP_ID, SUFFIX,
-                portFile.toString())
+                broker.bootstrapServers(), config.toString(), folder.resolve("state").toString(), APP_ID + suffix,
+                suffix, portFile.toString(), Integer.toString(partitions))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("router.log").toFile()))
                 .start();
@@ -154,20 +219,38 @@ class RouterCrashTest {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String slo) throws Exception {
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String slo, String service)
+            throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, "storefront", "checkout", Severity.PAGE,
+        Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, service, "checkout", Severity.PAGE,
                 AlertState.FIRING, now, now, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
                 new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of(), Map.of(), List.of(),
                 List.of());
         producer.send(new ProducerRecord<>(topic, slo, new AlertCodec().encode(alert))).get();
     }
 
-    private static long committed(EmbeddedKafkaBroker broker, String topic) {
+    /** The committed offsets of the router with topic suffix {@code suffix} on a topic, summed over its partitions. */
+    private static long committed(String suffix, String topic) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(APP_ID).partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS).get(new TopicPartition(topic, 0));
-            return offset == null ? -1 : offset.offset();
+            return admin.listConsumerGroupOffsets(APP_ID + suffix).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream()
+                    .filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
+                    .mapToLong(entry -> entry.getValue().offset())
+                    .sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The end of a topic, summed over its partitions: transaction markers count, as they do in committed offsets. */
+    private static long endOffset(String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
+                    .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),
+                            info -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

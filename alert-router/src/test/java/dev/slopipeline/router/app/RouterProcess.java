@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A router in a process of its own, for tests that kill it: {@code bootstrapServers configFile stateDir applicationId
- * topicSuffix portFile}. Writes its HTTP port to {@code portFile} once started, then runs until killed.
+ * topicSuffix portFile [partitions]} (partitions of the topics it creates, 1 unless given). Writes its HTTP port to
+ * {@code portFile} once started, then runs until killed.
  */
 public final class RouterProcess {
 
@@ -26,7 +27,7 @@ public final class RouterProcess {
                 .applicationId(args[3])
                 .topics(RouterTopics.withSuffix(suffix))
                 .deliveriesTopic("router.deliveries" + suffix)
-                .partitions(1)
+                .partitions(args.length > 6 ? Integer.parseInt(args[6]) : 1)
                 .httpPort(0)
                 .punctuationInterval(Duration.ofMillis(200))
                 // A killed member's partitions move on after 6 s (the broker's minimum) instead of 45 s.
