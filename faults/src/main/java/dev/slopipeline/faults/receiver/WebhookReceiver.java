@@ -33,8 +33,8 @@ public final class WebhookReceiver implements AutoCloseable {
     /** How the receiver answers, switchable while it runs. */
     public enum Mode { ACCEPT, REFUSE, HANG }
 
-    /** One request as received, and what became of it. */
-    public record Received(Instant at, String path, String idempotencyKey, String status, List<Page> alerts,
+    /** One request as received, and what became of it; {@code groupKey} is the router's, as the message names it. */
+    public record Received(Instant at, String path, String idempotencyKey, String groupKey, String status, List<Page> alerts,
                            boolean signed, boolean signatureValid, int answer) {
         public boolean delivered() {
             return answer >= 200 && answer < 300;
@@ -147,7 +147,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getResponseBody().write(reply);
             }
             String path = exchange.getRequestURI().getPath();
-            record(new Received(Instant.now(), path, key, text(body, "status"), pages(path, body),
+            record(new Received(Instant.now(), path, key, text(body, "groupKey"), text(body, "status"), pages(path, body),
                     signature != null, signature != null && verifies(signature, body), answer));
         }
     }

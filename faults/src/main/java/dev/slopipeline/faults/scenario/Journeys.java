@@ -18,22 +18,31 @@ public final class Journeys {
         return "svc-" + journey;
     }
 
-    /** One Service and {@code count} SLOs (99.9 % of requests below status 500 over 30 days), as YAML. */
+    /** One Service ({@code shop}) and {@code count} SLOs (99.9 % of requests below status 500 over 30 days), as YAML. */
     public static String yaml(int count) {
+        return yaml("shop", 1, count, false);
+    }
+
+    /**
+     * One Service named {@code service} and the SLOs of journeys {@code first} to {@code last}, as {@link #yaml(int)}
+     * writes them; with {@code pagesOnly} their ticket pairs are switched off, so that each SLO raises one alert,
+     * its page.
+     */
+    public static String yaml(String service, int first, int last, boolean pagesOnly) {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: slo-pipeline/v1
                 kind: Service
-                metadata: {name: shop}
-                spec: {owner: team-shop, tier: 1, runbook: https://runbooks.example/shop}
-                """);
-        for (int journey = 1; journey <= count; journey++) {
+                metadata: {name: %s}
+                spec: {owner: team-%s, tier: 1, runbook: https://runbooks.example/%s}
+                """.formatted(service, service, service));
+        for (int journey = first; journey <= last; journey++) {
             yaml.append("""
                     ---
                     apiVersion: slo-pipeline/v1
                     kind: SLO
                     metadata: {name: %s}
                     spec:
-                      service: shop
+                      service: %s
                       journey: %s
                       indicator:
                         match:
@@ -41,7 +50,13 @@ public final class Journeys {
                         good: {status: {below: 500}}
                       objective: 99.9
                       window: 30d
-                    """.formatted(slo(journey), slo(journey), service(journey)));
+                    """.formatted(slo(journey), service, slo(journey), service(journey)));
+            if (pagesOnly) {
+                yaml.append("""
+                          alerting:
+                            pairs: {ticket-fast: {enabled: false}, ticket-slow: {enabled: false}}
+                        """);
+            }
         }
         return yaml.toString();
     }
