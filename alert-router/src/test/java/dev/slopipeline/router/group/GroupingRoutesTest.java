@@ -48,6 +48,30 @@ class GroupingRoutesTest {
     }
 
     @Test
+    void shouldJoinOnlyTheGroupItWasSentToWhenAnotherTaskOwnsTheOther() {
+        Harness h = new Harness(TWO_ROUTES);
+
+        AlertEffects effects = h.engine.onAlert(Harness.firing(labels("a", "page", "team", "payments"), T0),
+                "{}/{team=\"payments\"}/1:{slo=\"a\"}", T0);
+
+        assertThat(effects.groups()).containsExactly("{}/{team=\"payments\"}/1:{slo=\"a\"}");
+        assertThat(h.until(at("30s"))).containsExactly("payments: a/page firing");
+    }
+
+    @Test
+    void shouldJoinEveryGroupItMatchesWhenSentToAGroupKeyThisConfigDoesNotGiveIt() {
+        Harness h = new Harness(TWO_ROUTES);
+
+        // a router on an older config chose the key: grouping it here beats losing it
+        AlertEffects effects = h.engine.onAlert(Harness.firing(labels("a", "page", "team", "payments"), T0),
+                "{}/{severity=\"page\"}/7:{slo=\"a\"}", T0);
+
+        assertThat(effects.groups()).containsExactly(
+                "{}/{severity=\"page\"}/0:{slo=\"a\"}", "{}/{team=\"payments\"}/1:{slo=\"a\"}");
+        assertThat(h.until(at("30s"))).containsExactly("pager: a/page firing", "payments: a/page firing");
+    }
+
+    @Test
     void shouldSendAlertsNoChildCatchesToTheRoot() {
         Harness h = new Harness(TWO_ROUTES);
         h.fire(labels("a", "ticket", "team", "payments"), T0);

@@ -270,6 +270,37 @@ class IncidentTopologyTest {
         assertThat(new String(dead.headers().lastHeader("dlq.reason").value())).contains("no incident nope");
     }
 
+    @Test
+    void shouldOpenAnIncidentForEachSloOfAPageGroupedByService() throws Exception {
+        driver.close();
+        RouterConfig byService = RouterConfigLoader.parse(folder.resolve("router.yml").toString(),
+                config(secret).replace("group_by: [slo]", "group_by: [service]").replace("group_wait: 0s",
+                        "group_wait: 10s")).orElseThrow();
+        live.set(byService);
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-topology-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(RouterTopology.build(RouterTopologyConfig.of(byService,
+                URI.create("https://router.example"), registry), live::get), properties, T0);
+        RouterTopics topics = RouterTopics.DEFAULT;
+        alerts = driver.createInputTopic(topics.alerts(), new StringSerializer(), new ByteArraySerializer());
+        notifications = driver.createOutputTopic(topics.notifications(), new StringDeserializer(), new ByteArrayDeserializer());
+        incidents = driver.createOutputTopic(topics.incidents(), new StringDeserializer(), new ByteArrayDeserializer());
+        String search = "search-latency";
+
+        for (String slo : List.of(SLO, search)) {
+            alerts.pipeInput(slo, new AlertCodec().encode(firing(slo, Severity.PAGE, Map.of("team", "payments"), T0)), now);
+        }
+        advance(Duration.ofSeconds(10)); // group_wait: one notification holds both pages
+
+        for (TestRecord<String, byte[]> record : incidents.readRecordsToList()) {
+            latest.put(record.key(), IncidentJson.read(record.value()));
+        }
+        assertThat(latest.values()).extracting(Incident::slo).containsExactlyInAnyOrder(SLO, search);
+        assertThat(latest.values()).allSatisfy(incident -> assertThat(incident.notified()).containsExactly("alice"));
+        assertThat(pagesTo()).containsExactly("alice@example.com", "alice@example.com");
+    }
+
     private void publishFiring() {
         alerts.pipeInput(SLO, new AlertCodec().encode(firing(SLO, Severity.PAGE, Map.of("team", "payments"), T0)), now);
     }
