@@ -3,6 +3,7 @@ package dev.slopipeline.router.app;
 import dev.slopipeline.router.dispatch.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +64,17 @@ final class RouterTopicBootstrap {
         // the latest heartbeat per instance is all that matters
         heartbeats.ifPresent(topic -> cleanupPolicies.put(topic, cleanup(TopicConfig.CLEANUP_POLICY_COMPACT)));
 
-        Set<String> existing = get(admin.listTopics().names(), "list the topics");
+        Set<String> existing = new HashSet<>(get(admin.listTopics().names(), "list the topics"));
         // Pages and incident commands are both keyed by SLO and must reach the one task that holds the SLO's incidents:
         // the two topics need the same partition count. They take that of the commands topic when it exists (an older
         // deployment created it with the count of slo.alerts), else that of slo.alerts, whoever created it.
-        int sloPartitions = existing.contains(topics.incidentCommands()) ? partitionsOf(topics.incidentCommands())
-                : existing.contains(topics.alerts()) ? partitionsOf(topics.alerts()) : partitions;
+        int sloPartitions;
+        if (existing.contains(topics.incidentCommands())) {
+            sloPartitions = partitionsOf(topics.incidentCommands());
+        } else {
+            sloPartitions = alertsPartitions(topics.alerts(), partitions, cleanupPolicies.get(topics.alerts()));
+            existing.add(topics.alerts());
+        }
         Map<String, Integer> partitionCounts = new LinkedHashMap<>();
         cleanupPolicies.keySet().forEach(name -> partitionCounts.put(name,
                 name.equals(topics.incidentCommands()) || name.equals(topics.pages()) ? sloPartitions : partitions));
@@ -91,11 +98,47 @@ final class RouterTopicBootstrap {
                 }
             }
         });
+        // the clients that start next must find every topic, so wait until the broker's metadata has them all
+        cleanupPolicies.keySet().forEach(this::partitionsOf);
     }
 
+    /**
+     * The partition count of the alerts topic, created with {@code partitions} when missing. A topic another client
+     * created a moment ago may not be listed yet, so it is not taken as missing: creating it says whether it exists.
+     */
+    private int alertsPartitions(String alerts, int partitions, Map<String, String> configs) {
+        try {
+            get(admin.createTopics(List.of(new NewTopic(alerts, Optional.of(partitions), Optional.empty())
+                    .configs(configs))).all(), "create topic " + alerts);
+            LOG.info("created topic {} ({} partitions, {})", alerts, partitions, configs);
+            return partitions;
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            return partitionsOf(alerts);
+        }
+    }
+
+    /** Asks until the broker describes the topic: one that exists may not be in its metadata yet. */
     private int partitionsOf(String topic) {
-        return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic)
-                .partitions().size();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic).get(topic)
+                        .partitions().size();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for topic " + topic, interrupted);
+                }
+            }
+        }
     }
 
     private static Map<String, String> cleanup(String policy) {
