@@ -18,7 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * 99.9 % over 30 days with the workbook pairs (page-fast 1h/5m at 14.4, page-slow 6h/30m at 6,
@@ -45,26 +49,76 @@ class BurnRateScenarioTest {
         return result;
     }
 
-    @Test
-    void shouldPageAtOnceOnAFullOutageAndResolveWhenTheShortWindowsAreClean() {
+    /** Thirty healthy days, then an hour in which every event fails, then seven healthy hours. */
+    private static Scenario fullOutage() {
         int s = THIRTY_DAYS;
-        Scenario scenario = new Scenario(Scenario.rolling30d(99.9), Scenario.START, s + 480)
+        return new Scenario(Scenario.rolling30d(99.9), Scenario.START, s + 480)
                 .traffic(0, s, 1000, 0)
                 .traffic(s, s + 60, 0, 1000)
                 .traffic(s + 60, s + 480, 1000, 0);
+    }
+
+    /** Three healthy days and an hour, then an hour in which every event fails, then no traffic at all for three days. */
+    private static Scenario outageThenSilence() {
+        int s = THREE_DAYS_AND_AN_HOUR;
+        int stop = s + 60;
+        // after the outage nothing arrives: the scenario advances the windows with the clock each minute
+        return new Scenario(Scenario.rolling30d(99.9), Scenario.START, stop + 3 * 24 * 60 + 10)
+                .traffic(0, s, 1000, 0)
+                .traffic(s, stop, 0, 1000);
+    }
+
+    /** Traffic, and every alert transition it must cause, minute by minute. */
+    static Stream<Arguments> transitions() {
+        int s = THIRTY_DAYS; // the first bad minute after thirty healthy days
+        int t = THREE_DAYS_AND_AN_HOUR; // the first bad minute after three healthy days and an hour
+        int stop = t + 60;
+        return Stream.of(
+                // page-fast: after one bad minute the hour holds 1000 / 60 000 = 1.7 % > 1.44 %, the 5 minutes 20 %
+                // ticket: the 1d window (24 h 5 min at s+4, 10-minute buckets) needs > 0.3 %: 5000 / 1 445 000 = 0.35 %;
+                //         the 3d window (72 h 5 min, whole hours) needs > 0.1 %: 5000 / 4 325 000 = 0.12 %; both at s+4
+                // page resolves once page-slow's 30 minutes are clean (60 + 29 minutes after the start of the outage),
+                // ticket once ticket-slow's 6 hours are (60 + 359): their long windows still hold
+                Arguments.of("a full outage pages at once and resolves when the short windows are clean", fullOutage(), List.of(
+                        new Step(s, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
+                        new Step(s + 4, TICKET, AlertState.FIRING, List.of("ticket-fast", "ticket-slow"), "ticket-fast"),
+                        new Step(s + 89, PAGE, AlertState.RESOLVED, List.of(), "page-fast"),
+                        new Step(s + 419, TICKET, AlertState.RESOLVED, List.of(), "ticket-fast"))),
+                // page-fast needs > 1.44 % over the hour: 2 minutes of 1000 bad of 60 000 is 3.3 %, and already the
+                // first minute (1.7 %) fires. page-slow needs > 0.6 % of 6 h: 2000 / 360 000 = 0.56 %, so it never
+                // holds; neither do the tickets (0.14 % of a day, 0.05 % of 3 days). The page resolves when the
+                // 5-minute window no longer holds minute t+1, at t+6.
+                Arguments.of("a two-minute spike pages and resolves when it leaves the five-minute window",
+                        new Scenario(Scenario.rolling30d(99.9), Scenario.START, t + 600)
+                                .traffic(0, t, 1000, 0)
+                                .traffic(t, t + 2, 0, 1000)
+                                .traffic(t + 2, t + 600, 1000, 0),
+                        List.of(
+                                new Step(t, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
+                                new Step(t + 6, PAGE, AlertState.RESOLVED, List.of(), "page-fast"))),
+                Arguments.of("an outage after which traffic stops resolves as the wall clock advances the windows",
+                        outageThenSilence(), List.of(
+                                new Step(t, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
+                                new Step(t + 4, TICKET, AlertState.FIRING, List.of("ticket-fast", "ticket-slow"), "ticket-fast"),
+                                new Step(stop + 29, PAGE, AlertState.RESOLVED, List.of(), "page-fast"),
+                                new Step(stop + 359, TICKET, AlertState.RESOLVED, List.of(), "ticket-fast"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transitions")
+    void shouldAlertAtTheMinutesTheDefinitionsImply(String behaviour, Scenario scenario, List<Step> expected) {
+        Scenario.Result result = runAndCheckAgainstReference(scenario);
+
+        assertThat(result.steps()).as(behaviour).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldLetPageSlowJoinTheOpenPageOfAFullOutage() {
+        int s = THIRTY_DAYS;
+        Scenario scenario = fullOutage();
 
         Scenario.Result result = runAndCheckAgainstReference(scenario);
 
-        // page-fast: after one bad minute the hour holds 1000 / 60 000 = 1.7 % > 1.44 %, the 5 minutes 20 %
-        // ticket: the 1d window (24 h 5 min at s+4, 10-minute buckets) needs > 0.3 %: 5000 / 1 445 000 = 0.35 %;
-        //         the 3d window (72 h 5 min, whole hours) needs > 0.1 %: 5000 / 4 325 000 = 0.12 %; both at s+4
-        // page resolves once page-slow's 30 minutes are clean (60 + 29 minutes after the start of the outage),
-        // ticket once ticket-slow's 6 hours are (60 + 359): their long windows still hold
-        assertThat(result.steps()).containsExactly(
-                new Step(s, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
-                new Step(s + 4, TICKET, AlertState.FIRING, List.of("ticket-fast", "ticket-slow"), "ticket-fast"),
-                new Step(s + 89, PAGE, AlertState.RESOLVED, List.of(), "page-fast"),
-                new Step(s + 419, TICKET, AlertState.RESOLVED, List.of(), "ticket-fast"));
         // page-slow joins at s+2 (3000 / 360 000 = 0.83 % > 0.6 %) without a second page
         assertThat(result.statusByMinute()[s + 2].severities().get(PAGE))
                 .isEqualTo(new SeverityStatus.Firing(scenario.timeOf(s), List.of("page-fast", "page-slow")));
@@ -111,25 +165,6 @@ class BurnRateScenarioTest {
         assertThat(result.steps(PAGE)).isEmpty();
         assertThat(result.steps(TICKET)).hasSize(1);
         assertThat(result.steps(TICKET).get(0).state()).isEqualTo(AlertState.FIRING);
-    }
-
-    @Test
-    void shouldPageOnATwoMinuteSpikeAndResolveWhenItLeavesTheFiveMinuteWindow() {
-        int s = THREE_DAYS_AND_AN_HOUR;
-        Scenario scenario = new Scenario(Scenario.rolling30d(99.9), Scenario.START, s + 600)
-                .traffic(0, s, 1000, 0)
-                .traffic(s, s + 2, 0, 1000)
-                .traffic(s + 2, s + 600, 1000, 0);
-
-        Scenario.Result result = runAndCheckAgainstReference(scenario);
-
-        // page-fast needs > 1.44 % over the hour: 2 minutes of 1000 bad of 60 000 is 3.3 %, and already the
-        // first minute (1.7 %) fires. page-slow needs > 0.6 % of 6 h: 2000 / 360 000 = 0.56 %, so it never
-        // holds; neither do the tickets (0.14 % of a day, 0.05 % of 3 days). The page resolves when the
-        // 5-minute window no longer holds minute s+1, at s+6.
-        assertThat(result.steps()).containsExactly(
-                new Step(s, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
-                new Step(s + 6, PAGE, AlertState.RESOLVED, List.of(), "page-fast"));
     }
 
     @Test
@@ -216,21 +251,11 @@ class BurnRateScenarioTest {
     }
 
     @Test
-    void shouldResolveAndReportNoDataWhenTrafficStopsAndTheWallClockAdvancesTheWindows() {
-        int s = THREE_DAYS_AND_AN_HOUR;
-        int stop = s + 60;
-        // after the outage nothing arrives: the scenario advances the windows with the clock each minute
-        Scenario scenario = new Scenario(Scenario.rolling30d(99.9), Scenario.START, stop + 3 * 24 * 60 + 10)
-                .traffic(0, s, 1000, 0)
-                .traffic(s, stop, 0, 1000);
+    void shouldReportNoDataOnceTheWallClockHasEmptiedTheWindowsAfterTrafficStops() {
+        int stop = THREE_DAYS_AND_AN_HOUR + 60;
 
-        Scenario.Result result = runAndCheckAgainstReference(scenario);
+        Scenario.Result result = runAndCheckAgainstReference(outageThenSilence());
 
-        assertThat(result.steps()).containsExactly(
-                new Step(s, PAGE, AlertState.FIRING, List.of("page-fast"), "page-fast"),
-                new Step(s + 4, TICKET, AlertState.FIRING, List.of("ticket-fast", "ticket-slow"), "ticket-fast"),
-                new Step(stop + 29, PAGE, AlertState.RESOLVED, List.of(), "page-fast"),
-                new Step(stop + 359, TICKET, AlertState.RESOLVED, List.of(), "ticket-fast"));
         SloStatus[] status = result.statusByMinute();
         // the 6h window is minute-exact: empty 360 minutes after the last minute with traffic
         assertThat(status[stop + 358].severities().get(PAGE)).isEqualTo(new SeverityStatus.Ok());
