@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** With an error budget of one half the arithmetic stays exact: a burn rate is twice the error ratio. */
 class BudgetStatusTest {
@@ -32,51 +35,42 @@ class BudgetStatusTest {
                 new BudgetWindowSum(window, resetsAt.minus(THIRTY_DAYS), THIRTY_DAYS, Optional.of(resetsAt)));
     }
 
-    @Test
-    void shouldLeaveTheWholeBudgetWithoutTraffic() {
-        BudgetStatus status = BudgetStatus.of(rolling(Tally.ZERO, Tally.ZERO, Tally.ZERO), ERROR_BUDGET);
-
-        assertThat(status).isEqualTo(new BudgetStatus(1.0, Optional.empty()));
+    /** The SLO window's and the forecast windows' sums, and the budget they leave. */
+    static Stream<Arguments> budgets() {
+        return Stream.of(
+                Arguments.of("without traffic the whole budget is left",
+                        rolling(Tally.ZERO, Tally.ZERO, Tally.ZERO),
+                        new BudgetStatus(1.0, Optional.empty())),
+                // half the budget left; the hour burns at 1.6 and six hours at 1: 0.5 × 30 d ÷ 1.6 = 9.375 d
+                Arguments.of("the forecast follows the faster of the hour's and the six hours' burn",
+                        rolling(tally(3, 1), tally(1, 4), tally(1, 1)),
+                        new BudgetStatus(0.5, Optional.of(NOW.plus(Duration.ofHours(225))))),
+                Arguments.of("an overspent budget goes negative and is exhausted now while still burning",
+                        rolling(tally(1, 3), tally(1, 1), Tally.ZERO),
+                        new BudgetStatus(-0.5, Optional.of(NOW))),
+                Arguments.of("an overspent budget that no longer burns has no exhaustion time",
+                        rolling(tally(1, 3), Tally.ZERO, Tally.ZERO),
+                        new BudgetStatus(-0.5, Optional.empty())),
+                // six hours burn at 0.4: 0.5 × 30 d ÷ 0.4 = 37.5 d, by when the window holds only that burn
+                Arguments.of("no forecast beyond one rolling window",
+                        rolling(tally(3, 1), Tally.ZERO, tally(4, 1)),
+                        new BudgetStatus(0.5, Optional.empty())),
+                // six hours burn at 0.6: 0.5 × 30 d ÷ 0.6 = 25 d
+                Arguments.of("a forecast within one rolling window",
+                        rolling(tally(3, 1), Tally.ZERO, tally(7, 3)),
+                        new BudgetStatus(0.5, Optional.of(NOW.plus(Duration.ofDays(25))))),
+                // the hour burns at 1.6: exhausted in 9.375 d
+                Arguments.of("no forecast when the calendar period resets first",
+                        calendar(tally(3, 1), tally(1, 4), Tally.ZERO, NOW.plus(Duration.ofDays(9))),
+                        new BudgetStatus(0.5, Optional.empty())),
+                Arguments.of("a forecast when the calendar period resets after the budget runs out",
+                        calendar(tally(3, 1), tally(1, 4), Tally.ZERO, NOW.plus(Duration.ofDays(10))),
+                        new BudgetStatus(0.5, Optional.of(NOW.plus(Duration.ofHours(225))))));
     }
 
-    @Test
-    void shouldForecastFromTheFasterOfTheHourAndSixHourBurns() {
-        // half the budget left; the hour burns at 1.6 and six hours at 1: 0.5 × 30 d ÷ 1.6 = 9.375 d
-        BudgetStatus status = BudgetStatus.of(rolling(tally(3, 1), tally(1, 4), tally(1, 1)), ERROR_BUDGET);
-
-        assertThat(status.remaining()).isEqualTo(0.5);
-        assertThat(status.exhaustionAt()).hasValue(NOW.plus(Duration.ofHours(225)));
-    }
-
-    @Test
-    void shouldGoNegativeWhenOverspentAndSayItIsExhaustedNowWhileStillBurning() {
-        BudgetStatus burning = BudgetStatus.of(rolling(tally(1, 3), tally(1, 1), Tally.ZERO), ERROR_BUDGET);
-        BudgetStatus quiet = BudgetStatus.of(rolling(tally(1, 3), Tally.ZERO, Tally.ZERO), ERROR_BUDGET);
-
-        assertThat(burning).isEqualTo(new BudgetStatus(-0.5, Optional.of(NOW)));
-        assertThat(quiet).isEqualTo(new BudgetStatus(-0.5, Optional.empty()));
-    }
-
-    @Test
-    void shouldForecastNothingBeyondOneRollingWindow() {
-        // six hours burn at 0.4: 0.5 × 30 d ÷ 0.4 = 37.5 d, by when the window holds only that burn
-        BudgetStatus slow = BudgetStatus.of(rolling(tally(3, 1), Tally.ZERO, tally(4, 1)), ERROR_BUDGET);
-        BudgetStatus faster = BudgetStatus.of(rolling(tally(3, 1), Tally.ZERO, tally(7, 3)), ERROR_BUDGET);
-
-        assertThat(slow.exhaustionAt()).isEmpty();
-        assertThat(faster.exhaustionAt()).hasValue(NOW.plus(Duration.ofDays(25)));
-    }
-
-    @Test
-    void shouldForecastNothingWhenTheCalendarPeriodResetsFirst() {
-        // the hour burns at 1.6: exhausted in 9.375 d
-        Tally window = tally(3, 1);
-        Tally lastHour = tally(1, 4);
-
-        BudgetStatus resetsBefore = BudgetStatus.of(calendar(window, lastHour, Tally.ZERO, NOW.plus(Duration.ofDays(9))), ERROR_BUDGET);
-        BudgetStatus resetsAfter = BudgetStatus.of(calendar(window, lastHour, Tally.ZERO, NOW.plus(Duration.ofDays(10))), ERROR_BUDGET);
-
-        assertThat(resetsBefore.exhaustionAt()).isEmpty();
-        assertThat(resetsAfter.exhaustionAt()).hasValue(NOW.plus(Duration.ofHours(225)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("budgets")
+    void shouldLeaveTheBudgetTheWindowsImply(String behaviour, WindowSums sums, BudgetStatus expected) {
+        assertThat(BudgetStatus.of(sums, ERROR_BUDGET)).as(behaviour).isEqualTo(expected);
     }
 }
