@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JourneyClassifierTest {
 
@@ -72,17 +74,21 @@ class JourneyClassifierTest {
                 .as("another service's events do not belong to the journey").isEmpty();
     }
 
-    @Test
-    void shouldJudgeLatencyAndStatusTogether() {
+    /** search-latency: good below status 500 and within 300 ms. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a request as fast as the threshold is good | 200 | 300   | 1 | 0
+            a request slower than the threshold is bad | 200 | 300.5 | 0 | 1
+            a fast server error is bad                 | 500 | 10    | 0 | 1
+            without a latency the status decides       | 200 | NaN   | 1 | 0
+            """)
+    void shouldJudgeLatencyAndStatusTogether(String behaviour, int status, double latency, long good, long bad) {
         SloDefinition fast = requests("search-latency", new StatusRule.Below(500), OptionalDouble.of(300),
                 new EventMatcher("search-api", null, Map.of()));
         JourneyClassifier classifier = JourneyClassifier.of(set(fast));
 
-        assertThat(request(classifier, "search-api", "GET /search", Map.of(), 200, 300, 1)).extracting(Verdict::good).containsExactly(1L);
-        assertThat(request(classifier, "search-api", "GET /search", Map.of(), 200, 300.5, 1)).extracting(Verdict::bad).containsExactly(1L);
-        assertThat(request(classifier, "search-api", "GET /search", Map.of(), 500, 10, 1)).extracting(Verdict::bad).containsExactly(1L);
-        assertThat(request(classifier, "search-api", "GET /search", Map.of(), 200, Double.NaN, 1))
-                .as("without a latency the status decides").extracting(Verdict::good).containsExactly(1L);
+        assertThat(request(classifier, "search-api", "GET /search", Map.of(), status, latency, 1)).as(behaviour)
+                .containsExactly(new Verdict("search-latency", good, bad));
     }
 
     @Test
