@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The UI server against two real local HTTP servers standing in for the streams app and the router. */
 class WebUiTest {
@@ -56,16 +58,20 @@ class WebUiTest {
         }
     }
 
-    @Test
-    void shouldServeNothingButTheBundledFiles() throws Exception {
+    /** Requests for what is neither a bundled file nor an app's API, and the status each gets; none reaches an app. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an asset that is not bundled is not found                             | GET  | /missing.js                        |   | 404
+            a path climbing out of the assets through an encoded slash is refused | GET  | /..%2Fsimplelogger.properties      |   | 400
+            a file on the class path beside the assets is not served              | GET  | /simplelogger.properties           |   | 404
+            a class of the server itself is not served                            | GET  | /dev/slopipeline/ui/WebUi.class    |   | 404
+            a page cannot be posted to                                            | POST | /index.html                        | x | 405
+            a path climbing out of the SLO API through encoded dots is refused    | GET  | /api/v1/slos/%2e%2e/%2e%2e/metrics |   | 400
+            """)
+    void shouldServeNothingButTheBundledFiles(String behaviour, String method, String path, String body, int status) throws Exception {
         try (WebUi ui = ui().start()) {
-            assertThat(get(ui, "/missing.js", null).statusCode()).isEqualTo(404);
-            assertThat(get(ui, "/..%2Fsimplelogger.properties", null).statusCode()).isEqualTo(400);
-            assertThat(get(ui, "/simplelogger.properties", null).statusCode()).isEqualTo(404);
-            assertThat(get(ui, "/dev/slopipeline/ui/WebUi.class", null).statusCode()).isEqualTo(404);
-            assertThat(send(ui, "POST", "/index.html", "x", null).statusCode()).isEqualTo(405);
-            assertThat(get(ui, "/api/v1/slos/%2e%2e/%2e%2e/metrics", null).statusCode()).isEqualTo(400);
-            assertThat(streams.seen).isEmpty();
+            assertThat(send(ui, method, path, body == null ? "" : body, null).statusCode()).as(behaviour).isEqualTo(status);
+            assertThat(streams.seen).as(behaviour).isEmpty();
         }
     }
 
