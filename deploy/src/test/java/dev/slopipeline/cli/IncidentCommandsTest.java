@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code slo incidents}, {@code slo ack} and {@code slo resolve} against a local server that answers as the router. */
 class IncidentCommandsTest {
@@ -96,14 +98,13 @@ class IncidentCommandsTest {
         assertThat(requests).containsExactly("POST /api/v1/incidents/checkout-1/resolve Bearer w {\"by\":\"bob\"}");
     }
 
-    @Test
-    void shouldExplainEachCommand() {
-        for (String command : List.of("incidents", "ack", "resolve")) {
-            StringWriter help = new StringWriter();
-            assertThat(SloCommand.execute(new PrintWriter(help), new PrintWriter(new StringWriter()), command, "--help"))
-                    .isZero();
-            assertThat(help.toString()).contains("--url", "SLO_ROUTER_TOKEN");
-        }
+    @ParameterizedTest(name = "slo {0} --help")
+    @ValueSource(strings = {"incidents", "ack", "resolve"})
+    void shouldExplainEachCommand(String command) {
+        StringWriter help = new StringWriter();
+        assertThat(SloCommand.execute(new PrintWriter(help), new PrintWriter(new StringWriter()), command, "--help"))
+                .as("slo %s --help", command).isZero();
+        assertThat(help.toString()).as("slo %s --help", command).contains("--url", "SLO_ROUTER_TOKEN");
     }
 
     @Test
