@@ -34,7 +34,6 @@ public final class SloWindows {
     private final List<SlidingSum> windows;
     /** Null when the budget window is rolling: it is then one of {@link #windows}. */
     private final CalendarSum calendar;
-    private final byte[] planBytes;
     private Instant latest;
     private long watermark;
     private long lateEvents;
@@ -42,7 +41,6 @@ public final class SloWindows {
 
     private SloWindows(WindowPlan plan, Instant latest, long lateEvents) {
         this.plan = plan;
-        this.planBytes = WindowParts.planBytes(plan);
         this.latest = latest;
         this.watermark = EpochMinutes.of(latest);
         this.lateEvents = lateEvents;
@@ -197,10 +195,6 @@ public final class SloWindows {
 
     long watermark() {
         return watermark;
-    }
-
-    byte[] planBytes() {
-        return planBytes;
     }
 
     /** Whether anything changed since the last call. */
