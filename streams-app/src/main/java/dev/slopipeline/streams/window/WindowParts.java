@@ -16,7 +16,8 @@ import java.util.Optional;
  * slot's part is stale by design (the header holds that bucket) and is ignored on rebuild; it is
  * written when the bucket closes.
  *
- * <p>What their bytes are is {@link WindowCodec}'s.
+ * <p>Which parts to write is what the windows' {@link WindowChanges} noted; what their bytes are,
+ * {@link WindowCodec}'s.
  */
 public final class WindowParts {
 
@@ -25,21 +26,30 @@ public final class WindowParts {
 
     /** Writes every part changed since the last call: the header, and slots that changed and are closed. */
     public static void drainChanges(SloWindows windows, PartSink sink) {
-        if (!windows.takeChanged()) {
+        WindowChanges changes = windows.changes();
+        if (!changes.takeAny()) {
             return;
         }
         sink.put(WindowCodec.headerName(), WindowCodec.header(windows));
-        int ringIndex = 0;
-        for (BucketRing ring : windows.rings()) {
-            int index = ringIndex++;
-            ring.drainDirty((slot, tally) -> {
-                byte[] part = WindowCodec.slotName(index, slot);
+        List<BucketRing> rings = windows.rings();
+        for (int ringIndex = 0; ringIndex < rings.size(); ringIndex++) {
+            BucketRing ring = rings.get(ringIndex);
+            int newest = ring.newestSlot();
+            WindowChanges.Slots changed = changes.ring(ringIndex);
+            for (int i = 0; i < changed.count(); i++) {
+                int slot = changed.get(i);
+                if (slot == newest) {
+                    continue; // open: the header holds it until it closes
+                }
+                Tally tally = ring.slot(slot);
+                byte[] part = WindowCodec.slotName(ringIndex, slot);
                 if (tally.isZero()) {
                     sink.delete(part);
                 } else {
                     sink.put(part, WindowCodec.slot(tally));
                 }
-            });
+            }
+            changed.clear();
         }
     }
 
