@@ -165,12 +165,10 @@ public final class SloWindows {
 
     private BudgetWindowSum budgetSum() {
         if (calendar != null) {
-            return new BudgetWindowSum(calendar.sum(), calendar.periodStart(),
-                    Duration.between(calendar.periodStart(), calendar.periodEnd()), Optional.of(calendar.periodEnd()));
+            return calendar.asBudget();
         }
         Duration length = plan.budgetWindow().nominalLength();
-        SlidingSum window = windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow();
-        return new BudgetWindowSum(window.sum(), EpochMinutes.start(window.firstMinute()), length, Optional.empty());
+        return windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow().asBudget();
     }
 
     private void addToWindows(long minute, Tally delta) {
