@@ -19,10 +19,11 @@ import java.util.Optional;
  * minute; an older one is refused as {@link Recorded.Late}. Moving the watermark costs, per window,
  * the buckets that leave it, and per ring at most one pass over its slots, however far it jumps.
  *
- * <p>The sums are the math of {@link BucketRing}, {@link SlidingSum} and {@link CalendarSum}; this class
- * only routes an event or a move of the watermark to each of them, and counts the events it refused as
- * late. Every change it makes is also noted in its {@link WindowChanges}, so that {@link WindowParts}
- * can keep a state store equal to it part by part; nothing here knows how those parts look.
+ * <p>The buckets and sums are the math of {@link BucketRing}, {@link SlidingSum} and
+ * {@link CalendarSum}; this class hands each of them an event (for timeslices, the change in its
+ * minute's verdict) or a move of the watermark, and counts the events it refused as late. Every change
+ * it makes is also noted in its {@link WindowChanges}, so that {@link WindowParts} can keep a state
+ * store equal to it part by part; nothing here knows how those parts look.
  *
  * <p>Mutable and not thread-safe: one instance per SLO, owned by one stream task.
  */
