@@ -3,16 +3,17 @@ package dev.slopipeline.streams.window;
 import java.util.Arrays;
 
 /**
- * The most recent buckets of one granularity, newest at the watermark, in a fixed ring: moving the
- * watermark clears the slots that new buckets take over, and never costs more than one pass.
+ * The most recent buckets of one granularity, newest at the watermark, in a fixed ring over plain
+ * arrays: moving the watermark empties the slots that new buckets take over, and never costs more than
+ * one pass.
  *
  * <p>Positions are minutes; a bucket is addressed by any minute it holds. Only live buckets (the
- * {@code capacity} newest) may be read or written.
+ * {@code capacity} newest) may be read or written. Buckets are numbered from the epoch and a bucket's
+ * slot follows from its number alone ({@link #slotOf(long, int)}), so a slot means the same place for
+ * the life of the ring: that is what lets the store keep one part per slot.
  *
- * <p>The ring remembers which slots changed since {@link #drainDirty} last ran, so that a state store
- * can be kept equal to it by writing only those slots. The newest slot is reported once it stops
- * being the newest: while open it changes with nearly every event, and the store keeps it in the
- * window header instead (see {@link WindowParts}).
+ * <p>Arithmetic only. Which slots changed since the store last saw them is {@link WindowChanges}'
+ * business, and their bytes {@link WindowCodec}'s.
  */
 final class BucketRing {
 
@@ -20,26 +21,19 @@ final class BucketRing {
     private final long[] good;
     private final long[] bad;
     private final long[] events;
-    private final boolean[] dirty;
-    /** The dirty slots in the order they changed, so draining costs the changes, not the capacity. */
-    private final int[] dirtySlots;
-    private int dirtyCount;
     private long newestBucket;
-
-    /** Receives a slot that changed and is no longer the newest. */
-    @FunctionalInterface
-    interface SlotVisitor {
-        void slot(int slot, Tally tally);
-    }
 
     BucketRing(int granularity, int capacity, long watermark) {
         this.granularity = granularity;
         this.good = new long[capacity];
         this.bad = new long[capacity];
         this.events = new long[capacity];
-        this.dirty = new boolean[capacity];
-        this.dirtySlots = new int[capacity];
         this.newestBucket = Math.floorDiv(watermark, granularity);
+    }
+
+    /** The slot of bucket number {@code bucket} (buckets counted from the epoch) in a ring of {@code capacity} slots. */
+    static int slotOf(long bucket, int capacity) {
+        return (int) Math.floorMod(bucket, (long) capacity);
     }
 
     int granularity() {
@@ -50,51 +44,43 @@ final class BucketRing {
         return good.length;
     }
 
+    /** The number of the bucket at the watermark, counted from the epoch. */
+    long newestBucket() {
+        return newestBucket;
+    }
+
     /** The first minute of the oldest live bucket. */
     long oldestMinute() {
         return (newestBucket - capacity() + 1) * granularity;
     }
 
-    Tally get(long minute) {
-        int slot = slotOf(minute);
-        return new Tally(good[slot], bad[slot], events[slot]);
+    /** The slot holding the newest bucket, the one at the watermark. */
+    int newestSlot() {
+        return slotOf(newestBucket, capacity());
     }
 
-    void add(long minute, Tally delta) {
-        int slot = slotOf(minute);
+    Tally get(long minute) {
+        return slot(liveSlot(minute));
+    }
+
+    /** Adds to the bucket holding {@code minute}; returns its slot. */
+    int add(long minute, Tally delta) {
+        int slot = liveSlot(minute);
         good[slot] += delta.good();
         bad[slot] += delta.bad();
         events[slot] += delta.events();
-        markDirty(slot);
-    }
-
-    /** The slot holding the newest bucket, the one at the watermark. */
-    int newestSlot() {
-        return (int) Math.floorMod(newestBucket, (long) capacity());
+        return slot;
     }
 
     Tally slot(int slot) {
         return new Tally(good[slot], bad[slot], events[slot]);
     }
 
-    /** Sets a slot as read back from a store; not a change. */
+    /** Sets a slot as read back from a store. */
     void restoreSlot(int slot, Tally value) {
         good[slot] = value.good();
         bad[slot] = value.bad();
         events[slot] = value.events();
-    }
-
-    /** Hands every slot changed since the last drain, except the newest, to the visitor; then forgets them. */
-    void drainDirty(SlotVisitor visitor) {
-        int newest = newestSlot();
-        for (int i = 0; i < dirtyCount; i++) {
-            int slot = dirtySlots[i];
-            dirty[slot] = false;
-            if (slot != newest) {
-                visitor.slot(slot, slot(slot));
-            }
-        }
-        dirtyCount = 0;
     }
 
     /** Moves the newest bucket to the one holding {@code watermark}, emptying the buckets that enter. */
@@ -104,40 +90,27 @@ final class BucketRing {
         if (entering <= 0) {
             return;
         }
-        // the bucket that was open is final now: it leaves the header and must be stored as a slot
-        markDirty(newestSlot());
         if (entering >= capacity()) {
             Arrays.fill(good, 0);
             Arrays.fill(bad, 0);
             Arrays.fill(events, 0);
-            for (int slot = 0; slot < capacity(); slot++) {
-                markDirty(slot);
-            }
         } else {
             for (long bucket = newestBucket + 1; bucket <= target; bucket++) {
-                int slot = (int) Math.floorMod(bucket, (long) capacity());
+                int slot = slotOf(bucket, capacity());
                 good[slot] = 0;
                 bad[slot] = 0;
                 events[slot] = 0;
-                markDirty(slot);
             }
         }
         newestBucket = target;
     }
 
-    private void markDirty(int slot) {
-        if (!dirty[slot]) {
-            dirty[slot] = true;
-            dirtySlots[dirtyCount++] = slot;
-        }
-    }
-
-    private int slotOf(long minute) {
+    private int liveSlot(long minute) {
         long bucket = Math.floorDiv(minute, granularity);
         if (bucket > newestBucket || bucket <= newestBucket - capacity()) {
             throw new IllegalStateException("minute " + minute + " is outside the live " + granularity
                     + "-minute buckets " + oldestMinute() + ".." + ((newestBucket + 1) * granularity - 1));
         }
-        return (int) Math.floorMod(bucket, (long) capacity());
+        return slotOf(bucket, capacity());
     }
 }

@@ -2,9 +2,11 @@ package dev.slopipeline.streams.window;
 
 import dev.slopipeline.definitions.model.SloWindow;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
 
 /**
  * The running sum of a calendar budget window: everything from the start of the current week or month,
@@ -13,9 +15,27 @@ import java.time.temporal.TemporalAdjusters;
  */
 final class CalendarSum {
 
+    /** One week or month of a calendar window: from its first instant to the next period's. */
+    record Period(Instant start, Instant end) {
+
+        /** The period holding minute {@code minute}, in the calendar's zone. */
+        static Period of(SloWindow.Calendar calendar, long minute) {
+            LocalDate day = EpochMinutes.start(minute).atZone(calendar.zone()).toLocalDate();
+            LocalDate first = switch (calendar.period()) {
+                case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                case MONTH -> day.withDayOfMonth(1);
+            };
+            LocalDate next = switch (calendar.period()) {
+                case WEEK -> first.plusWeeks(1);
+                case MONTH -> first.plusMonths(1);
+            };
+            // atStartOfDay, not LocalTime.MIDNIGHT: where a DST change skips midnight the day starts at 01:00
+            return new Period(first.atStartOfDay(calendar.zone()).toInstant(), next.atStartOfDay(calendar.zone()).toInstant());
+        }
+    }
+
     private final SloWindow.Calendar calendar;
-    private Instant periodStart;
-    private Instant periodEnd;
+    private Period period;
     private long startMinute;
     private long endMinute;
     private Tally sum = Tally.ZERO;
@@ -29,12 +49,9 @@ final class CalendarSum {
         return sum;
     }
 
-    Instant periodStart() {
-        return periodStart;
-    }
-
-    Instant periodEnd() {
-        return periodEnd;
+    /** This sum as the SLO window's: from the period's start, the whole period's length, reset at its end. */
+    BudgetWindowSum asBudget() {
+        return new BudgetWindowSum(sum, period.start(), Duration.between(period.start(), period.end()), Optional.of(period.end()));
     }
 
     void restore(Tally stored) {
@@ -56,19 +73,8 @@ final class CalendarSum {
     }
 
     private void enterPeriodOf(long watermark) {
-        LocalDate day = EpochMinutes.start(watermark).atZone(calendar.zone()).toLocalDate();
-        LocalDate first = switch (calendar.period()) {
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> day.withDayOfMonth(1);
-        };
-        LocalDate next = switch (calendar.period()) {
-            case WEEK -> first.plusWeeks(1);
-            case MONTH -> first.plusMonths(1);
-        };
-        // atStartOfDay, not LocalTime.MIDNIGHT: where a DST change skips midnight the day starts at 01:00
-        periodStart = first.atStartOfDay(calendar.zone()).toInstant();
-        periodEnd = next.atStartOfDay(calendar.zone()).toInstant();
-        startMinute = EpochMinutes.of(periodStart);
-        endMinute = EpochMinutes.of(periodEnd);
+        period = Period.of(calendar, watermark);
+        startMinute = EpochMinutes.of(period.start());
+        endMinute = EpochMinutes.of(period.end());
     }
 }

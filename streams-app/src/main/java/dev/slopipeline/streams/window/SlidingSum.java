@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.window;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The running sum of one rolling window (see {@link WindowPlan} for what it covers). Events add to it
@@ -26,7 +27,16 @@ final class SlidingSum {
         this.length = length;
         this.granularity = WindowPlan.granularityMinutes(length);
         this.buckets = buckets;
-        this.firstMinute = firstMinuteAt(watermark);
+        this.firstMinute = firstMinute(watermark, length.toMinutes(), granularity);
+    }
+
+    /**
+     * The first minute that a window of {@code lengthMinutes} summed in {@code granularity}-minute
+     * buckets covers at watermark minute {@code watermark}: {@code alignDown(W - L + 1, g)}, buckets
+     * aligned to the epoch.
+     */
+    static long firstMinute(long watermark, long lengthMinutes, int granularity) {
+        return EpochMinutes.alignDown(watermark - lengthMinutes + 1, granularity);
     }
 
     Duration length() {
@@ -39,6 +49,11 @@ final class SlidingSum {
 
     long firstMinute() {
         return firstMinute;
+    }
+
+    /** This window's sum as the SLO window's: from its aligned old edge, its nominal length, never reset. */
+    BudgetWindowSum asBudget() {
+        return new BudgetWindowSum(sum, EpochMinutes.start(firstMinute), length, Optional.empty());
     }
 
     void restore(Tally stored) {
@@ -54,7 +69,7 @@ final class SlidingSum {
 
     /** Subtracts what leaves when the watermark moves forward; call before the rings reuse their slots. */
     void advance(long oldWatermark, long newWatermark) {
-        long newFirstMinute = firstMinuteAt(newWatermark);
+        long newFirstMinute = firstMinute(newWatermark, length.toMinutes(), granularity);
         if (newFirstMinute > oldWatermark) {
             sum = Tally.ZERO;
         } else {
@@ -63,9 +78,5 @@ final class SlidingSum {
             }
         }
         firstMinute = newFirstMinute;
-    }
-
-    private long firstMinuteAt(long watermark) {
-        return EpochMinutes.alignDown(watermark - length.toMinutes() + 1, granularity);
     }
 }

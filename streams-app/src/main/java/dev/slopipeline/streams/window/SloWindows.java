@@ -19,8 +19,11 @@ import java.util.Optional;
  * minute; an older one is refused as {@link Recorded.Late}. Moving the watermark costs, per window,
  * the buckets that leave it, and per ring at most one pass over its slots, however far it jumps.
  *
- * <p>It also counts the events it refused as late, and remembers what changed since
- * {@link WindowParts#drainChanges} last ran, so that a state store can follow it part by part.
+ * <p>The buckets and sums are the math of {@link BucketRing}, {@link SlidingSum} and
+ * {@link CalendarSum}; this class hands each of them an event (for timeslices, the change in its
+ * minute's verdict) or a move of the watermark, and counts the events it refused as late. Every change
+ * it makes is also noted in its {@link WindowChanges}, so that {@link WindowParts} can keep a state
+ * store equal to it part by part; nothing here knows how those parts look.
  *
  * <p>Mutable and not thread-safe: one instance per SLO, owned by one stream task.
  */
@@ -28,21 +31,19 @@ public final class SloWindows {
 
     private final WindowPlan plan;
     private final Map<Integer, BucketRing> ringsByGranularity;
-    /** The same rings, finest first. */
+    /** The same rings, finest first: the minute ring, then coarser ones. */
     private final List<BucketRing> rings;
     private final BucketRing minutes;
     private final List<SlidingSum> windows;
     /** Null when the budget window is rolling: it is then one of {@link #windows}. */
     private final CalendarSum calendar;
-    private final byte[] planBytes;
+    private final WindowChanges changes;
     private Instant latest;
     private long watermark;
     private long lateEvents;
-    private boolean changed;
 
     private SloWindows(WindowPlan plan, Instant latest, long lateEvents) {
         this.plan = plan;
-        this.planBytes = WindowParts.planBytes(plan);
         this.latest = latest;
         this.watermark = EpochMinutes.of(latest);
         this.lateEvents = lateEvents;
@@ -56,12 +57,13 @@ public final class SloWindows {
             windows.add(new SlidingSum(length, sourceFor(WindowPlan.granularityMinutes(length)), watermark));
         }
         this.calendar = plan.budgetWindow() instanceof SloWindow.Calendar c ? new CalendarSum(c, watermark) : null;
+        this.changes = new WindowChanges(rings.stream().mapToInt(BucketRing::capacity).toArray());
     }
 
     /** Empty windows whose watermark is the minute of {@code time}: the first event's time, typically. */
     public static SloWindows startAt(WindowPlan plan, Instant time) {
         SloWindows windows = new SloWindows(Objects.requireNonNull(plan, "plan"), Objects.requireNonNull(time, "time"), 0);
-        windows.changed = true;
+        windows.changes.touched();
         return windows;
     }
 
@@ -89,14 +91,14 @@ public final class SloWindows {
         }
         long minute = EpochMinutes.of(eventTime);
         long oldestOpen = watermark - plan.graceMinutes();
-        changed = true;
+        changes.touched();
         if (minute < oldestOpen) {
             lateEvents += goodEvents + badEvents;
             return new Recorded.Late(eventTime, EpochMinutes.start(oldestOpen));
         }
         advanceTo(eventTime);
         Tally before = minutes.get(minute);
-        minutes.add(minute, new Tally(goodEvents, badEvents, goodEvents + badEvents));
+        changes.slot(0, minutes.add(minute, new Tally(goodEvents, badEvents, goodEvents + badEvents)));
         Tally after = minutes.get(minute);
         // for timeslices the minute's verdict, not the events, goes into the windows; it may flip while the minute is open
         Tally delta = plan.unit().contribution(after.good(), after.bad()).minus(plan.unit().contribution(before.good(), before.bad()));
@@ -115,7 +117,7 @@ public final class SloWindows {
     public void advanceTo(Instant time) {
         if (time.isAfter(latest)) {
             latest = time;
-            changed = true;
+            changes.touched();
         }
         long target = EpochMinutes.of(time);
         if (target <= watermark) {
@@ -128,8 +130,11 @@ public final class SloWindows {
         if (calendar != null) {
             calendar.advance(target);
         }
-        for (BucketRing ring : ringsByGranularity.values()) {
+        for (int i = 0; i < rings.size(); i++) {
+            BucketRing ring = rings.get(i);
+            long newestBefore = ring.newestBucket();
             ring.advanceTo(target);
+            changes.advanced(i, newestBefore, ring.newestBucket());
         }
         watermark = target;
     }
@@ -161,19 +166,16 @@ public final class SloWindows {
 
     private BudgetWindowSum budgetSum() {
         if (calendar != null) {
-            return new BudgetWindowSum(calendar.sum(), calendar.periodStart(),
-                    Duration.between(calendar.periodStart(), calendar.periodEnd()), Optional.of(calendar.periodEnd()));
+            return calendar.asBudget();
         }
         Duration length = plan.budgetWindow().nominalLength();
-        SlidingSum window = windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow();
-        return new BudgetWindowSum(window.sum(), EpochMinutes.start(window.firstMinute()), length, Optional.empty());
+        return windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow().asBudget();
     }
 
     private void addToWindows(long minute, Tally delta) {
-        for (BucketRing ring : ringsByGranularity.values()) {
-            if (ring != minutes) {
-                ring.add(minute, delta);
-            }
+        // from 1: the minute ring, first, keeps raw events and has them already
+        for (int i = 1; i < rings.size(); i++) {
+            changes.slot(i, rings.get(i).add(minute, delta));
         }
         for (SlidingSum window : windows) {
             window.add(minute, delta);
@@ -199,15 +201,9 @@ public final class SloWindows {
         return watermark;
     }
 
-    byte[] planBytes() {
-        return planBytes;
-    }
-
-    /** Whether anything changed since the last call. */
-    boolean takeChanged() {
-        boolean was = changed;
-        changed = false;
-        return was;
+    /** What changed since the store last saw these windows. */
+    WindowChanges changes() {
+        return changes;
     }
 
     /** Finest first. */
@@ -215,6 +211,7 @@ public final class SloWindows {
         return rings;
     }
 
+    /** Shortest first, as the plan lists them. */
     List<SlidingSum> slidingSums() {
         return windows;
     }
@@ -223,6 +220,7 @@ public final class SloWindows {
         return Optional.ofNullable(calendar);
     }
 
+    /** Windows as a store held them: their parts are then set one by one, and none of it is a change. */
     static SloWindows restore(WindowPlan plan, Instant latest, long lateEvents) {
         return new SloWindows(plan, latest, lateEvents);
     }

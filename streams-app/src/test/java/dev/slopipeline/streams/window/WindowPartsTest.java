@@ -158,7 +158,7 @@ class WindowPartsTest {
     @Test
     void shouldRefuseASlotThePlanDoesNotHold() {
         List<Part> parts = new ArrayList<>(partsOf(SloWindows.startAt(rolling30d(), START)));
-        parts.add(new Part(WindowParts.slotPart(0, 4000), new byte[] {1, 0, 0}));
+        parts.add(new Part(WindowCodec.slotName(0, 4000), new byte[] {1, 0, 0}));
 
         assertThatThrownBy(() -> WindowParts.rebuild(parts))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,108 @@
+package dev.slopipeline.streams.window;
+
+/**
+ * What of one SLO's windows the store has not seen yet: whether anything changed since the last
+ * write-out (the header is then stale), and for each bucket ring which slots, in the order they
+ * changed. The store is kept equal to the windows by writing only those, so a record costs a few small
+ * puts instead of the whole state.
+ *
+ * <p>It sits beside the window math rather than inside it because the two answer different questions:
+ * the math what the windows hold, this what the store lacks. {@link SloWindows} notes each change here
+ * as it makes it; {@link WindowParts} takes the changes when it writes them out.
+ */
+final class WindowChanges {
+
+    private final Slots[] rings;
+    private boolean any;
+
+    /** @param capacities each ring's slot count, finest first */
+    WindowChanges(int[] capacities) {
+        this.rings = new Slots[capacities.length];
+        for (int ring = 0; ring < capacities.length; ring++) {
+            rings[ring] = new Slots(capacities[ring]);
+        }
+    }
+
+    /** Something changed: at least the header needs writing. */
+    void touched() {
+        any = true;
+    }
+
+    /** A slot of a ring changed. */
+    void slot(int ring, int slot) {
+        rings[ring].mark(slot);
+    }
+
+    /**
+     * A ring's newest bucket moved from {@code fromBucket} to {@code toBucket}: the bucket that was open
+     * is final now and leaves the header for a slot of its own, and every bucket that entered was emptied.
+     */
+    void advanced(int ring, long fromBucket, long toBucket) {
+        if (toBucket <= fromBucket) {
+            return;
+        }
+        Slots slots = rings[ring];
+        int capacity = slots.capacity();
+        slots.mark(BucketRing.slotOf(fromBucket, capacity));
+        if (toBucket - fromBucket >= capacity) {
+            for (int slot = 0; slot < capacity; slot++) {
+                slots.mark(slot);
+            }
+        } else {
+            for (long bucket = fromBucket + 1; bucket <= toBucket; bucket++) {
+                slots.mark(BucketRing.slotOf(bucket, capacity));
+            }
+        }
+    }
+
+    /** Whether anything changed since the last call; the slots stay until each ring's are taken. */
+    boolean takeAny() {
+        boolean was = any;
+        any = false;
+        return was;
+    }
+
+    /** The changed slots of a ring, oldest change first; {@link Slots#clear} forgets them once written. */
+    Slots ring(int ring) {
+        return rings[ring];
+    }
+
+    /** One ring's changed slots: each once, in the order they first changed, so reading them costs the changes, not the capacity. */
+    static final class Slots {
+        private final boolean[] marked;
+        private final int[] order;
+        private int count;
+
+        Slots(int capacity) {
+            this.marked = new boolean[capacity];
+            this.order = new int[capacity];
+        }
+
+        int capacity() {
+            return marked.length;
+        }
+
+        void mark(int slot) {
+            if (!marked[slot]) {
+                marked[slot] = true;
+                order[count++] = slot;
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The {@code i}-th slot to change. */
+        int get(int i) {
+            return order[i];
+        }
+
+        void clear() {
+            for (int i = 0; i < count; i++) {
+                marked[order[i]] = false;
+            }
+            count = 0;
+        }
+    }
+}
