@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public record SloFacts(Optional<String> journey,
     /** Facts of the group, preferring what all its alerts share, then its first firing alert. */
     public static SloFacts of(Notification notification) {
         Alert representative = notification.alerts().stream()
-                .filter(a -> a.status() == AlertStatus.FIRING)
+                .filter(a -> a.status() == AlertState.FIRING)
                 .findFirst()
                 .orElse(notification.alerts().get(0));
         return read(notification.commonLabels(), notification.commonAnnotations(), representative);

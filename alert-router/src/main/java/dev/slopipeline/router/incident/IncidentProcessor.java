@@ -1,8 +1,8 @@
 package dev.slopipeline.router.incident;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import dev.slopipeline.router.dispatch.IntentCodec;
@@ -138,7 +138,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
             if (slo == null || !slo.equals(forSlo) || !PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
                 continue;
             }
-            if (alert.status() == AlertStatus.FIRING) {
+            if (alert.status() == AlertState.FIRING) {
                 trigger(notification.receiver(), policy.get(), slo, alert);
             } else {
                 resolveEpisode(slo, alert);

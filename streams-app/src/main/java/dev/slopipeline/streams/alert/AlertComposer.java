@@ -3,7 +3,6 @@ package dev.slopipeline.streams.alert;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
-import dev.slopipeline.streams.evaluate.AlertState;
 import dev.slopipeline.streams.evaluate.AlertTransition;
 import dev.slopipeline.streams.evaluate.PairEvaluation;
 import java.time.Instant;
@@ -49,9 +48,7 @@ public final class AlertComposer {
                 service.name(),
                 slo.journey(),
                 transition.severity(),
-                transition.state() == AlertState.FIRING
-                        ? dev.slopipeline.definitions.alert.AlertState.FIRING
-                        : dev.slopipeline.definitions.alert.AlertState.RESOLVED,
+                transition.state(),
                 at,
                 startedAt,
                 new Alert.Windows(trigger.pair().longWindow(), trigger.pair().shortWindow()),

@@ -1,11 +1,11 @@
 package dev.slopipeline.streams.alert;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.DurationSyntax;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
-import dev.slopipeline.streams.evaluate.AlertState;
 import dev.slopipeline.streams.evaluate.AlertTransition;
 import dev.slopipeline.streams.evaluate.PairEvaluation;
 import java.math.BigDecimal;
