@@ -61,6 +61,9 @@ public record Alert(
         List<Contributor> contributors,
         List<Context> context) {
 
+    /** The topic alert transitions are published to unless configured otherwise. */
+    public static final String DEFAULT_TOPIC = "slo.alerts";
+
     /** Null collections stand for empty ones. */
     public Alert {
         Objects.requireNonNull(id, "id");
