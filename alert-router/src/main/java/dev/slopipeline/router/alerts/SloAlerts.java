@@ -1,9 +1,9 @@
 package dev.slopipeline.router.alerts;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.alert.WireDurations;
-import dev.slopipeline.router.delivery.SloFacts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -19,19 +19,6 @@ import java.util.stream.Collectors;
  */
 public final class SloAlerts {
 
-    /**
-     * One alert name for every severity: the severity is a label of its own, so one {@code group_by}, one silence or
-     * one inhibition rule can speak of all SLO alerts, and page and ticket of one SLO stay distinct alerts.
-     */
-    public static final String ALERTNAME = "SLOBurnRate";
-
-    public static final String EXHAUSTION_AT = "exhaustion_at";
-    public static final String PAIRS = "pairs";
-    public static final String CONTRIBUTORS = "contributors";
-    public static final String CONTEXT = "context";
-    /** The wire contract's name for the runbook link; delivery reads {@link SloFacts#RUNBOOK_URL}. */
-    static final String WIRE_RUNBOOK = "runbook";
-
     /** Enough to point a human at the culprits; the rest are counted, not listed. */
     private static final int LISTED = 3;
 
@@ -39,25 +26,8 @@ public final class SloAlerts {
     }
 
     public static LabelledAlert toLabelled(Alert alert) {
-        return new LabelledAlert(labels(alert), annotations(alert), alert.startedAt(),
+        return new LabelledAlert(AlertLabels.of(alert), annotations(alert), alert.startedAt(),
                 alert.state() == AlertState.RESOLVED ? alert.at() : null, alert.at());
-    }
-
-    /**
-     * The SLO's own labels (team, tier, ...) and the identity labels, which win over an SLO label of the same name:
-     * delivery, routing and inhibition rely on them meaning what they say. Nothing that changes during an incident
-     * is a label, so the firing and the resolved transition share a fingerprint.
-     */
-    static Map<String, String> labels(Alert alert) {
-        Map<String, String> labels = new LinkedHashMap<>(alert.labels());
-        labels.put(SloFacts.ALERTNAME, ALERTNAME);
-        labels.put(SloFacts.SLO, alert.slo());
-        labels.put(SloFacts.SERVICE, alert.service());
-        if (alert.journey() != null) {
-            labels.put(SloFacts.JOURNEY, alert.journey());
-        }
-        labels.put(SloFacts.SEVERITY, alert.severity().wireName());
-        return labels;
     }
 
     /**
@@ -66,25 +36,25 @@ public final class SloAlerts {
      */
     static Map<String, String> annotations(Alert alert) {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
-        annotations.put(SloFacts.SUMMARY, alert.annotations().getOrDefault(SloFacts.SUMMARY, summary(alert)));
-        String runbook = alert.annotations().getOrDefault(SloFacts.RUNBOOK_URL, alert.annotations().get(WIRE_RUNBOOK));
+        annotations.put(AlertLabels.SUMMARY, alert.annotations().getOrDefault(AlertLabels.SUMMARY, summary(alert)));
+        String runbook = alert.annotations().getOrDefault(AlertLabels.RUNBOOK_URL, alert.annotations().get(AlertLabels.WIRE_RUNBOOK));
         if (runbook != null) {
-            annotations.put(SloFacts.RUNBOOK_URL, runbook);
+            annotations.put(AlertLabels.RUNBOOK_URL, runbook);
         }
-        annotations.put(SloFacts.BURN_RATE, decimal(alert.burnRate().longWindow()));
-        annotations.put(SloFacts.BUDGET_REMAINING, String.format(Locale.ROOT, "%.2f", alert.budgetRemaining()));
+        annotations.put(AlertLabels.BURN_RATE, decimal(alert.burnRate().longWindow()));
+        annotations.put(AlertLabels.BUDGET_REMAINING, String.format(Locale.ROOT, "%.2f", alert.budgetRemaining()));
         if (alert.exhaustionAt() != null) {
-            annotations.put(EXHAUSTION_AT, alert.exhaustionAt().toString());
+            annotations.put(AlertLabels.EXHAUSTION_AT, alert.exhaustionAt().toString());
         }
         if (!alert.pairs().isEmpty()) {
-            annotations.put(PAIRS, String.join(", ", alert.pairs()));
+            annotations.put(AlertLabels.PAIRS, String.join(", ", alert.pairs()));
         }
         if (!alert.contributors().isEmpty()) {
-            annotations.put(CONTRIBUTORS, listed(alert.contributors(),
+            annotations.put(AlertLabels.CONTRIBUTORS, listed(alert.contributors(),
                     c -> c.service() + " " + c.operation() + " (" + c.bad() + " bad)"));
         }
         if (!alert.context().isEmpty()) {
-            annotations.put(CONTEXT, listed(alert.context(),
+            annotations.put(AlertLabels.CONTEXT, listed(alert.context(),
                     c -> c.service() + " " + c.check() + " " + c.status().wireName()
                             + (c.target() == null ? "" : " (" + c.target() + ")")));
         }

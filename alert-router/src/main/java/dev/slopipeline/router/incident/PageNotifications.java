@@ -1,5 +1,6 @@
 package dev.slopipeline.router.incident;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
 import dev.slopipeline.router.delivery.Notification;
@@ -52,7 +53,7 @@ final class PageNotifications {
             labels.put(USER_LABEL, notify.user());
             labels.put(INCIDENT_LABEL, incident.id());
             Map<String, String> annotations = new LinkedHashMap<>();
-            annotations.put(SloFacts.SUMMARY, incident.summary());
+            annotations.put(AlertLabels.SUMMARY, incident.summary());
             annotations.put(ADDRESS_ANNOTATION, notify.contact().address());
             annotations.put(REASON_ANNOTATION, notify.reason().wireName());
             annotations.put(LEVEL_ANNOTATION, Integer.toString(notify.level()));

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.streams.alert.AlertComposer;
@@ -80,9 +81,9 @@ final class FiringRecords {
         double budgetRemaining = windows.map(w -> 1 - w.sums().budget().tally().errorRatio() / errorBudget)
                 .orElse(firing.budgetRemaining());
         Map<String, String> annotations = new LinkedHashMap<>(firing.annotations());
-        annotations.put("summary", firing.journey() + ": " + firing.severity().wireName() + " alert of SLO " + firing.slo()
+        annotations.put(AlertLabels.SUMMARY, firing.journey() + ": " + firing.severity().wireName() + " alert of SLO " + firing.slo()
                 + " resolved, as the SLO is no longer defined");
-        annotations.put(AlertComposer.REASON, reason);
+        annotations.put(AlertLabels.REASON, reason);
         return new Alert(firing.id(), firing.slo(), firing.service(), firing.journey(), firing.severity(), AlertState.RESOLVED,
                 at.truncatedTo(ChronoUnit.SECONDS), firing.startedAt(), firing.windows(), new Alert.BurnRate(longBurn, shortBurn),
                 firing.threshold(), List.of(), budgetRemaining, null, firing.labels(), annotations, List.of(), List.of());

@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.alert;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.streams.evaluate.AlertTransition;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Turns an alert transition into the wire contract ({@link Alert}): which journey fails, how fast
@@ -21,9 +21,6 @@ import java.util.TreeMap;
  * firing and the resolved transition of one incident carry the same {@link Alert#id}.
  */
 public final class AlertComposer {
-
-    /** An annotation saying why a transition happened when the burn rates do not: {@code slo removed}. */
-    public static final String REASON = "reason";
 
     private AlertComposer() {
     }
@@ -57,35 +54,22 @@ public final class AlertComposer {
                 transition.pairsHolding(),
                 transition.budget().remaining(),
                 transition.budget().exhaustionAt().map(AlertWording::seconds).orElse(null),
-                labels(transition, slo, service),
+                AlertLabels.of(slo, service, transition.severity()),
                 annotations(transition, slo, service, trigger, reason),
                 contributors,
                 context));
     }
 
-    /** Routing labels first, in a fixed order; then the SLO's own labels by name, never overriding those. */
-    private static Map<String, String> labels(AlertTransition transition, SloDefinition slo, ServiceDefinition service) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("slo", slo.name());
-        labels.put("service", service.name());
-        labels.put("journey", slo.journey());
-        labels.put("severity", transition.severity().wireName());
-        labels.put("owner", service.owner());
-        labels.put("tier", Integer.toString(service.tier()));
-        new TreeMap<>(slo.labels()).forEach(labels::putIfAbsent);
-        return labels;
-    }
-
     private static Map<String, String> annotations(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
                                                    PairEvaluation trigger, String reason) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("summary", AlertWording.summary(slo, transition, trigger));
-        annotations.put("description", AlertWording.description(slo, transition, trigger));
+        annotations.put(AlertLabels.SUMMARY, AlertWording.summary(slo, transition, trigger));
+        annotations.put(AlertLabels.DESCRIPTION, AlertWording.description(slo, transition, trigger));
         if (service.runbook() != null) {
-            annotations.put("runbook", service.runbook());
+            annotations.put(AlertLabels.WIRE_RUNBOOK, service.runbook());
         }
         if (reason != null) {
-            annotations.put(REASON, reason);
+            annotations.put(AlertLabels.REASON, reason);
         }
         return annotations;
     }
