@@ -103,6 +103,15 @@ public record Alert(
     }
 
     /**
+     * This transition with {@code annotations} instead of its own: a producer words the annotations from the
+     * alert it composed (see {@link AlertWording}).
+     */
+    public Alert withAnnotations(Map<String, String> annotations) {
+        return new Alert(id, slo, service, journey, severity, state, at, startedAt, windows, burnRate, threshold, pairs,
+                budgetRemaining, exhaustionAt, labels, annotations, contributors, context);
+    }
+
+    /**
      * The two windows of an alert pair, each a positive whole number of minutes, long longer than
      * short. The wire names are {@code long} and {@code short}, which Java reserves.
      */

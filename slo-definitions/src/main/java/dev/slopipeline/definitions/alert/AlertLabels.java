@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * <p>Annotations are human text: {@value #SUMMARY} (what users cannot do), {@value #DESCRIPTION}, {@value #REASON}
  * and the runbook link, which the wire calls {@value #WIRE_RUNBOOK} and everything after it {@value #RUNBOOK_URL},
  * Alertmanager's convention; the router adds the measured facts {@value #BURN_RATE}, {@value #BUDGET_REMAINING},
- * {@value #EXHAUSTION_AT}, {@value #PAIRS}, {@value #CONTRIBUTORS} and {@value #CONTEXT}.
+ * {@value #EXHAUSTION_AT}, {@value #PAIRS}, {@value #CONTRIBUTORS} and {@value #CONTEXT} (see
+ * {@link AlertWording#annotations(Alert)}).
  */
 public final class AlertLabels {
 

@@ -4,6 +4,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.alert.AlertWording;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.streams.alert.AlertComposer;
 import dev.slopipeline.streams.store.Part;
@@ -81,8 +82,7 @@ final class FiringRecords {
         double budgetRemaining = windows.map(w -> 1 - w.sums().budget().tally().errorRatio() / errorBudget)
                 .orElse(firing.budgetRemaining());
         Map<String, String> annotations = new LinkedHashMap<>(firing.annotations());
-        annotations.put(AlertLabels.SUMMARY, firing.journey() + ": " + firing.severity().wireName() + " alert of SLO " + firing.slo()
-                + " resolved, as the SLO is no longer defined");
+        annotations.put(AlertLabels.SUMMARY, AlertWording.removedSummary(firing));
         annotations.put(AlertLabels.REASON, reason);
         return new Alert(firing.id(), firing.slo(), firing.service(), firing.journey(), firing.severity(), AlertState.RESOLVED,
                 at.truncatedTo(ChronoUnit.SECONDS), firing.startedAt(), firing.windows(), new Alert.BurnRate(longBurn, shortBurn),

@@ -2,11 +2,13 @@ package dev.slopipeline.streams.alert;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.definitions.alert.AlertWording;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.streams.evaluate.AlertTransition;
 import dev.slopipeline.streams.evaluate.PairEvaluation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,9 @@ public final class AlertComposer {
             return Optional.empty();
         }
         PairEvaluation trigger = transition.trigger().get();
-        Instant at = AlertWording.seconds(transition.at());
-        Instant startedAt = AlertWording.seconds(transition.startedAt());
-        return Optional.of(new Alert(
+        Instant at = seconds(transition.at());
+        Instant startedAt = seconds(transition.startedAt());
+        Alert composed = new Alert(
                 Alert.id(slo.name(), transition.severity(), startedAt),
                 slo.name(),
                 service.name(),
@@ -53,18 +55,20 @@ public final class AlertComposer {
                 trigger.pair().factor(),
                 transition.pairsHolding(),
                 transition.budget().remaining(),
-                transition.budget().exhaustionAt().map(AlertWording::seconds).orElse(null),
+                transition.budget().exhaustionAt().map(AlertComposer::seconds).orElse(null),
                 AlertLabels.of(slo, service, transition.severity()),
-                annotations(transition, slo, service, trigger, reason),
+                Map.of(),
                 contributors,
-                context));
+                context);
+        return Optional.of(composed.withAnnotations(annotations(composed, slo, service, trigger, reason)));
     }
 
-    private static Map<String, String> annotations(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
+    /** Summary and description first, then the runbook and the reason, each when there is one. */
+    private static Map<String, String> annotations(Alert composed, SloDefinition slo, ServiceDefinition service,
                                                    PairEvaluation trigger, String reason) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(AlertLabels.SUMMARY, AlertWording.summary(slo, transition, trigger));
-        annotations.put(AlertLabels.DESCRIPTION, AlertWording.description(slo, transition, trigger));
+        annotations.put(AlertLabels.SUMMARY, AlertWording.summary(slo, composed, trigger.shortWindow().errorRatio()));
+        annotations.put(AlertLabels.DESCRIPTION, AlertWording.description(slo, composed, trigger.pair()));
         if (service.runbook() != null) {
             annotations.put(AlertLabels.WIRE_RUNBOOK, service.runbook());
         }
@@ -72,5 +76,9 @@ public final class AlertComposer {
             annotations.put(AlertLabels.REASON, reason);
         }
         return annotations;
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }
