@@ -1,5 +1,6 @@
 package dev.slopipeline.demo;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ public final class DemoConsole {
     public synchronized void progress(TrafficSimulator.Progress traffic, AlertWatcher alerts, WebhookSink sink) {
         String line = String.format(Locale.ROOT, "  %s · %s · %,d events (%,d requests) · alerts %d fired, %d firing · %d at the sink",
                 SIMULATED.format(traffic.simulatedNow()), traffic.phase(), traffic.eventsSent(), traffic.requestsSimulated(),
-                alerts.transitions().stream().filter(a -> a.state().name().equals("FIRING")).count(), alerts.firingNow(),
+                alerts.transitions().stream().filter(a -> a.state() == AlertState.FIRING).count(), alerts.firingNow(),
                 sink.received().size());
         if (interactive) {
             out.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));

@@ -1,5 +1,6 @@
 package dev.slopipeline.demo;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,16 +36,16 @@ public final class NotificationPrinter {
     /** The lines for one notification, the first one saying what happened. */
     public List<String> format(WebhookSink.Notification notification) {
         List<String> lines = new ArrayList<>();
-        String severity = Optional.ofNullable(notification.label("severity")).orElse("alert").toUpperCase(Locale.ROOT);
+        String severity = Optional.ofNullable(notification.label(AlertLabels.SEVERITY)).orElse("alert").toUpperCase(Locale.ROOT);
         String state = notification.isFiring() ? "FIRING" : "RESOLVED";
-        String summary = Optional.ofNullable(notification.annotation("summary"))
-                .orElse(notification.label("slo") + " on " + notification.label("service"));
+        String summary = Optional.ofNullable(notification.annotation(AlertLabels.SUMMARY))
+                .orElse(notification.label(AlertLabels.SLO) + " on " + notification.label(AlertLabels.SERVICE));
         lines.add("[" + LocalTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + "] " + severity + " " + state
                 + "  " + summary);
         List<String> facts = new ArrayList<>();
-        Optional.ofNullable(notification.annotation("burn_rate")).ifPresent(burn -> facts.add("burn rate " + burn + "x"));
-        Optional.ofNullable(notification.annotation("pairs")).ifPresent(pairs -> facts.add("(" + pairs + ")"));
-        Optional.ofNullable(notification.annotation("budget_remaining")).flatMap(NotificationPrinter::percent)
+        Optional.ofNullable(notification.annotation(AlertLabels.BURN_RATE)).ifPresent(burn -> facts.add("burn rate " + burn + "x"));
+        Optional.ofNullable(notification.annotation(AlertLabels.PAIRS)).ifPresent(pairs -> facts.add("(" + pairs + ")"));
+        Optional.ofNullable(notification.annotation(AlertLabels.BUDGET_REMAINING)).flatMap(NotificationPrinter::percent)
                 .ifPresent(left -> facts.add("budget left " + left));
         if (!facts.isEmpty()) {
             lines.add(INDENT + String.join("  ", facts));
@@ -62,9 +63,9 @@ public final class NotificationPrinter {
         Optional.ofNullable(notification.label("oncall_user")).ifPresent(user -> lines.add(INDENT + "on call: " + user
                 + " (" + Optional.ofNullable(notification.annotation("oncall_reason")).orElse("paged")
                 + ", incident " + notification.label("incident") + ")"));
-        Optional.ofNullable(notification.annotation("contributors")).ifPresent(c -> lines.add(INDENT + "failing: " + c));
-        Optional.ofNullable(notification.annotation("context")).ifPresent(c -> lines.add(INDENT + "health: " + c));
-        Optional.ofNullable(notification.annotation("runbook_url")).ifPresent(r -> lines.add(INDENT + "runbook: " + r));
+        Optional.ofNullable(notification.annotation(AlertLabels.CONTRIBUTORS)).ifPresent(c -> lines.add(INDENT + "failing: " + c));
+        Optional.ofNullable(notification.annotation(AlertLabels.CONTEXT)).ifPresent(c -> lines.add(INDENT + "health: " + c));
+        Optional.ofNullable(notification.annotation(AlertLabels.RUNBOOK_URL)).ifPresent(r -> lines.add(INDENT + "runbook: " + r));
         Optional.ofNullable(notification.ackUrl()).ifPresent(ack -> lines.add(INDENT + "acknowledge: " + ack));
         String group = notification.groupLabels().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));

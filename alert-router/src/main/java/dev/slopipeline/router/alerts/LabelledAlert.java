@@ -1,7 +1,7 @@
 package dev.slopipeline.router.alerts;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,8 +57,8 @@ public record LabelledAlert(Map<String, String> labels,
         return endsAt != null;
     }
 
-    public AlertStatus status() {
-        return resolved() ? AlertStatus.RESOLVED : AlertStatus.FIRING;
+    public AlertState status() {
+        return resolved() ? AlertState.RESOLVED : AlertState.FIRING;
     }
 
     /** The shape the dispatcher delivers; no generator URL yet, as nothing serves one. */

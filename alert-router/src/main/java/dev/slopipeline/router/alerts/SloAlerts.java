@@ -1,113 +1,22 @@
 package dev.slopipeline.router.alerts;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.alert.WireDurations;
-import dev.slopipeline.router.delivery.SloFacts;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import dev.slopipeline.definitions.alert.AlertWording;
 
 /**
  * Turns an SLO alert transition from {@code slo.alerts} into the labelled alert the router groups, inhibits,
- * silences and delivers. See the package overview for every label and annotation written.
+ * silences and delivers. The router writes no label or annotation of its own: it takes what the alert says, as the
+ * contract in slo-definitions reads it (see the package overview).
  */
 public final class SloAlerts {
-
-    /**
-     * One alert name for every severity: the severity is a label of its own, so one {@code group_by}, one silence or
-     * one inhibition rule can speak of all SLO alerts, and page and ticket of one SLO stay distinct alerts.
-     */
-    public static final String ALERTNAME = "SLOBurnRate";
-
-    public static final String EXHAUSTION_AT = "exhaustion_at";
-    public static final String PAIRS = "pairs";
-    public static final String CONTRIBUTORS = "contributors";
-    public static final String CONTEXT = "context";
-    /** The wire contract's name for the runbook link; delivery reads {@link SloFacts#RUNBOOK_URL}. */
-    static final String WIRE_RUNBOOK = "runbook";
-
-    /** Enough to point a human at the culprits; the rest are counted, not listed. */
-    private static final int LISTED = 3;
 
     private SloAlerts() {
     }
 
     public static LabelledAlert toLabelled(Alert alert) {
-        return new LabelledAlert(labels(alert), annotations(alert), alert.startedAt(),
+        return new LabelledAlert(AlertLabels.of(alert), AlertWording.annotations(alert), alert.startedAt(),
                 alert.state() == AlertState.RESOLVED ? alert.at() : null, alert.at());
-    }
-
-    /**
-     * The SLO's own labels (team, tier, ...) and the identity labels, which win over an SLO label of the same name:
-     * delivery, routing and inhibition rely on them meaning what they say. Nothing that changes during an incident
-     * is a label, so the firing and the resolved transition share a fingerprint.
-     */
-    static Map<String, String> labels(Alert alert) {
-        Map<String, String> labels = new LinkedHashMap<>(alert.labels());
-        labels.put(SloFacts.ALERTNAME, ALERTNAME);
-        labels.put(SloFacts.SLO, alert.slo());
-        labels.put(SloFacts.SERVICE, alert.service());
-        if (alert.journey() != null) {
-            labels.put(SloFacts.JOURNEY, alert.journey());
-        }
-        labels.put(SloFacts.SEVERITY, alert.severity().wireName());
-        return labels;
-    }
-
-    /**
-     * The SLO author's annotations, then the measured facts, which win over an annotation of the same name because
-     * they are current; only summary and runbook prefer what the author wrote.
-     */
-    static Map<String, String> annotations(Alert alert) {
-        Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
-        annotations.put(SloFacts.SUMMARY, alert.annotations().getOrDefault(SloFacts.SUMMARY, summary(alert)));
-        String runbook = alert.annotations().getOrDefault(SloFacts.RUNBOOK_URL, alert.annotations().get(WIRE_RUNBOOK));
-        if (runbook != null) {
-            annotations.put(SloFacts.RUNBOOK_URL, runbook);
-        }
-        annotations.put(SloFacts.BURN_RATE, decimal(alert.burnRate().longWindow()));
-        annotations.put(SloFacts.BUDGET_REMAINING, String.format(Locale.ROOT, "%.2f", alert.budgetRemaining()));
-        if (alert.exhaustionAt() != null) {
-            annotations.put(EXHAUSTION_AT, alert.exhaustionAt().toString());
-        }
-        if (!alert.pairs().isEmpty()) {
-            annotations.put(PAIRS, String.join(", ", alert.pairs()));
-        }
-        if (!alert.contributors().isEmpty()) {
-            annotations.put(CONTRIBUTORS, listed(alert.contributors(),
-                    c -> c.service() + " " + c.operation() + " (" + c.bad() + " bad)"));
-        }
-        if (!alert.context().isEmpty()) {
-            annotations.put(CONTEXT, listed(alert.context(),
-                    c -> c.service() + " " + c.check() + " " + c.status().wireName()
-                            + (c.target() == null ? "" : " (" + c.target() + ")")));
-        }
-        return annotations;
-    }
-
-    /** What a human reads first when the SLO author wrote no summary. */
-    private static String summary(Alert alert) {
-        String subject = alert.journey() == null ? alert.service() : alert.journey() + " (" + alert.service() + ")";
-        String burn = decimal(alert.burnRate().longWindow()) + "x over " + WireDurations.format(alert.windows().longWindow());
-        return alert.state() == AlertState.FIRING
-                ? subject + ": SLO " + alert.slo() + " burns its error budget too fast (" + burn + ")"
-                : subject + ": SLO " + alert.slo() + " no longer burns its error budget too fast (" + burn + ")";
-    }
-
-    /** At most two decimals and no trailing zeros: 20.1, 14.4, 3, 0.04. */
-    private static String decimal(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    private static <T> String listed(List<T> items, Function<T, String> text) {
-        String shown = items.stream().limit(LISTED).map(text).collect(Collectors.joining(", "));
-        int more = items.size() - LISTED;
-        return more > 0 ? shown + " and " + more + " more" : shown;
     }
 }

@@ -2,17 +2,20 @@
  * Labelled alerts: SLO alert transitions from {@code slo.alerts} in Alertmanager's model, the shape grouping,
  * inhibition, silences and delivery work on.
  *
- * <p>{@link dev.slopipeline.router.alerts.SloAlerts#toLabelled} writes:
+ * <p>{@link dev.slopipeline.router.alerts.SloAlerts#toLabelled} writes no label or annotation of its own; the
+ * {@code slo.alerts} contract in slo-definitions says what an alert carries:
  * <ul>
- *   <li>labels: the SLO's own labels (e.g. {@code team}, {@code tier}), then {@code alertname="SLOBurnRate"} (one
- *       name for all severities), {@code slo}, {@code service}, {@code journey} (when the SLO names one) and
- *       {@code severity} ({@code page}, {@code ticket}, {@code notify}); these identity labels win over an SLO label
- *       of the same name;</li>
- *   <li>annotations: the SLO's own annotations, then {@code summary} (the SLO's, else generated),
- *       {@code runbook_url} (from {@code runbook_url} or the wire's {@code runbook}), {@code burn_rate} (long-window
- *       burn rate, at most two decimals, e.g. {@code 20.1}), {@code budget_remaining} (fraction with two decimals,
- *       e.g. {@code 0.83}), {@code exhaustion_at} (ISO-8601, when known), {@code pairs} (comma-separated),
- *       {@code contributors} and {@code context} (the first three, then "and N more");</li>
+ *   <li>labels ({@link dev.slopipeline.definitions.alert.AlertLabels#of(dev.slopipeline.definitions.alert.Alert)}):
+ *       the alert's labels (the SLO's own, e.g. {@code team}, and {@code owner}, {@code tier}), then
+ *       {@code alertname="SLOBurnRate"} (one name for all severities), {@code slo}, {@code service}, {@code journey}
+ *       (when the SLO names one) and {@code severity} ({@code page}, {@code ticket}, {@code notify}); these identity
+ *       labels win over a label of the same name;</li>
+ *   <li>annotations ({@link dev.slopipeline.definitions.alert.AlertWording#annotations}): the alert's annotations,
+ *       passed through, then {@code summary} (the alert's, else worded from its fields), {@code runbook_url} (from
+ *       {@code runbook_url} or the wire's {@code runbook}), {@code burn_rate} (long-window burn rate, at most two
+ *       decimals, e.g. {@code 20.1}), {@code budget_remaining} (fraction with two decimals, e.g. {@code 0.83}),
+ *       {@code exhaustion_at} (ISO-8601, when known), {@code pairs} (comma-separated), {@code contributors} and
+ *       {@code context} (the first three, then "and N more");</li>
  *   <li>{@code startsAt} = the incident's {@code startedAt}; {@code endsAt} = {@code at} of the resolved transition,
  *       none while firing; {@code updatedAt} = {@code at}.</li>
  * </ul>

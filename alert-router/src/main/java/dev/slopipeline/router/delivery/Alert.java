@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * @param generatorUrl where the alert came from (a status page, a replay); null when there is none
  * @param fingerprint  stable identity of the alert's label set, chosen by the caller
  */
-public record Alert(AlertStatus status,
+public record Alert(AlertState status,
                     Map<String, String> labels,
                     Map<String, String> annotations,
                     Instant startsAt,
@@ -29,7 +30,7 @@ public record Alert(AlertStatus status,
         Objects.requireNonNull(fingerprint, "fingerprint");
         labels = sorted(labels, "labels");
         annotations = sorted(annotations, "annotations");
-        if (status == AlertStatus.RESOLVED && endsAt == null) {
+        if (status == AlertState.RESOLVED && endsAt == null) {
             throw new IllegalArgumentException("alert " + fingerprint + " is resolved but has no endsAt");
         }
     }

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,12 @@ public record Notification(String idempotencyKey,
     }
 
     /** Firing while any alert fires, as Alertmanager derives a group's status; never stored, so it cannot disagree. */
-    public AlertStatus status() {
-        return firingCount() > 0 ? AlertStatus.FIRING : AlertStatus.RESOLVED;
+    public AlertState status() {
+        return firingCount() > 0 ? AlertState.FIRING : AlertState.RESOLVED;
     }
 
     public long firingCount() {
-        return alerts.stream().filter(a -> a.status() == AlertStatus.FIRING).count();
+        return alerts.stream().filter(a -> a.status() == AlertState.FIRING).count();
     }
 
     public long resolvedCount() {

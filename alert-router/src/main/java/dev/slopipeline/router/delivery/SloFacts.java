@@ -1,17 +1,20 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.definitions.alert.AlertState;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The SLO vocabulary that human-facing channels (Slack, PagerDuty) put in front of the reader, read from the label and
- * annotation keys the router attaches to every SLO alert:
+ * annotation keys every SLO alert carries ({@link AlertLabels}):
  * <ul>
- *   <li>labels {@value #JOURNEY}, {@value #SERVICE}, {@value #SLO}, {@value #SEVERITY} (page, ticket, notify),
- *       {@value #ALERTNAME};</li>
- *   <li>annotations {@value #SUMMARY} (what users cannot do), {@value #RUNBOOK_URL}, {@value #BURN_RATE} (a decimal,
- *       e.g. "20.1"), {@value #BUDGET_REMAINING} (a fraction of the error budget, e.g. "0.83").</li>
+ *   <li>labels {@value AlertLabels#JOURNEY}, {@value AlertLabels#SERVICE}, {@value AlertLabels#SLO},
+ *       {@value AlertLabels#SEVERITY} (page, ticket, notify), {@value AlertLabels#ALERTNAME};</li>
+ *   <li>annotations {@value AlertLabels#SUMMARY} (what users cannot do), {@value AlertLabels#RUNBOOK_URL},
+ *       {@value AlertLabels#BURN_RATE} (a decimal, e.g. "20.1"), {@value AlertLabels#BUDGET_REMAINING} (a fraction of
+ *       the error budget, e.g. "0.83").</li>
  * </ul>
  * Keeping these keys as plain labels and annotations lets the webhook channel stay exactly Alertmanager-shaped.
  * A value is taken from the group's common labels or annotations first, then from the alert itself.
@@ -26,20 +29,10 @@ public record SloFacts(Optional<String> journey,
                        Optional<String> burnRate,
                        Optional<String> budgetRemaining) {
 
-    public static final String JOURNEY = "journey";
-    public static final String SERVICE = "service";
-    public static final String SLO = "slo";
-    public static final String SEVERITY = "severity";
-    public static final String ALERTNAME = "alertname";
-    public static final String SUMMARY = "summary";
-    public static final String RUNBOOK_URL = "runbook_url";
-    public static final String BURN_RATE = "burn_rate";
-    public static final String BUDGET_REMAINING = "budget_remaining";
-
     /** Facts of the group, preferring what all its alerts share, then its first firing alert. */
     public static SloFacts of(Notification notification) {
         Alert representative = notification.alerts().stream()
-                .filter(a -> a.status() == AlertStatus.FIRING)
+                .filter(a -> a.status() == AlertState.FIRING)
                 .findFirst()
                 .orElse(notification.alerts().get(0));
         return read(notification.commonLabels(), notification.commonAnnotations(), representative);
@@ -53,9 +46,10 @@ public record SloFacts(Optional<String> journey,
     private static SloFacts read(Map<String, String> commonLabels, Map<String, String> commonAnnotations, Alert alert) {
         Lookup labels = new Lookup(commonLabels, alert.labels());
         Lookup annotations = new Lookup(commonAnnotations, alert.annotations());
-        return new SloFacts(labels.get(JOURNEY), labels.get(SERVICE), labels.get(SLO), labels.get(SEVERITY),
-                labels.get(ALERTNAME), annotations.get(SUMMARY), annotations.get(RUNBOOK_URL),
-                annotations.get(BURN_RATE), annotations.get(BUDGET_REMAINING));
+        return new SloFacts(labels.get(AlertLabels.JOURNEY), labels.get(AlertLabels.SERVICE), labels.get(AlertLabels.SLO),
+                labels.get(AlertLabels.SEVERITY), labels.get(AlertLabels.ALERTNAME), annotations.get(AlertLabels.SUMMARY),
+                annotations.get(AlertLabels.RUNBOOK_URL), annotations.get(AlertLabels.BURN_RATE),
+                annotations.get(AlertLabels.BUDGET_REMAINING));
     }
 
     /** One line saying what is broken for users, falling back from the human summary to whatever names the alert. */

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.dispatch;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Receivers;
@@ -75,7 +75,7 @@ public final class Integrations {
         List<Notification> deliveries = new ArrayList<>();
         for (Integration integration : integrations) {
             List<Alert> alerts = integration.sendResolved() ? intent.alerts() : intent.alerts().stream()
-                    .filter(alert -> alert.status() == AlertStatus.FIRING)
+                    .filter(alert -> alert.status() == AlertState.FIRING)
                     .toList();
             // As Alertmanager: without send_resolved a channel hears only of firing alerts, and nothing once none fire.
             if (!alerts.isEmpty()) {

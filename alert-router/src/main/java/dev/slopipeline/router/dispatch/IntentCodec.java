@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.Acknowledgement;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import java.util.Map;
 
@@ -87,8 +87,7 @@ public final class IntentCodec {
 
     private static Alert alert(JsonFields in) {
         String status = in.text("status");
-        AlertStatus parsed = status.equals(AlertStatus.FIRING.wireName()) ? AlertStatus.FIRING
-                : status.equals(AlertStatus.RESOLVED.wireName()) ? AlertStatus.RESOLVED : null;
+        AlertState parsed = AlertState.fromWire(status);
         if (parsed == null) {
             throw in.refuse("\"status\" must be \"firing\" or \"resolved\", got \"" + status + "\"");
         }

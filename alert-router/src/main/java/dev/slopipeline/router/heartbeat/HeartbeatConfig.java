@@ -1,5 +1,6 @@
 package dev.slopipeline.router.heartbeat;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.matcher.MatchType;
 import dev.slopipeline.router.matcher.Matcher;
 import dev.slopipeline.router.matcher.Matchers;
@@ -49,7 +50,8 @@ public record HeartbeatConfig(String watchTopic, Duration silentAfter, Optional<
             return root;
         }
         RouteSpec silent = new RouteSpec(receiver, Optional.empty(),
-                Matchers.of(List.of(Matcher.of(MatchType.EQUAL, "alertname", SilentPipelineAlert.ALERTNAME))), false,
+                Matchers.of(List.of(Matcher.of(MatchType.EQUAL, AlertLabels.ALERTNAME, SilentPipelineAlert.ALERTNAME))),
+                false,
                 Optional.of(Duration.ZERO), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
         List<RouteSpec> routes = new ArrayList<>();
         routes.add(silent);

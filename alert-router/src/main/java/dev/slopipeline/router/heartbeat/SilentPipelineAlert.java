@@ -1,5 +1,6 @@
 package dev.slopipeline.router.heartbeat;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.alerts.LabelledAlert;
 import dev.slopipeline.router.delivery.SloFacts;
 import java.time.Instant;
@@ -22,10 +23,10 @@ public final class SilentPipelineAlert {
 
     public static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(SloFacts.ALERTNAME, ALERTNAME);
-        labels.put(SloFacts.SEVERITY, "page");
-        labels.put(SloFacts.SLO, SLO);
-        labels.put(SloFacts.SERVICE, SERVICE);
+        labels.put(AlertLabels.ALERTNAME, ALERTNAME);
+        labels.put(AlertLabels.SEVERITY, "page");
+        labels.put(AlertLabels.SLO, SLO);
+        labels.put(AlertLabels.SERVICE, SERVICE);
         return labels;
     }
 
@@ -41,12 +42,12 @@ public final class SilentPipelineAlert {
 
     /** Whether an alert the engine holds is this page, still firing. */
     public static boolean isFiring(LabelledAlert alert) {
-        return ALERTNAME.equals(alert.labels().get(SloFacts.ALERTNAME)) && alert.endsAt() == null;
+        return ALERTNAME.equals(alert.labels().get(AlertLabels.ALERTNAME)) && alert.endsAt() == null;
     }
 
     private static Map<String, String> annotations(Instant silentSince) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(SloFacts.SUMMARY, "the SLO pipeline has sent no heartbeat since " + silentSince
+        annotations.put(AlertLabels.SUMMARY, "the SLO pipeline has sent no heartbeat since " + silentSince
                 + ": burn rates may not be evaluated and pages may not be sent");
         return annotations;
     }

@@ -1,8 +1,9 @@
 package dev.slopipeline.router.incident;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import dev.slopipeline.router.dispatch.IntentCodec;
@@ -134,11 +135,11 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
             return;
         }
         for (Alert alert : notification.alerts()) {
-            String slo = alert.labels().get(SloFacts.SLO);
-            if (slo == null || !slo.equals(forSlo) || !PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
+            String slo = alert.labels().get(AlertLabels.SLO);
+            if (slo == null || !slo.equals(forSlo) || !PAGE.equals(alert.labels().get(AlertLabels.SEVERITY))) {
                 continue;
             }
-            if (alert.status() == AlertStatus.FIRING) {
+            if (alert.status() == AlertState.FIRING) {
                 trigger(notification.receiver(), policy.get(), slo, alert);
             } else {
                 resolveEpisode(slo, alert);
@@ -170,9 +171,9 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
         Instant now = now();
         String id = newId(slo, now);
         Step step = process.get().trigger(id, page.mode(), now);
-        Incident incident = new Incident(id, slo, PAGE, alert.labels().getOrDefault(SloFacts.SERVICE, slo),
+        Incident incident = new Incident(id, slo, PAGE, alert.labels().getOrDefault(AlertLabels.SERVICE, slo),
                 Optional.ofNullable(alert.labels().get("team")),
-                alert.annotations().getOrDefault(SloFacts.SUMMARY, "SLO " + slo + " burns its error budget too fast"),
+                alert.annotations().getOrDefault(AlertLabels.SUMMARY, "SLO " + slo + " burns its error budget too fast"),
                 alert.labels(), receiver, step.state(), 1, List.of(), List.of());
         store.put(EPISODE + slo + "/" + PAGE, (id + "\n" + alert.startsAt()).getBytes(StandardCharsets.UTF_8));
         metrics.opened();
@@ -323,7 +324,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     }
 
     private static int tier(Alert alert) {
-        String tier = alert.labels().get("tier");
+        String tier = alert.labels().get(AlertLabels.TIER);
         try {
             return tier == null ? 1 : Integer.parseInt(tier.trim());
         } catch (NumberFormatException e) {

@@ -1,7 +1,8 @@
 package dev.slopipeline.router.incident;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import dev.slopipeline.router.escalation.Notify;
@@ -52,7 +53,7 @@ final class PageNotifications {
             labels.put(USER_LABEL, notify.user());
             labels.put(INCIDENT_LABEL, incident.id());
             Map<String, String> annotations = new LinkedHashMap<>();
-            annotations.put(SloFacts.SUMMARY, incident.summary());
+            annotations.put(AlertLabels.SUMMARY, incident.summary());
             annotations.put(ADDRESS_ANNOTATION, notify.contact().address());
             annotations.put(REASON_ANNOTATION, notify.reason().wireName());
             annotations.put(LEVEL_ANNOTATION, Integer.toString(notify.level()));
@@ -60,7 +61,7 @@ final class PageNotifications {
             Optional<URI> ackUrl = resolved ? Optional.empty() : ackUrl(incident.id(), notify.user(), notify.at());
             ackUrl.ifPresent(url -> annotations.put(ACK_URL_ANNOTATION, url.toString()));
             String type = notify.contact().type().wireName();
-            Alert alert = new Alert(resolved ? AlertStatus.RESOLVED : AlertStatus.FIRING, labels, annotations,
+            Alert alert = new Alert(resolved ? AlertState.RESOLVED : AlertState.FIRING, labels, annotations,
                     incident.triggeredAt(), resolved ? notify.at() : null, null, incident.id() + "/" + notify.user());
             String groupKey = "incident:" + incident.id() + ":" + notify.user() + ":" + type;
             String key = groupKey + ":" + notify.reason().wireName() + ":" + notify.at().toEpochMilli();

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.inhibit;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.delivery.SloFacts;
 import dev.slopipeline.router.matcher.MatchType;
@@ -24,7 +25,7 @@ public enum DefaultInhibition {
             Optional.of("slo-page-inhibits-ticket"),
             severity("page"),
             severity("ticket"),
-            List.of(SloFacts.SLO));
+            List.of(AlertLabels.SLO));
 
     /** The configured rules, followed by the built-in one when it is on and the config has no rule of its own for it. */
     public List<InhibitRule> applyTo(List<InhibitRule> configured) {
@@ -38,6 +39,6 @@ public enum DefaultInhibition {
     }
 
     private static Matchers severity(String value) {
-        return Matchers.of(List.of(Matcher.of(MatchType.EQUAL, SloFacts.SEVERITY, value)));
+        return Matchers.of(List.of(Matcher.of(MatchType.EQUAL, AlertLabels.SEVERITY, value)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.alerts.AlertJson;
 import dev.slopipeline.router.alerts.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
@@ -149,8 +150,8 @@ final class GroupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
             return slos;
         }
         for (Alert alert : notification.alerts()) {
-            String slo = alert.labels().get(SloFacts.SLO);
-            if (slo != null && PAGE.equals(alert.labels().get(SloFacts.SEVERITY))) {
+            String slo = alert.labels().get(AlertLabels.SLO);
+            if (slo != null && PAGE.equals(alert.labels().get(AlertLabels.SEVERITY))) {
                 slos.add(slo);
             }
         }

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.topology;
 
+import dev.slopipeline.definitions.alert.Alert;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record RouterTopics(String alerts, String commands, String silences, Stri
                            String incidentCommands, String incidents, String groups, String pages,
                            String activeAlerts) {
 
-    public static final RouterTopics DEFAULT = new RouterTopics("slo.alerts", "router.commands", "router.silences",
+    public static final RouterTopics DEFAULT = new RouterTopics(Alert.DEFAULT_TOPIC, "router.commands", "router.silences",
             "router.notifications", "router.dlq", "router.incident-commands", "router.incidents", "router.groups",
             "router.pages", "router.active-alerts");
 

@@ -7,7 +7,6 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.SloFacts;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ class SloAlertsTest {
         assertThat(labelled.startsAt()).isEqualTo(FIRED);
         assertThat(labelled.endsAt()).isNull();
         assertThat(labelled.updatedAt()).isEqualTo(FIRED);
-        assertThat(labelled.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(labelled.status()).isEqualTo(AlertState.FIRING);
         assertThat(labelled.fingerprint()).hasToString("8e549c8592bcd457");
     }
 
@@ -78,7 +77,7 @@ class SloAlertsTest {
         assertThat(resolved.updatedAt()).isEqualTo(RESOLVED);
         assertThat(resolved.resolved()).isTrue();
         assertThat(resolved.fingerprint()).isEqualTo(firing.fingerprint());
-        assertThat(resolved.toDelivery().status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.toDelivery().status()).isEqualTo(AlertState.RESOLVED);
         assertThat(resolved.toDelivery().fingerprint()).isEqualTo("8e549c8592bcd457");
     }
 

@@ -3,6 +3,7 @@ package dev.slopipeline.router.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ class NotificationTest {
 
     @Test
     void shouldFireWhileAnyAlertFires() {
-        Notification mixed = Samples.group("n", "r", List.of(Samples.availability(AlertStatus.RESOLVED),
-                Samples.latency(AlertStatus.FIRING)), null);
+        Notification mixed = Samples.group("n", "r", List.of(Samples.availability(AlertState.RESOLVED),
+                Samples.latency(AlertState.FIRING)), null);
 
-        assertThat(mixed.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(mixed.status()).isEqualTo(AlertState.FIRING);
         assertThat(mixed.firingCount()).isEqualTo(1);
         assertThat(mixed.resolvedCount()).isEqualTo(1);
-        assertThat(Samples.resolved("n").status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(Samples.resolved("n").status()).isEqualTo(AlertState.RESOLVED);
     }
 
     @Test
@@ -27,16 +28,16 @@ class NotificationTest {
 
     @Test
     void shouldRefuseAResolvedAlertWithoutAnEnd() {
-        Alert firing = Samples.availability(AlertStatus.FIRING);
+        Alert firing = Samples.availability(AlertState.FIRING);
 
-        assertThatThrownBy(() -> new Alert(AlertStatus.RESOLVED, firing.labels(), firing.annotations(),
+        assertThatThrownBy(() -> new Alert(AlertState.RESOLVED, firing.labels(), firing.annotations(),
                 firing.startsAt(), null, null, "fp-1"))
                 .hasMessage("alert fp-1 is resolved but has no endsAt");
     }
 
     @Test
     void shouldKeepLabelsInKeyOrderSoThatPayloadsAreReproducible() {
-        assertThat(Samples.availability(AlertStatus.FIRING).labels().keySet())
+        assertThat(Samples.availability(AlertState.FIRING).labels().keySet())
                 .containsExactly("alertname", "journey", "service", "severity", "slo", "window");
     }
 }

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -18,32 +19,32 @@ public final class Samples {
     private Samples() {
     }
 
-    public static Alert availability(AlertStatus status) {
+    public static Alert availability(AlertState status) {
         return new Alert(status,
                 Map.of("alertname", "SLOBurnRate", "slo", "checkout-availability", "journey", "checkout",
                         "service", "storefront", "severity", "page", "window", "1h"),
                 Map.of("burn_rate", "20.1", "budget_remaining", "0.83"),
-                STARTED, status == AlertStatus.RESOLVED ? ENDED : null,
+                STARTED, status == AlertState.RESOLVED ? ENDED : null,
                 URI.create("https://slo.example/slo/checkout-availability"), "5f0e1c6a2b9d4e11");
     }
 
-    public static Alert latency(AlertStatus status) {
+    public static Alert latency(AlertState status) {
         return new Alert(status,
                 Map.of("alertname", "SLOBurnRate", "slo", "checkout-latency", "journey", "checkout",
                         "service", "storefront", "severity", "page", "window", "6h"),
                 Map.of("burn_rate", "7.2", "budget_remaining", "0.91"),
-                STARTED.plusSeconds(120), status == AlertStatus.RESOLVED ? ENDED : null,
+                STARTED.plusSeconds(120), status == AlertState.RESOLVED ? ENDED : null,
                 null, "9a8b7c6d5e4f3021");
     }
 
     public static Notification firing(String idempotencyKey) {
-        return group(idempotencyKey, "team-shop", List.of(availability(AlertStatus.FIRING),
-                latency(AlertStatus.FIRING)), null);
+        return group(idempotencyKey, "team-shop", List.of(availability(AlertState.FIRING),
+                latency(AlertState.FIRING)), null);
     }
 
     public static Notification resolved(String idempotencyKey) {
-        return group(idempotencyKey, "team-shop", List.of(availability(AlertStatus.RESOLVED),
-                latency(AlertStatus.RESOLVED)), null);
+        return group(idempotencyKey, "team-shop", List.of(availability(AlertState.RESOLVED),
+                latency(AlertState.RESOLVED)), null);
     }
 
     public static Notification group(String idempotencyKey, String receiver, List<Alert> alerts,

@@ -2,6 +2,7 @@ package dev.slopipeline.router.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SloFactsTest {
 
     private static Notification with(Map<String, String> labels, Map<String, String> annotations) {
-        Alert alert = new Alert(AlertStatus.FIRING, labels, annotations, Instant.parse("2026-11-23T10:04:00Z"), null,
+        Alert alert = new Alert(AlertState.FIRING, labels, annotations, Instant.parse("2026-11-23T10:04:00Z"), null,
                 null, "fp");
         return new Notification("n", "r", "g", List.of(alert), Map.of(), Map.of(), Map.of(),
                 URI.create("https://router.example"), null, null);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Reply;
@@ -152,7 +152,7 @@ class DeliveryServiceTest {
     @Test
     void shouldDeliverANotificationReusingAKeyForOtherContentUnderAKeyOfItsOwn() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        Notification other = Samples.group("page-5", "team-shop", List.of(Samples.latency(AlertStatus.FIRING)), null);
+        Notification other = Samples.group("page-5", "team-shop", List.of(Samples.latency(AlertState.FIRING)), null);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         try (LocalReceiver receiver = LocalReceiver.answering(200);

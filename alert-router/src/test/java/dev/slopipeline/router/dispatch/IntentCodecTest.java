@@ -2,10 +2,10 @@ package dev.slopipeline.router.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.Acknowledgement;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
@@ -26,12 +26,12 @@ class IntentCodecTest {
 
     /** Every optional part present: an acknowledged group with a firing and a resolved alert. */
     static final Notification FULL = Samples.group("intent-1", "team-shop",
-            List.of(Samples.availability(AlertStatus.FIRING), Samples.latency(AlertStatus.RESOLVED)),
+            List.of(Samples.availability(AlertState.FIRING), Samples.latency(AlertState.RESOLVED)),
             new Acknowledgement("alice", Instant.parse("2026-11-23T10:07:30.250Z")));
 
     /** Every optional part absent. */
     static final Notification MINIMAL = new Notification("intent-2", "audit", "{}:{}",
-            List.of(new Alert(AlertStatus.FIRING, Map.of(), Map.of(), Samples.STARTED, null, null, "f1")),
+            List.of(new Alert(AlertState.FIRING, Map.of(), Map.of(), Samples.STARTED, null, null, "f1")),
             Map.of(), Map.of(), Map.of(), URI.create("http://router.local"), null, null);
 
     @Test

@@ -2,8 +2,8 @@ package dev.slopipeline.router.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
@@ -29,9 +29,9 @@ class NotificationContentTest {
         List<Notification> others = List.of(
                 Samples.resolved("page-1"),
                 Samples.group("page-1", "team-ops", PAGE.alerts(), null),
-                Samples.group("page-1", "team-shop", List.of(Samples.availability(AlertStatus.FIRING)), null),
-                Samples.group("page-1", "team-shop", List.of(Samples.latency(AlertStatus.FIRING),
-                        Samples.availability(AlertStatus.FIRING)), null));
+                Samples.group("page-1", "team-shop", List.of(Samples.availability(AlertState.FIRING)), null),
+                Samples.group("page-1", "team-shop", List.of(Samples.latency(AlertState.FIRING),
+                        Samples.availability(AlertState.FIRING)), null));
 
         assertThat(others).extracting(NotificationContent::digest)
                 .doesNotHaveDuplicates()

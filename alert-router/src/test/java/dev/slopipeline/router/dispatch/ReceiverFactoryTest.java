@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.Notification;
@@ -70,7 +70,7 @@ class ReceiverFactoryTest {
     void shouldFanAnIntentOutToEveryChannelUnderItsOwnKey() {
         Integrations integrations = factory.build(config(CONFIG));
         Notification intent = Samples.group("intent-1", "team-shop",
-                List.of(Samples.availability(AlertStatus.FIRING), Samples.latency(AlertStatus.RESOLVED)), null);
+                List.of(Samples.availability(AlertState.FIRING), Samples.latency(AlertState.RESOLVED)), null);
 
         List<Notification> deliveries = integrations.deliveries(intent).orElseThrow();
 
@@ -79,7 +79,7 @@ class ReceiverFactoryTest {
         assertThat(deliveries).extracting(Notification::receiver)
                 .containsExactly("team-shop#0", "team-shop#1", "team-shop#2", "team-shop#3");
         assertThat(deliveries.get(1).alerts()).as("send_resolved: false leaves resolved alerts out")
-                .extracting(a -> a.status()).containsExactly(AlertStatus.FIRING);
+                .extracting(a -> a.status()).containsExactly(AlertState.FIRING);
         assertThat(deliveries.get(0).alerts()).isEqualTo(intent.alerts());
     }
 

@@ -5,8 +5,8 @@ import static dev.slopipeline.router.group.Harness.at;
 import static dev.slopipeline.router.group.Harness.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.alerts.AlertStore.Admission;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ class GroupingTimersTest {
         assertThat(h.engine.groups()).isEmpty();
         assertThat(h.engine.nextDueAt()).isEmpty();
         Notification last = h.last();
-        assertThat(last.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(last.status()).isEqualTo(AlertState.RESOLVED);
         assertThat(last.alerts().get(0).endsAt()).isEqualTo(at("6m"));
     }
 

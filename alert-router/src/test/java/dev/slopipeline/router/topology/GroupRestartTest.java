@@ -8,6 +8,7 @@ import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.alerts.AlertJson;
@@ -15,7 +16,6 @@ import dev.slopipeline.router.alerts.LabelledAlert;
 import dev.slopipeline.router.alerts.SloAlerts;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -64,7 +64,7 @@ class GroupRestartTest {
         after.advanceTo(T0.plus(Duration.ofMinutes(5)).plus(GROUP_WAIT));
 
         assertThat(after.notifications()).singleElement().satisfies(done -> {
-            assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(done.status()).isEqualTo(AlertState.RESOLVED);
             assertThat(done.groupKey()).isEqualTo(fired.groupKey());
             assertThat(done.idempotencyKey()).isNotEqualTo(fired.idempotencyKey());
         });

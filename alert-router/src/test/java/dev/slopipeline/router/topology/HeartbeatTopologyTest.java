@@ -2,10 +2,10 @@ package dev.slopipeline.router.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.dispatch.IntentCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -88,7 +88,7 @@ class HeartbeatTopologyTest {
         List<Notification> paged = read();
         assertThat(paged).singleElement().satisfies(page -> {
             assertThat(page.receiver()).isEqualTo("pipeline-pager");
-            assertThat(page.status()).isEqualTo(AlertStatus.FIRING);
+            assertThat(page.status()).isEqualTo(AlertState.FIRING);
             assertThat(page.commonLabels()).containsEntry("alertname", "SLOPipelineSilent").containsEntry("severity", "page");
             assertThat(page.alerts().get(0).startsAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
         });
@@ -100,7 +100,7 @@ class HeartbeatTopologyTest {
         advance(Duration.ofMinutes(1)); // the group interval
         assertThat(read()).singleElement().satisfies(allClear -> {
             assertThat(allClear.receiver()).isEqualTo("pipeline-pager");
-            assertThat(allClear.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(allClear.status()).isEqualTo(AlertState.RESOLVED);
         });
     }
 
@@ -136,12 +136,12 @@ class HeartbeatTopologyTest {
         String routedByTheTree = CONFIG.replace("  receiver: pipeline-pager\n", "");
         reload(routedByTheTree);
         advance(Duration.ofMinutes(2).plusSeconds(31)); // silent_after, then the group wait
-        assertThat(read()).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo(AlertStatus.FIRING));
+        assertThat(read()).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo(AlertState.FIRING));
         reload(routedByTheTree.substring(0, routedByTheTree.indexOf("heartbeat:")));
         advance(Duration.ofSeconds(1)); // the next heartbeat check sends the resolution to its group
         advance(Duration.ofMinutes(1)); // the group interval
         assertThat(read()).singleElement().satisfies(allClear ->
-                assertThat(allClear.status()).isEqualTo(AlertStatus.RESOLVED));
+                assertThat(allClear.status()).isEqualTo(AlertState.RESOLVED));
     }
 
     private void reload(String yaml) {

@@ -5,11 +5,11 @@ import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.router.incident.AckLinkSigner;
@@ -203,7 +203,7 @@ class IncidentTopologyTest {
         List<Notification> allClear = pages();
         assertThat(allClear).extracting(n -> n.commonAnnotations().get("oncall_address"))
                 .containsExactlyInAnyOrder("alice@example.com", "bob@example.com", "@bob");
-        assertThat(allClear).allSatisfy(n -> assertThat(n.status()).isEqualTo(AlertStatus.RESOLVED));
+        assertThat(allClear).allSatisfy(n -> assertThat(n.status()).isEqualTo(AlertState.RESOLVED));
         assertThat(incident().state()).isEqualTo(Incident.State.RESOLVED);
         assertThat(incident().resolution().orElseThrow().by()).isEmpty();
 
@@ -317,7 +317,7 @@ class IncidentTopologyTest {
 
     /** The addresses of the pages (not all-clears) written since the last look. */
     private List<String> pagesTo() {
-        return pages().stream().filter(n -> n.status() == AlertStatus.FIRING)
+        return pages().stream().filter(n -> n.status() == AlertState.FIRING)
                 .map(n -> n.commonAnnotations().get("oncall_address")).toList();
     }
 

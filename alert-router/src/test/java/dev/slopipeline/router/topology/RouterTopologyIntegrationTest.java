@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -101,7 +101,7 @@ class RouterTopologyIntegrationTest {
             Running first = start(applicationId, topics);
             send(producer, topics, SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt));
             List<Notification> fired = await(consumer, 1);
-            assertThat(fired).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(AlertStatus.FIRING));
+            assertThat(fired).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(AlertState.FIRING));
 
             first.stopAtOnce();
             send(producer, topics, SloAlertSamples.resolved(SLO, Severity.PAGE, Map.of(), startedAt, Instant.now()));
@@ -112,7 +112,7 @@ class RouterTopologyIntegrationTest {
                 afterRestart.addAll(pollFor(consumer, Duration.ofSeconds(4)));
 
                 assertThat(afterRestart).singleElement().satisfies(n -> {
-                    assertThat(n.status()).isEqualTo(AlertStatus.RESOLVED);
+                    assertThat(n.status()).isEqualTo(AlertState.RESOLVED);
                     assertThat(n.groupKey()).isEqualTo(fired.get(0).groupKey());
                     assertThat(n.idempotencyKey()).isNotEqualTo(fired.get(0).idempotencyKey());
                 });

@@ -7,8 +7,8 @@ import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
@@ -86,7 +86,7 @@ class RouterTopologyTest {
         assertThat(sent).hasSize(1);
         Notification page = sent.get(0);
         assertThat(page.receiver()).isEqualTo("pager");
-        assertThat(page.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(page.status()).isEqualTo(AlertState.FIRING);
         assertThat(page.groupLabels()).containsExactly(entry("slo", "checkout-availability"));
         assertThat(page.externalUrl()).isEqualTo(EXTERNAL_URL);
         assertThat(page.idempotencyKey()).matches("[0-9a-f]{32}");
@@ -144,7 +144,7 @@ class RouterTopologyTest {
         r.advanceTo(Duration.ofMinutes(5).plus(GROUP_WAIT));
 
         assertThat(r.newNotifications()).singleElement().satisfies(done -> {
-            assertThat(done.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(done.status()).isEqualTo(AlertState.RESOLVED);
             assertThat(done.groupKey()).isEqualTo(fired.groupKey());
             assertThat(done.idempotencyKey()).isNotEqualTo(fired.idempotencyKey());
             assertThat(done.alerts().get(0).endsAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)));

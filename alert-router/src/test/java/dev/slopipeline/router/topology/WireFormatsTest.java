@@ -3,10 +3,10 @@ package dev.slopipeline.router.topology;
 import dev.slopipeline.router.dispatch.IntentCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.Acknowledgement;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.matcher.MatcherParser;
 import dev.slopipeline.router.matcher.Matchers;
@@ -98,7 +98,7 @@ class WireFormatsTest {
 
     @Test
     void shouldWriteNotificationsInTheWebhookShapeAndReadThemBack() {
-        Alert resolved = new Alert(AlertStatus.RESOLVED, Map.of("slo", "checkout"), Map.of("summary", "ok"), AT,
+        Alert resolved = new Alert(AlertState.RESOLVED, Map.of("slo", "checkout"), Map.of("summary", "ok"), AT,
                 AT.plusSeconds(60), null, "0123456789abcdef");
         Notification notification = new Notification("0f".repeat(16), "pager", "{}:{slo=\"checkout\"}",
                 List.of(resolved), Map.of("slo", "checkout"), Map.of("slo", "checkout"), Map.of("summary", "ok"),

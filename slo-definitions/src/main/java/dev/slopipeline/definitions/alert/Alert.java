@@ -61,6 +61,9 @@ public record Alert(
         List<Contributor> contributors,
         List<Context> context) {
 
+    /** The topic alert transitions are published to unless configured otherwise. */
+    public static final String DEFAULT_TOPIC = "slo.alerts";
+
     /** Null collections stand for empty ones. */
     public Alert {
         Objects.requireNonNull(id, "id");
@@ -97,6 +100,15 @@ public record Alert(
      */
     public static String id(String slo, Severity severity, Instant startedAt) {
         return slo + "/" + severity.wireName() + "/" + startedAt;
+    }
+
+    /**
+     * This transition with {@code annotations} instead of its own: a producer words the annotations from the
+     * alert it composed (see {@link AlertWording}).
+     */
+    public Alert withAnnotations(Map<String, String> annotations) {
+        return new Alert(id, slo, service, journey, severity, state, at, startedAt, windows, burnRate, threshold, pairs,
+                budgetRemaining, exhaustionAt, labels, annotations, contributors, context);
     }
 
     /**

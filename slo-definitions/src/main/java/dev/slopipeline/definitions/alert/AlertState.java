@@ -1,6 +1,9 @@
 package dev.slopipeline.definitions.alert;
 
-/** The state an alert moves into; on the wire in lower case. */
+/**
+ * Firing or resolved: the state an alert transition moves into, what the streams app decides, and the status of
+ * an alert (or a whole group) the router delivers. On every wire in lower case, as Alertmanager spells it.
+ */
 public enum AlertState {
     FIRING("firing"),
     RESOLVED("resolved");

@@ -13,5 +13,17 @@
  *   <li>Enumerations are lower case. Unknown fields are ignored when decoding, at every level, so
  *       a newer producer does not break an older router.</li>
  * </ul>
+ *
+ * <p>The contract is kept here, once, for its writer and its readers:
+ * <ul>
+ *   <li>{@link dev.slopipeline.definitions.alert.Alert#DEFAULT_TOPIC}, the topic's default name;</li>
+ *   <li>{@link dev.slopipeline.definitions.alert.AlertState}, firing or resolved, the one such enum of the
+ *       project;</li>
+ *   <li>{@link dev.slopipeline.definitions.alert.AlertLabels}, the label and annotation keys, and the labels of an
+ *       alert as the streams app writes them and as the router knows the alert by;</li>
+ *   <li>{@link dev.slopipeline.definitions.alert.AlertWording}, the summary and description the streams app writes,
+ *       and the annotations the router passes on, the runbook among them under Alertmanager's
+ *       {@code runbook_url} (the wire keeps its {@code runbook}).</li>
+ * </ul>
  */
 package dev.slopipeline.definitions.alert;

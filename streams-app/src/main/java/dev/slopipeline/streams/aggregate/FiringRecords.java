@@ -2,7 +2,9 @@ package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.alert.AlertWording;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.streams.alert.AlertComposer;
 import dev.slopipeline.streams.store.Part;
@@ -80,9 +82,8 @@ final class FiringRecords {
         double budgetRemaining = windows.map(w -> 1 - w.sums().budget().tally().errorRatio() / errorBudget)
                 .orElse(firing.budgetRemaining());
         Map<String, String> annotations = new LinkedHashMap<>(firing.annotations());
-        annotations.put("summary", firing.journey() + ": " + firing.severity().wireName() + " alert of SLO " + firing.slo()
-                + " resolved, as the SLO is no longer defined");
-        annotations.put(AlertComposer.REASON, reason);
+        annotations.put(AlertLabels.SUMMARY, AlertWording.removedSummary(firing));
+        annotations.put(AlertLabels.REASON, reason);
         return new Alert(firing.id(), firing.slo(), firing.service(), firing.journey(), firing.severity(), AlertState.RESOLVED,
                 at.truncatedTo(ChronoUnit.SECONDS), firing.startedAt(), firing.windows(), new Alert.BurnRate(longBurn, shortBurn),
                 firing.threshold(), List.of(), budgetRemaining, null, firing.labels(), annotations, List.of(), List.of());

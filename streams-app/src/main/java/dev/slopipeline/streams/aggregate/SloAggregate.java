@@ -1,13 +1,13 @@
 package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.policy.BurnRatePolicy;
 import dev.slopipeline.streams.alert.AlertComposer;
 import dev.slopipeline.streams.contributors.Contributors;
 import dev.slopipeline.streams.evaluate.AlertEvaluator;
-import dev.slopipeline.streams.evaluate.AlertState;
 import dev.slopipeline.streams.evaluate.AlertStates;
 import dev.slopipeline.streams.evaluate.AlertTransition;
 import dev.slopipeline.streams.evaluate.Evaluation;

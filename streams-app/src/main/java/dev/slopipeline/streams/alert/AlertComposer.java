@@ -1,17 +1,18 @@
 package dev.slopipeline.streams.alert;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.definitions.alert.AlertWording;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
-import dev.slopipeline.streams.evaluate.AlertState;
 import dev.slopipeline.streams.evaluate.AlertTransition;
 import dev.slopipeline.streams.evaluate.PairEvaluation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Turns an alert transition into the wire contract ({@link Alert}): which journey fails, how fast
@@ -22,9 +23,6 @@ import java.util.TreeMap;
  * firing and the resolved transition of one incident carry the same {@link Alert#id}.
  */
 public final class AlertComposer {
-
-    /** An annotation saying why a transition happened when the burn rates do not: {@code slo removed}. */
-    public static final String REASON = "reason";
 
     private AlertComposer() {
     }
@@ -41,17 +39,15 @@ public final class AlertComposer {
             return Optional.empty();
         }
         PairEvaluation trigger = transition.trigger().get();
-        Instant at = AlertWording.seconds(transition.at());
-        Instant startedAt = AlertWording.seconds(transition.startedAt());
-        return Optional.of(new Alert(
+        Instant at = seconds(transition.at());
+        Instant startedAt = seconds(transition.startedAt());
+        Alert composed = new Alert(
                 Alert.id(slo.name(), transition.severity(), startedAt),
                 slo.name(),
                 service.name(),
                 slo.journey(),
                 transition.severity(),
-                transition.state() == AlertState.FIRING
-                        ? dev.slopipeline.definitions.alert.AlertState.FIRING
-                        : dev.slopipeline.definitions.alert.AlertState.RESOLVED,
+                transition.state(),
                 at,
                 startedAt,
                 new Alert.Windows(trigger.pair().longWindow(), trigger.pair().shortWindow()),
@@ -59,37 +55,30 @@ public final class AlertComposer {
                 trigger.pair().factor(),
                 transition.pairsHolding(),
                 transition.budget().remaining(),
-                transition.budget().exhaustionAt().map(AlertWording::seconds).orElse(null),
-                labels(transition, slo, service),
-                annotations(transition, slo, service, trigger, reason),
+                transition.budget().exhaustionAt().map(AlertComposer::seconds).orElse(null),
+                AlertLabels.of(slo, service, transition.severity()),
+                Map.of(),
                 contributors,
-                context));
+                context);
+        return Optional.of(composed.withAnnotations(annotations(composed, slo, service, trigger, reason)));
     }
 
-    /** Routing labels first, in a fixed order; then the SLO's own labels by name, never overriding those. */
-    private static Map<String, String> labels(AlertTransition transition, SloDefinition slo, ServiceDefinition service) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("slo", slo.name());
-        labels.put("service", service.name());
-        labels.put("journey", slo.journey());
-        labels.put("severity", transition.severity().wireName());
-        labels.put("owner", service.owner());
-        labels.put("tier", Integer.toString(service.tier()));
-        new TreeMap<>(slo.labels()).forEach(labels::putIfAbsent);
-        return labels;
-    }
-
-    private static Map<String, String> annotations(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
+    /** Summary and description first, then the runbook and the reason, each when there is one. */
+    private static Map<String, String> annotations(Alert composed, SloDefinition slo, ServiceDefinition service,
                                                    PairEvaluation trigger, String reason) {
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("summary", AlertWording.summary(slo, transition, trigger));
-        annotations.put("description", AlertWording.description(slo, transition, trigger));
+        annotations.put(AlertLabels.SUMMARY, AlertWording.summary(slo, composed, trigger.shortWindow().errorRatio()));
+        annotations.put(AlertLabels.DESCRIPTION, AlertWording.description(slo, composed, trigger.pair()));
         if (service.runbook() != null) {
-            annotations.put("runbook", service.runbook());
+            annotations.put(AlertLabels.WIRE_RUNBOOK, service.runbook());
         }
         if (reason != null) {
-            annotations.put(REASON, reason);
+            annotations.put(AlertLabels.REASON, reason);
         }
         return annotations;
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.app;
 
+import dev.slopipeline.definitions.alert.Alert;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public enum ConfigKey {
     TOPIC_HEALTH("topics.health", "slo.events.health", "health events in"),
     TOPIC_DLQ("topics.dlq", "slo.events.dlq", "events that could not be read, with the reason in a header"),
     TOPIC_DEFINITIONS("topics.definitions", "slo.definitions", "services and SLOs (compacted), written by slo apply"),
-    TOPIC_ALERTS("topics.alerts", "slo.alerts", "alert transitions out"),
+    TOPIC_ALERTS("topics.alerts", Alert.DEFAULT_TOPIC, "alert transitions out"),
     TOPIC_STATUS("topics.status", "slo.status", "latest status per SLO (compacted)"),
     TOPIC_HEARTBEAT("topics.heartbeat", "slo.heartbeat", "a record per instance every heartbeat interval while it runs (compacted, short retention)"),
     TOPIC_PARTITIONS("topics.partitions", "3", "partitions of the topics the app creates (slo.definitions always has 1)"),

@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.evaluate;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.policy.AlertPair;

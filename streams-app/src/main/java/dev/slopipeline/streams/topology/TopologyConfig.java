@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.topology;
 
+import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.model.DefinitionSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -59,7 +60,8 @@ public record TopologyConfig(
         }
 
         public static Topics defaults() {
-            return new Topics("slo.events.requests", "slo.events.health", "slo.events.dlq", "slo.definitions", "slo.alerts", "slo.status");
+            return new Topics("slo.events.requests", "slo.events.health", "slo.events.dlq", "slo.definitions", Alert.DEFAULT_TOPIC,
+                    "slo.status");
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.slopipeline.definitions.model.Severity.TICKET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.DurationSyntax;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.policy.AlertPair;

@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.evaluate;
 
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.AlertingSpec;
 import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.EventMatcher;

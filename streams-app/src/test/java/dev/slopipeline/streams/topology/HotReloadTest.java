@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.Severity;
@@ -94,7 +95,7 @@ class HotReloadTest {
             List<Alert> resolved = pipeline.alerts();
             assertThat(resolved).extracting(Alert::state).containsOnly(AlertState.RESOLVED);
             assertThat(resolved).extracting(Alert::id).containsExactlyElementsOf(firing.stream().map(Alert::id).toList());
-            assertThat(resolved).allSatisfy(alert -> assertThat(alert.annotations()).containsEntry(AlertComposer.REASON, "slo removed"));
+            assertThat(resolved).allSatisfy(alert -> assertThat(alert.annotations()).containsEntry(AlertLabels.REASON, "slo removed"));
             assertThat(pipeline.statusRecords()).as("a tombstone, and no status after it").last().satisfies(tombstone -> {
                 assertThat(tombstone.key()).isEqualTo("checkout-availability");
                 assertThat(tombstone.value()).isNull();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.streams.aggregate.SloStores;
@@ -87,7 +88,7 @@ class RestartTest {
             assertThat(firing).isNotEmpty().allSatisfy(alert -> assertThat(alert.state()).isEqualTo(AlertState.FIRING));
             assertThat(resolved).hasSameSizeAs(firing).allSatisfy(alert -> {
                 assertThat(alert.state()).isEqualTo(AlertState.RESOLVED);
-                assertThat(alert.annotations()).containsEntry(AlertComposer.REASON, "slo removed while the pipeline was stopped");
+                assertThat(alert.annotations()).containsEntry(AlertLabels.REASON, "slo removed while the pipeline was stopped");
                 assertThat(alert.pairs()).isEmpty();
             });
             assertThat(resolved).extracting(Alert::id).containsExactlyInAnyOrderElementsOf(firing.stream().map(Alert::id).toList());

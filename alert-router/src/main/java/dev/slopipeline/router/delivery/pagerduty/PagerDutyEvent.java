@@ -3,8 +3,8 @@ package dev.slopipeline.router.delivery.pagerduty;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ final class PagerDutyEvent {
     }
 
     static String action(Notification notification) {
-        if (notification.status() == AlertStatus.RESOLVED) {
+        if (notification.status() == AlertState.RESOLVED) {
             return "resolve";
         }
         return notification.acknowledged() ? "acknowledge" : "trigger";

@@ -3,8 +3,8 @@ package dev.slopipeline.router.delivery.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.Notification;
 import dev.slopipeline.router.delivery.SloFacts;
 import java.util.ArrayList;
@@ -69,14 +69,14 @@ final class SlackMessage {
     }
 
     private static String state(Notification notification) {
-        if (notification.status() == AlertStatus.RESOLVED) {
+        if (notification.status() == AlertState.RESOLVED) {
             return "RESOLVED";
         }
         return notification.acknowledged() ? "ACKNOWLEDGED by " + notification.acknowledgement().by() : "FIRING";
     }
 
     private static String color(Notification notification) {
-        if (notification.status() == AlertStatus.RESOLVED) {
+        if (notification.status() == AlertState.RESOLVED) {
             return GREEN;
         }
         return notification.acknowledged() ? AMBER : RED;
@@ -97,7 +97,7 @@ final class SlackMessage {
         StringBuilder text = new StringBuilder();
         for (Alert alert : alerts.subList(0, Math.min(shown, alerts.size()))) {
             SloFacts facts = SloFacts.of(alert);
-            text.append("• ").append(alert.status() == AlertStatus.FIRING ? "firing" : "resolved").append(": ")
+            text.append("• ").append(alert.status() == AlertState.FIRING ? "firing" : "resolved").append(": ")
                     .append(facts.slo().or(facts::alertName).orElse(alert.fingerprint()));
             facts.burnRateText().ifPresent(b -> text.append(", burn ").append(b));
             text.append('\n');
@@ -111,7 +111,7 @@ final class SlackMessage {
     private static String links(Notification notification, SloFacts facts) {
         List<String> links = new ArrayList<>();
         facts.runbookUrl().ifPresent(url -> links.add(link(url, "Runbook")));
-        if (notification.ackUrl() != null && notification.status() == AlertStatus.FIRING
+        if (notification.ackUrl() != null && notification.status() == AlertState.FIRING
                 && !notification.acknowledged()) {
             links.add(link(notification.ackUrl().toString(), "Acknowledge"));
         }

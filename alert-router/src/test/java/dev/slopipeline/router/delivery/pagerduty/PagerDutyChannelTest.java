@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Reply;
@@ -83,7 +83,7 @@ class PagerDutyChannelTest {
 
     @Test
     void shouldAcknowledgeAnAcknowledgedFiringGroup() throws Exception {
-        JsonNode event = send(Samples.group("n-3", "pd", List.of(Samples.availability(AlertStatus.FIRING)),
+        JsonNode event = send(Samples.group("n-3", "pd", List.of(Samples.availability(AlertState.FIRING)),
                 new Acknowledgement("alice", Instant.parse("2026-11-23T10:07:00Z"))));
 
         assertThat(event.get("event_action").asText()).isEqualTo("acknowledge");
@@ -108,7 +108,7 @@ class PagerDutyChannelTest {
     @Test
     void shouldSendTheMappedSeverityOfATicket() throws Exception {
         Notification ticket = new Notification("n-4", "pd", Samples.GROUP_KEY,
-                List.of(Samples.availability(AlertStatus.FIRING)), Map.of(), Map.of("severity", "ticket"), Map.of(),
+                List.of(Samples.availability(AlertState.FIRING)), Map.of(), Map.of("severity", "ticket"), Map.of(),
                 Samples.EXTERNAL_URL, null, null);
 
         assertThat(send(ticket).get("payload").get("severity").asText()).isEqualTo("warning");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.Acknowledgement;
 import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.AlertStatus;
 import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.MutableClock;
@@ -82,7 +82,7 @@ class SlackChannelTest {
 
     @Test
     void shouldShowWhoAcknowledgedInAmber() throws Exception {
-        Notification acked = Samples.group("n-3", "team-shop", List.of(Samples.availability(AlertStatus.FIRING)),
+        Notification acked = Samples.group("n-3", "team-shop", List.of(Samples.availability(AlertState.FIRING)),
                 new Acknowledgement("alice", Instant.parse("2026-11-23T10:07:00Z")));
 
         JsonNode message = post(acked);
@@ -94,7 +94,7 @@ class SlackChannelTest {
 
     @Test
     void shouldEscapeUserTextThatSlackWouldReadAsMarkup() throws Exception {
-        Alert alert = Samples.availability(AlertStatus.FIRING);
+        Alert alert = Samples.availability(AlertState.FIRING);
         Notification notification = new Notification("n-4", "team-shop", Samples.GROUP_KEY, List.of(alert),
                 Map.of(), Map.of(), Map.of("summary", "Checkout <fails> for A&B"), Samples.EXTERNAL_URL, null, null);
 

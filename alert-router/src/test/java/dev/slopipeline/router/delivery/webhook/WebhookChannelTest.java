@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.router.delivery.AlertStatus;
+import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.MutableClock;
@@ -92,7 +92,7 @@ class WebhookChannelTest {
     void shouldPostAlertmanagerVersion4PayloadForAResolvedGroup() throws Exception {
         try (LocalReceiver receiver = LocalReceiver.answering(204)) {
             Notification resolved = Samples.group("n-2", "team-shop",
-                    List.of(Samples.availability(AlertStatus.RESOLVED)), null);
+                    List.of(Samples.availability(AlertState.RESOLVED)), null);
 
             channel.send(resolved, Target.of(receiver.url("/hook")));
 

@@ -1,6 +1,0 @@
-package dev.slopipeline.streams.evaluate;
-
-/** The two transitions an alert makes. */
-public enum AlertState {
-    FIRING, RESOLVED
-}
