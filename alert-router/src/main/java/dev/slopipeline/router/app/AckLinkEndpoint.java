@@ -2,7 +2,7 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.incident.AckLinkSigner;
 import dev.slopipeline.router.incident.Incident;
 import dev.slopipeline.router.incident.IncidentCommand;

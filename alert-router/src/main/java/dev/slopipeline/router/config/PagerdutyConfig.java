@@ -2,7 +2,7 @@ package dev.slopipeline.router.config;
 
 import java.util.Optional;
 
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 
 /**

@@ -3,7 +3,7 @@ package dev.slopipeline.router.config;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

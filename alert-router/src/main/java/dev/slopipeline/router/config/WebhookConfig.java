@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.util.Optional;
 

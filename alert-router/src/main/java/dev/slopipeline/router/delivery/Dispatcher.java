@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.router.notification.Notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.router.notification.Notification;
 import java.util.Objects;
 
 /** A notification not yet delivered, with where its delivery stands. */

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

@@ -10,7 +10,7 @@
  * </pre>
  *
  * <ul>
- *   <li>{@link dev.slopipeline.router.delivery.Notification}: one alert group's full state for one receiver, with
+ *   <li>{@link dev.slopipeline.router.notification.Notification}: one alert group's full state for one receiver, with
  *       a caller-chosen idempotency key that survives retries, failover and restarts.</li>
  *   <li>{@link dev.slopipeline.router.delivery.Channel}: makes one attempt and classifies it
  *       ({@link dev.slopipeline.router.delivery.DeliveryResult}); implementations in {@code webhook}
@@ -22,7 +22,7 @@
  * </ul>
  *
  * <p>The human-facing channels read SLO facts from conventional label and annotation keys; see
- * {@link dev.slopipeline.router.delivery.SloFacts}. Nothing here knows about Kafka:
+ * {@link dev.slopipeline.router.notification.SloFacts}. Nothing here knows about Kafka:
  * {@link dev.slopipeline.router.dispatch.DeliveryService} reads {@code router.notifications}, writes
  * {@code router.deliveries} and calls into it.
  */

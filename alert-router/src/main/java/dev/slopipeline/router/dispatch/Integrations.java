@@ -1,8 +1,8 @@
 package dev.slopipeline.router.dispatch;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Receivers;
 import java.util.ArrayList;

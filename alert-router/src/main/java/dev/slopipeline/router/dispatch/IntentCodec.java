@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Acknowledgement;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import java.util.Map;
 
 /**

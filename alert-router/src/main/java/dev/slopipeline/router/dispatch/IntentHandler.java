@@ -4,7 +4,7 @@ import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.DeliveryListener;
 import dev.slopipeline.router.delivery.DeliveryLoop;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import java.time.Clock;
 import java.util.List;

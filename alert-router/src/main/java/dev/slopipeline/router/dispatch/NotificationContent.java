@@ -1,7 +1,7 @@
 package dev.slopipeline.router.dispatch;
 
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

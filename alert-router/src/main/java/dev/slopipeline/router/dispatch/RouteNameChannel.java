@@ -2,7 +2,7 @@ package dev.slopipeline.router.dispatch;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Target;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.escalation;
 
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.schedule.ContactType;
 import java.time.Duration;
 import java.util.Collections;

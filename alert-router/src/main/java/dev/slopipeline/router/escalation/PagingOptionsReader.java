@@ -4,7 +4,7 @@ import dev.slopipeline.definitions.model.DurationSyntax;
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.schedule.ContactType;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.AlertStore;
-import dev.slopipeline.router.alerts.Fingerprint;
+import dev.slopipeline.router.notification.AlertStore;
+import dev.slopipeline.router.notification.Fingerprint;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.Fingerprint;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
 import java.util.List;
 import java.util.SortedSet;
 

@@ -1,12 +1,12 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.AlertStore;
-import dev.slopipeline.router.alerts.AlertStore.Admission;
-import dev.slopipeline.router.alerts.Fingerprint;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.AlertStore;
+import dev.slopipeline.router.notification.AlertStore.Admission;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.Receiver;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.route.Route;
 import java.net.URI;
 import java.time.Instant;

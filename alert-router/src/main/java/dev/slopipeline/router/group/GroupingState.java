@@ -1,6 +1,6 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.LabelledAlert;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.Fingerprint;
+import dev.slopipeline.router.notification.Fingerprint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

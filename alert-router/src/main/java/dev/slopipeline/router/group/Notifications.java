@@ -1,7 +1,7 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.LabelledAlert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.LabelledAlert;
+import dev.slopipeline.router.notification.Notification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

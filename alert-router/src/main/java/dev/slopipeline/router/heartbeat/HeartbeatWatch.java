@@ -2,7 +2,7 @@ package dev.slopipeline.router.heartbeat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.LabelledAlert;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

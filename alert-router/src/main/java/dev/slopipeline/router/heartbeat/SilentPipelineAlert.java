@@ -1,8 +1,8 @@
 package dev.slopipeline.router.heartbeat;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
-import dev.slopipeline.router.alerts.LabelledAlert;
-import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.notification.LabelledAlert;
+import dev.slopipeline.router.notification.SloFacts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.slopipeline.router.incident;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
-import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.notification.SloFacts;
 import dev.slopipeline.router.escalation.Notify;
 import dev.slopipeline.router.escalation.NotifyReason;
 import dev.slopipeline.router.escalation.PagingOptions;

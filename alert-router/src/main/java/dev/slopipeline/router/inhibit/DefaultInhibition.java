@@ -2,7 +2,7 @@ package dev.slopipeline.router.inhibit;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.config.InhibitRule;
-import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.notification.SloFacts;
 import dev.slopipeline.router.matcher.MatchType;
 import dev.slopipeline.router.matcher.Matcher;
 import dev.slopipeline.router.matcher.Matchers;

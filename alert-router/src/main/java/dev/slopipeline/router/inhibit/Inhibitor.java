@@ -1,7 +1,7 @@
 package dev.slopipeline.router.inhibit;
 
-import dev.slopipeline.router.alerts.Fingerprint;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.InhibitRule;
 import java.util.Collection;
 import java.util.List;

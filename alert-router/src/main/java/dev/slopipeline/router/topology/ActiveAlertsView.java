@@ -1,7 +1,7 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.alerts.AlertJson;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.AlertJson;
+import dev.slopipeline.router.notification.LabelledAlert;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

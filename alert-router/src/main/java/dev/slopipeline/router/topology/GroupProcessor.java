@@ -1,12 +1,12 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
-import dev.slopipeline.router.alerts.AlertJson;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.AlertJson;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
-import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.notification.SloFacts;
 import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.router.group.AlertEffects;
 import dev.slopipeline.router.group.GroupingEngine;

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.alerts.AlertJson;
+import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatWatch;

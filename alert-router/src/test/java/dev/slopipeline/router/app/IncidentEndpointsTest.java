@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.escalation.EscalationLevel;
 import dev.slopipeline.router.escalation.EscalationPolicy;
 import dev.slopipeline.router.escalation.EscalationProcess;

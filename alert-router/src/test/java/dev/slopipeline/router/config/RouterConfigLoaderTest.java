@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.router.config.TimeInterval.Period;
 import dev.slopipeline.router.config.TimeInterval.Range;
 import dev.slopipeline.router.config.TimeInterval.TimeRange;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.matcher.Matchers;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,9 @@
 package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.router.notification.Acknowledgement;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

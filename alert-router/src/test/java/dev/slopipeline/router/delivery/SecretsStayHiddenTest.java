@@ -7,6 +7,7 @@ import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import dev.slopipeline.router.delivery.pagerduty.PagerDutyChannel;
 import dev.slopipeline.router.delivery.slack.SlackChannel;
+import dev.slopipeline.router.secret.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -3,6 +3,7 @@ package dev.slopipeline.router.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

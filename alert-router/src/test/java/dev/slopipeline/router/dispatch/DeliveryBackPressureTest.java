@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.LocalReceiver;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Samples;
 import java.time.Duration;
 import java.util.Set;

@@ -3,8 +3,8 @@ package dev.slopipeline.router.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Acknowledgement;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.LocalReceiver;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.delivery.http.JsonPoster;

@@ -6,9 +6,9 @@ import static dev.slopipeline.router.group.Harness.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slopipeline.router.alerts.Fingerprint;
-import dev.slopipeline.router.alerts.LabelledAlert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

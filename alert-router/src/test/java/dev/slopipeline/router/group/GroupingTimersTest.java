@@ -6,8 +6,8 @@ import static dev.slopipeline.router.group.Harness.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.alerts.AlertStore.Admission;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.AlertStore.Admission;
+import dev.slopipeline.router.notification.Notification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

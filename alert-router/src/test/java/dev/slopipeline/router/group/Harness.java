@@ -1,9 +1,9 @@
 package dev.slopipeline.router.group;
 
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import dev.slopipeline.router.silence.Silences;
 import java.net.URI;

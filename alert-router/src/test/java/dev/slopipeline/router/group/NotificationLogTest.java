@@ -2,7 +2,7 @@ package dev.slopipeline.router.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.alerts.Fingerprint;
+import dev.slopipeline.router.notification.Fingerprint;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.slopipeline.router.inhibit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.alerts.Fingerprint;
-import dev.slopipeline.router.alerts.LabelledAlert;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.matcher.MatchType;
 import dev.slopipeline.router.matcher.Matcher;

@@ -8,7 +8,7 @@ import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.router.escalation.TimelineEntry;
 import dev.slopipeline.router.incident.Incident;

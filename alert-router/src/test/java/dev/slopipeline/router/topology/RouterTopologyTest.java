@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.inhibit.DefaultInhibition;
 import dev.slopipeline.router.matcher.MatcherParser;

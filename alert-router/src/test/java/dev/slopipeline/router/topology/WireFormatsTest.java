@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.delivery.Acknowledgement;
-import dev.slopipeline.router.delivery.Alert;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Acknowledgement;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.matcher.MatcherParser;
 import dev.slopipeline.router.matcher.Matchers;
 import dev.slopipeline.router.silence.SilenceRequest;

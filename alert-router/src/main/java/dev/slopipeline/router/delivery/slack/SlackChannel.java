@@ -2,7 +2,7 @@ package dev.slopipeline.router.delivery.slack;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.delivery.Notification;
+import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Target;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.slopipeline.router.delivery.webhook;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.delivery.Notification;
-import dev.slopipeline.router.delivery.Secret;
+import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.delivery.Target;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import java.time.Clock;

@@ -1,7 +1,7 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.delivery.Alert;
+import dev.slopipeline.router.notification.Alert;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,8 +1,9 @@
-package dev.slopipeline.router.delivery;
+package dev.slopipeline.router.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,10 @@
-package dev.slopipeline.router.delivery;
+package dev.slopipeline.router.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.router.delivery.Samples;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

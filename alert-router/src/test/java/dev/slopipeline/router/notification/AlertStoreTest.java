@@ -1,8 +1,8 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.alerts.AlertStore.Admission;
+import dev.slopipeline.router.notification.AlertStore.Admission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertLabels;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

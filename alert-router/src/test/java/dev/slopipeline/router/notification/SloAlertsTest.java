@@ -1,4 +1,4 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -7,7 +7,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.delivery.SloFacts;
+import dev.slopipeline.router.notification.SloFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

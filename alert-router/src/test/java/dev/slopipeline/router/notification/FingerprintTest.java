@@ -1,4 +1,4 @@
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.delivery;
+package dev.slopipeline.router.notification;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.delivery;
+package dev.slopipeline.router.secret;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.delivery;
+package dev.slopipeline.router.notification;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;

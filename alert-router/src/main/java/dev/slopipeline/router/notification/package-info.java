@@ -2,7 +2,7 @@
  * Labelled alerts: SLO alert transitions from {@code slo.alerts} in Alertmanager's model, the shape grouping,
  * inhibition, silences and delivery work on.
  *
- * <p>{@link dev.slopipeline.router.alerts.SloAlerts#toLabelled} writes no label or annotation of its own; the
+ * <p>{@link dev.slopipeline.router.notification.SloAlerts#toLabelled} writes no label or annotation of its own; the
  * {@code slo.alerts} contract in slo-definitions says what an alert carries:
  * <ul>
  *   <li>labels ({@link dev.slopipeline.definitions.alert.AlertLabels#of(dev.slopipeline.definitions.alert.Alert)}):
@@ -20,9 +20,9 @@
  *       none while firing; {@code updatedAt} = {@code at}.</li>
  * </ul>
  * Labels never carry values that change during an incident, so firing and resolved share the
- * {@link dev.slopipeline.router.alerts.Fingerprint}, computed exactly as Prometheus computes a label set's.
+ * {@link dev.slopipeline.router.notification.Fingerprint}, computed exactly as Prometheus computes a label set's.
  *
- * <p>{@link dev.slopipeline.router.alerts.AlertStore} keeps the latest transition per fingerprint and drops late,
+ * <p>{@link dev.slopipeline.router.notification.AlertStore} keeps the latest transition per fingerprint and drops late,
  * older ones.
  */
-package dev.slopipeline.router.alerts;
+package dev.slopipeline.router.notification;
