@@ -9,7 +9,7 @@ import dev.slopipeline.router.escalation.PagingOptions;
 import dev.slopipeline.router.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatPinger;
 import dev.slopipeline.router.incident.IncidentView;
-import dev.slopipeline.router.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopology;
 import dev.slopipeline.router.topology.RouterTopologyConfig;

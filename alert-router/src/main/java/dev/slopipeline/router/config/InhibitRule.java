@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.router.matcher.Matchers;
+import dev.slopipeline.router.routing.matcher.Matchers;
 import java.util.List;
 import java.util.Optional;
 

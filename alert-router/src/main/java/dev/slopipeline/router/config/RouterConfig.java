@@ -2,7 +2,7 @@ package dev.slopipeline.router.config;
 
 import dev.slopipeline.router.escalation.PagingConfig;
 import dev.slopipeline.router.delivery.RetryPolicy;
-import dev.slopipeline.router.route.Route;
+import dev.slopipeline.router.routing.route.Route;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.slopipeline.router.heartbeat;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
-import dev.slopipeline.router.matcher.MatchType;
-import dev.slopipeline.router.matcher.Matcher;
-import dev.slopipeline.router.matcher.Matchers;
-import dev.slopipeline.router.route.RouteSpec;
+import dev.slopipeline.router.routing.matcher.MatchType;
+import dev.slopipeline.router.routing.matcher.Matcher;
+import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.route.RouteSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

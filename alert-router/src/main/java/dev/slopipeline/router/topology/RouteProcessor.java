@@ -9,7 +9,7 @@ import dev.slopipeline.router.notification.SloAlerts;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatWatch;
 import dev.slopipeline.router.heartbeat.SilentPipelineAlert;
-import dev.slopipeline.router.route.Route;
+import dev.slopipeline.router.routing.route.Route;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;

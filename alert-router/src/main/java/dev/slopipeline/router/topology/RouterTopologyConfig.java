@@ -1,7 +1,7 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;

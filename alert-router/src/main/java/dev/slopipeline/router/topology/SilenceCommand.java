@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.silence.SilenceRequest;
+import dev.slopipeline.router.routing.silence.SilenceRequest;
 import java.util.Objects;
 import java.util.UUID;
 

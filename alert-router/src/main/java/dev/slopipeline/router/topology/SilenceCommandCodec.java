@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.matcher.Matcher;
-import dev.slopipeline.router.matcher.MatcherParser;
-import dev.slopipeline.router.matcher.Matchers;
-import dev.slopipeline.router.silence.SilenceRequest;
+import dev.slopipeline.router.routing.matcher.Matcher;
+import dev.slopipeline.router.routing.matcher.MatcherParser;
+import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.silence.SilenceRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -101,7 +101,7 @@ public final class SilenceCommandCodec {
     /**
      * A silence as the HTTP API receives it: the fields of a create command without {@code type} and {@code id}
      * (the API chooses the id), {@code startsAt} optional and then {@code now}. Only the shape is checked here; the
-     * rules of a valid silence are {@link dev.slopipeline.router.silence.Silences}'.
+     * rules of a valid silence are {@link dev.slopipeline.router.routing.silence.Silences}'.
      */
     public Decoded<SilenceRequest> decodeRequest(byte[] value, Instant now) {
         JsonNode root;

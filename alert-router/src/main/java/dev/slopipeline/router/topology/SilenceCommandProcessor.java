@@ -1,8 +1,8 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.event.Decoded;
-import dev.slopipeline.router.silence.Silence;
-import dev.slopipeline.router.silence.Silences;
+import dev.slopipeline.router.routing.silence.Silence;
+import dev.slopipeline.router.routing.silence.Silences;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

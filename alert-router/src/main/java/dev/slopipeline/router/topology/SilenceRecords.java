@@ -1,7 +1,7 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.silence.Silence;
-import dev.slopipeline.router.silence.SilencesCodec;
+import dev.slopipeline.router.routing.silence.Silence;
+import dev.slopipeline.router.routing.silence.SilencesCodec;
 import java.util.List;
 
 /**

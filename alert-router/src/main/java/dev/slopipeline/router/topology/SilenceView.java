@@ -1,7 +1,7 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.silence.Silence;
-import dev.slopipeline.router.silence.Silences;
+import dev.slopipeline.router.routing.silence.Silence;
+import dev.slopipeline.router.routing.silence.Silences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -44,7 +44,7 @@
  * {@code route-silent-pipeline-page}), routed like any alert.
  *
  * <h2>Grouping</h2>
- * One {@link dev.slopipeline.router.group.GroupingEngine} per {@code group} task, driven by the wall clock
+ * One {@link dev.slopipeline.router.routing.group.GroupingEngine} per {@code group} task, driven by the wall clock
  * ({@code currentSystemTimeMs}): each alert is taken in and due groups flushed at once; a wall-clock punctuator
  * (default every second) flushes the rest. The engine's whole state (alerts, groups with their timers, notification
  * log) is one snapshot under the key {@code "engine"} of the task's store; one per task suffices because a task's
@@ -59,10 +59,10 @@
  * decided in one place. Hence two halves:
  * <ul>
  *   <li>{@code silence-commands} is the single writer: {@code router.commands} is keyed by silence id, so one task
- *       owns each silence. It applies {@link dev.slopipeline.router.silence.Silences}' rules (validation, duplicate
+ *       owns each silence. It applies {@link dev.slopipeline.router.routing.silence.Silences}' rules (validation, duplicate
  *       and unknown ids, expiry) against its own store, publishes the resulting silence to the compacted
  *       {@code router.silences}, and sends refused commands to {@code router.dlq} with the reason. Silences that
- *       ended {@link dev.slopipeline.router.silence.Silences#RETENTION} ago get a tombstone.</li>
+ *       ended {@link dev.slopipeline.router.routing.silence.Silences#RETENTION} ago get a tombstone.</li>
  *   <li>Every instance replays {@code router.silences} into the global store {@code silences-global}; the
  *       group processor refreshes its {@code Silences} from it before each flush (decoding only what
  *       changed).</li>
@@ -85,6 +85,6 @@
  *
  * <h2>Metrics</h2>
  * The notification pipeline counts into the configured registry through
- * {@link dev.slopipeline.router.group.MicrometerPipelineMetrics}.
+ * {@link dev.slopipeline.router.routing.group.MicrometerPipelineMetrics}.
  */
 package dev.slopipeline.router.topology;

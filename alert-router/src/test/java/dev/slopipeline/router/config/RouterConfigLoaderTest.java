@@ -6,7 +6,7 @@ import dev.slopipeline.router.config.TimeInterval.Period;
 import dev.slopipeline.router.config.TimeInterval.Range;
 import dev.slopipeline.router.config.TimeInterval.TimeRange;
 import dev.slopipeline.router.secret.Secret;
-import dev.slopipeline.router.matcher.Matchers;
+import dev.slopipeline.router.routing.matcher.Matchers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.slopipeline.router.dispatch.IntentCodec;
 import dev.slopipeline.router.escalation.TimelineEntry;
 import dev.slopipeline.router.incident.Incident;
 import dev.slopipeline.router.incident.IncidentJson;
-import dev.slopipeline.router.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;

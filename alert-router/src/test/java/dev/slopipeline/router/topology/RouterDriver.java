@@ -7,7 +7,7 @@ import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.Notification;
-import dev.slopipeline.router.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;

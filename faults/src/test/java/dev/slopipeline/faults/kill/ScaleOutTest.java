@@ -15,7 +15,7 @@ import dev.slopipeline.faults.receiver.WebhookReceiver.Received;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.route.Route;
+import dev.slopipeline.router.routing.route.Route;
 import dev.slopipeline.streams.app.ConfigKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
