@@ -2,9 +2,9 @@ package dev.slopipeline.router.app;
 
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.PendingDelivery;
-import dev.slopipeline.router.dispatch.DeliveryService;
-import dev.slopipeline.router.dispatch.DispatchTopics;
-import dev.slopipeline.router.dispatch.ReceiverFactory;
+import dev.slopipeline.router.delivery.service.DeliveryService;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.delivery.service.ReceiverFactory;
 import dev.slopipeline.router.escalation.PagingOptions;
 import dev.slopipeline.router.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.heartbeat.HeartbeatPinger;

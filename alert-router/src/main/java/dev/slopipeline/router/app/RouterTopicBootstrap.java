@@ -1,6 +1,6 @@
 package dev.slopipeline.router.app;
 
-import dev.slopipeline.router.dispatch.DispatchTopics;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
 import java.util.HashSet;

@@ -22,8 +22,11 @@
  * </ul>
  *
  * <p>The human-facing channels read SLO facts from conventional label and annotation keys; see
- * {@link dev.slopipeline.router.notification.SloFacts}. Nothing here knows about Kafka:
- * {@link dev.slopipeline.router.dispatch.DeliveryService} reads {@code router.notifications}, writes
- * {@code router.deliveries} and calls into it.
+ * {@link dev.slopipeline.router.notification.SloFacts}. Nothing in this package knows about Kafka: the delivery
+ * service next to it, {@link dev.slopipeline.router.delivery.service.DeliveryService}, reads
+ * {@code router.notifications}, writes {@code router.deliveries} and calls into it.
+ *
+ * <p>Delivery is one of the router's three rooms, next to routing and on-call; it reads the notification model in
+ * {@code notification} and nothing of the other two.
  */
 package dev.slopipeline.router.delivery;

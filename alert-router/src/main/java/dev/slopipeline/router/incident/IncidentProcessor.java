@@ -6,7 +6,7 @@ import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.notification.SloFacts;
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.escalation.AlertResponse;
 import dev.slopipeline.router.escalation.EscalationProcess;
 import dev.slopipeline.router.escalation.Notify;

@@ -7,7 +7,7 @@ import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.notification.SloFacts;
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.routing.group.AlertEffects;
 import dev.slopipeline.router.routing.group.GroupingEngine;
 import dev.slopipeline.router.routing.group.GroupingStateCodec;

@@ -11,7 +11,7 @@ import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
-import dev.slopipeline.router.dispatch.DispatchTopics;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.slopipeline.router.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
-import dev.slopipeline.router.dispatch.DispatchTopics;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import static dev.slopipeline.router.topology.RouterDriver.EXTERNAL_URL;
 import static dev.slopipeline.router.topology.RouterDriver.T0;
 import static dev.slopipeline.router.topology.SloAlertSamples.firing;

@@ -11,7 +11,7 @@ import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.Notification;
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.incident.AckLinkSigner;
 import dev.slopipeline.router.incident.Incident;
 import dev.slopipeline.router.incident.IncidentCommand;

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;

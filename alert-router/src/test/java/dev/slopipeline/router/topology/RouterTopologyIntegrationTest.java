@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.dispatch.IntentCodec;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;

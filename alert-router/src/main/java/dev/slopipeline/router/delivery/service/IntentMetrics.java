@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.delivery.DeliveryListener;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.RetryState;

@@ -1,5 +1,6 @@
 /**
- * Dispatch: the Kafka-backed delivery service between {@code router.notifications} and {@code router.deliveries}.
+ * The delivery service: the Kafka-backed side of delivery, between {@code router.notifications} and
+ * {@code router.deliveries}.
  *
  * <pre>
  *  router.notifications ──► IntentHandler ──► one delivery per channel ──► Dispatcher + DeliveryLoop ──► receivers
@@ -11,12 +12,12 @@
  * </pre>
  *
  * <h2>Wire formats</h2>
- * Intents: {@link dev.slopipeline.router.dispatch.IntentCodec}, {@code schema/notification-intent.schema.json}.
- * Outcomes: {@link dev.slopipeline.router.dispatch.OutcomeCodec}, {@code schema/delivery-outcome.schema.json}.
+ * Intents: {@link dev.slopipeline.router.delivery.service.IntentCodec}, {@code schema/notification-intent.schema.json}.
+ * Outcomes: {@link dev.slopipeline.router.delivery.service.OutcomeCodec}, {@code schema/delivery-outcome.schema.json}.
  * A receiver with several channel configs (webhook, then Slack, then PagerDuty, counted from 0) gets one delivery per
  * channel, keyed {@code <idempotency key>#<index>}: that key is the {@code Idempotency-Key} header the channel sees
  * and the record key of its outcomes. Outcomes also name the content delivered under their key
- * ({@link dev.slopipeline.router.dispatch.NotificationContent}); a notification reusing a key for other content goes
+ * ({@link dev.slopipeline.router.delivery.service.NotificationContent}); a notification reusing a key for other content goes
  * by {@code <idempotency key>#<index>~<12 hex digits of its content digest>} (see <i>One key, one notification</i>).
  *
  * <h2>Guarantees</h2>
@@ -78,14 +79,14 @@
  * <h2>Topics</h2>
  * Created when missing, with the broker's default replication factor: {@code router.notifications}
  * ({@code cleanup.policy=delete}) and {@code router.deliveries} ({@code cleanup.policy=compact}), each with the
- * configured number of partitions ({@link dev.slopipeline.router.dispatch.DispatchTopics}). The intents' consumer
+ * configured number of partitions ({@link dev.slopipeline.router.delivery.service.DispatchTopics}). The intents' consumer
  * uses a configurable group id, {@code read_committed}, {@code earliest} reset and manual commits; the outcomes'
  * producer uses {@code acks=all} with idempotence.
  *
  * <h2>Metrics</h2>
  * The dispatcher's {@code router.notifications}, {@code router.delivery.latency} and {@code router.deliveries.pending},
  * plus {@code router.intents.unfinished}, {@code router.intents.consumption.paused}, {@code router.intents.refused}
- * and {@code router.intent.key.conflicts} ({@link dev.slopipeline.router.dispatch.IntentMetrics}). Give each service its own registry, or one per process:
+ * and {@code router.intent.key.conflicts} ({@link dev.slopipeline.router.delivery.service.IntentMetrics}). Give each service its own registry, or one per process:
  * gauges stay bound to the service that registered them.
  */
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;

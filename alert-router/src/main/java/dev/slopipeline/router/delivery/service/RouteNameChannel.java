@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;

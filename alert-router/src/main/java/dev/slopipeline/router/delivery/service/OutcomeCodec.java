@@ -1,4 +1,4 @@
-package dev.slopipeline.router.dispatch;
+package dev.slopipeline.router.delivery.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
