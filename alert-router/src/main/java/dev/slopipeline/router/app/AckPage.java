@@ -1,6 +1,6 @@
 package dev.slopipeline.router.app;
 
-import dev.slopipeline.router.incident.Incident;
+import dev.slopipeline.router.oncall.incident.Incident;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

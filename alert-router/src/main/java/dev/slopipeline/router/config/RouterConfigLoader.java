@@ -5,7 +5,7 @@ import dev.slopipeline.definitions.yaml.SourceLocation;
 import dev.slopipeline.definitions.yaml.YamlDocuments;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
-import dev.slopipeline.router.escalation.PagingConfig;
+import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.routing.route.Route;
 import dev.slopipeline.router.routing.route.RouteSpec;

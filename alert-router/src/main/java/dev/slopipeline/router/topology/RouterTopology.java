@@ -2,12 +2,12 @@ package dev.slopipeline.router.topology;
 
 import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.escalation.PagingConfig;
-import dev.slopipeline.router.heartbeat.HeartbeatWatch;
-import dev.slopipeline.router.incident.IncidentMetrics;
-import dev.slopipeline.router.incident.IncidentProcessor;
-import dev.slopipeline.router.incident.IncidentJson;
-import dev.slopipeline.router.incident.IncidentWiring;
+import dev.slopipeline.router.oncall.escalation.PagingConfig;
+import dev.slopipeline.router.oncall.heartbeat.HeartbeatWatch;
+import dev.slopipeline.router.oncall.incident.IncidentMetrics;
+import dev.slopipeline.router.oncall.incident.IncidentProcessor;
+import dev.slopipeline.router.oncall.incident.IncidentJson;
+import dev.slopipeline.router.oncall.incident.IncidentWiring;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

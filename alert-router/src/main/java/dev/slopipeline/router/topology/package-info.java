@@ -34,7 +34,7 @@
  * <h2>Incidents</h2>
  * A notification of {@code group} that reaches a receiver named in {@code paging.receivers} also goes to
  * {@code router.pages}, once per SLO whose page it carries, keyed by that SLO. {@code incidents}
- * ({@link dev.slopipeline.router.incident.IncidentProcessor}) reads it with {@code router.incident-commands}, also
+ * ({@link dev.slopipeline.router.oncall.incident.IncidentProcessor}) reads it with {@code router.incident-commands}, also
  * keyed by SLO and with the same partition count, so one task owns an SLO's incident, its escalation timers (wall
  * clock) and its acknowledgements. Its store {@code router-incidents} has a changelog; every change goes, in the same
  * transaction, to the compacted {@code router.incidents} (read back by every instance into the global store

@@ -1,0 +1,62 @@
+package dev.slopipeline.router.oncall.heartbeat;
+
+import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.router.routing.matcher.MatchType;
+import dev.slopipeline.router.routing.matcher.Matcher;
+import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.route.RouteSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The dead man's switch: the {@code heartbeat} section of the router configuration.
+ * <pre>{@code
+ * heartbeat:
+ *   watch_topic: slo.heartbeat       # the default; the streams app publishes there every 10 s
+ *   silent_after: 2m                 # the default: page when no heartbeat arrived for longer
+ *   receiver: sre-pager              # optional: the page goes there, whatever the route tree says
+ *   ping_url: https://hc-ping.example/abc   # optional: the router's own heartbeat, POSTed ...
+ *   ping_interval: 1m                # ... this often (the default) while it runs
+ * }</pre>
+ *
+ * @param receiver where the silent-pipeline page goes; empty: wherever the route tree sends it
+ * @param pingUrl  where the router POSTs its own heartbeat; empty: nowhere
+ */
+public record HeartbeatConfig(String watchTopic, Duration silentAfter, Optional<String> receiver, Optional<URI> pingUrl,
+                              Duration pingInterval) {
+
+    public static final String DEFAULT_TOPIC = "slo.heartbeat";
+    public static final Duration DEFAULT_SILENT_AFTER = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofMinutes(1);
+
+    public HeartbeatConfig {
+        Objects.requireNonNull(watchTopic, "watchTopic");
+        Objects.requireNonNull(silentAfter, "silentAfter");
+        Objects.requireNonNull(receiver, "receiver");
+        Objects.requireNonNull(pingUrl, "pingUrl");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+    }
+
+    /**
+     * The route tree with a first route that sends the silent-pipeline page to {@link #receiver}, when one is set: it
+     * still goes through grouping, inhibition and silences, like any alert.
+     */
+    public RouteSpec routeInto(RouteSpec root) {
+        if (receiver.isEmpty()) {
+            return root;
+        }
+        RouteSpec silent = new RouteSpec(receiver, Optional.empty(),
+                Matchers.of(List.of(Matcher.of(MatchType.EQUAL, AlertLabels.ALERTNAME, SilentPipelineAlert.ALERTNAME))),
+                false,
+                Optional.of(Duration.ZERO), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
+        List<RouteSpec> routes = new ArrayList<>();
+        routes.add(silent);
+        routes.addAll(root.routes());
+        return new RouteSpec(root.receiver(), root.groupBy(), root.matchers(), root.continueMatching(), root.groupWait(),
+                root.groupInterval(), root.repeatInterval(), root.muteTimeIntervals(), root.activeTimeIntervals(), routes);
+    }
+}
