@@ -1,6 +1,7 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.router.deadletter.DeadLetter;
 import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;

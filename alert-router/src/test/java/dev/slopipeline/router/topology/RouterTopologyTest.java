@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.deadletter.DeadLetter;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;

@@ -14,7 +14,7 @@ import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.oncall.escalation.Step;
 import dev.slopipeline.router.oncall.escalation.TierDefaults;
 import dev.slopipeline.router.oncall.escalation.TimelineEntry;
-import dev.slopipeline.router.topology.DeadLetter;
+import dev.slopipeline.router.deadletter.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.topology;
+package dev.slopipeline.router.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,8 +9,8 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class DeadLetter {
 
-    static final String REASON = "dlq.reason";
-    static final String TOPIC = "dlq.topic";
+    public static final String REASON = "dlq.reason";
+    public static final String TOPIC = "dlq.topic";
 
     private DeadLetter() {
     }
