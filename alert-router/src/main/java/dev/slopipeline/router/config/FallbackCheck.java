@@ -16,10 +16,10 @@ import java.util.Set;
 final class FallbackCheck {
 
     private final Problems problems;
-    private final Map<String, Receiver> byName = new LinkedHashMap<>();
+    private final Map<String, ReceiverConfig> byName = new LinkedHashMap<>();
     private final Map<String, Located<String>> fallbacks;
 
-    FallbackCheck(Problems problems, List<Receiver> receivers, Map<String, Located<String>> fallbacks) {
+    FallbackCheck(Problems problems, List<ReceiverConfig> receivers, Map<String, Located<String>> fallbacks) {
         this.problems = problems;
         receivers.forEach(receiver -> byName.putIfAbsent(receiver.name(), receiver));
         this.fallbacks = fallbacks;
@@ -40,7 +40,7 @@ final class FallbackCheck {
 
     private void checkTarget(String name, Located<String> fallback) {
         String target = fallback.value();
-        Receiver receiver = byName.get(target);
+        ReceiverConfig receiver = byName.get(target);
         if (target.equals(name)) {
             problems.error(fallback.location(), "receiver \"" + name + "\" names itself as its fallback; name another"
                     + " receiver that takes over when this one keeps failing");

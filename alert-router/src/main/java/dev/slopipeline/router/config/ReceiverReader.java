@@ -43,8 +43,8 @@ final class ReceiverReader {
         return List.copyOf(names.keySet());
     }
 
-    List<Receiver> read(List<YamlNode> items) {
-        List<Receiver> receivers = new ArrayList<>();
+    List<ReceiverConfig> read(List<YamlNode> items) {
+        List<ReceiverConfig> receivers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, "receivers[" + i + "]").flatMap(this::receiver).ifPresent(receivers::add);
         }
@@ -52,7 +52,7 @@ final class ReceiverReader {
         return receivers;
     }
 
-    private Optional<Receiver> receiver(YamlMap map) {
+    private Optional<ReceiverConfig> receiver(YamlMap map) {
         Optional<String> name = map.requireString("name");
         if (name.isEmpty()) {
             return Optional.empty();
@@ -79,7 +79,7 @@ final class ReceiverReader {
                     return text;
                 }));
         map.rejectUnknownFields();
-        return Optional.of(new Receiver(name.get(), channels, fallback));
+        return Optional.of(new ReceiverConfig(name.get(), channels, fallback));
     }
 
     private <T extends ChannelConfig> List<T> channels(YamlMap receiver, String field, String what,

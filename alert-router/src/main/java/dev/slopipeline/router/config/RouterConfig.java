@@ -17,7 +17,7 @@ import java.util.Optional;
 public record RouterConfig(
         GlobalConfig global,
         Route route,
-        List<Receiver> receivers,
+        List<ReceiverConfig> receivers,
         List<InhibitRule> inhibitRules,
         List<TimeInterval> timeIntervals,
         PagingConfig paging,
@@ -30,7 +30,7 @@ public record RouterConfig(
         Objects.requireNonNull(retryPolicy, "retryPolicy");
     }
 
-    public Optional<Receiver> receiver(String name) {
+    public Optional<ReceiverConfig> receiver(String name) {
         return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 

@@ -59,7 +59,7 @@ public final class RouterConfigLoader {
                 .orElse(GlobalConfig.DEFAULTS);
 
         ReceiverReader receiverReader = new ReceiverReader(problems, global);
-        List<Receiver> receivers = receiverReader.read(list(top, "receivers"));
+        List<ReceiverConfig> receivers = receiverReader.read(list(top, "receivers"));
 
         TimeIntervalReader intervalReader = new TimeIntervalReader(problems);
         List<TimeInterval> intervals = new ArrayList<>(intervalReader.read(list(top, "mute_time_intervals"), "mute_time_intervals"));
@@ -75,7 +75,7 @@ public final class RouterConfigLoader {
 
         List<InhibitRule> inhibitRules = InhibitRuleReader.read(list(top, "inhibit_rules"), problems);
         PagingConfig paging = PagingConfig.read(top, problems,
-                receivers.stream().map(Receiver::name).collect(java.util.stream.Collectors.toSet()));
+                receivers.stream().map(ReceiverConfig::name).collect(java.util.stream.Collectors.toSet()));
 
         RetryPolicy retryPolicy = top.get("delivery")
                 .flatMap(node -> node.asMap(problems, "delivery"))

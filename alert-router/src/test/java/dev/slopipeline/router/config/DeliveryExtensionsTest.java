@@ -45,11 +45,11 @@ class DeliveryExtensionsTest {
         assertThat(loaded.problems()).isEmpty();
         RouterConfig config = loaded.orElseThrow();
         assertThat(config.retryPolicy()).isEqualTo(new RetryPolicy(Duration.ofMillis(500), Duration.ofMinutes(1), 4));
-        Receiver primary = config.receiver("primary").orElseThrow();
+        ReceiverConfig primary = config.receiver("primary").orElseThrow();
         assertThat(primary.fallback()).contains("backup");
         assertThat(primary.channels()).extracting(c -> ((WebhookConfig) c).signingSecret().orElseThrow().toString())
                 .containsExactly("file:" + dir.resolve("secrets/hmac"), "env:HOOK_HMAC");
-        Receiver backup = config.receiver("backup").orElseThrow();
+        ReceiverConfig backup = config.receiver("backup").orElseThrow();
         assertThat(backup.fallback()).isEmpty();
         assertThat(((PagerdutyConfig) backup.channels().get(0)).routingKey()).hasToString("file:/run/secrets/pd");
     }

@@ -2,6 +2,7 @@ package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.router.config.ChannelConfig;
 import dev.slopipeline.router.config.PagerdutyConfig;
+import dev.slopipeline.router.config.ReceiverConfig;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.SlackConfig;
 import dev.slopipeline.router.config.WebhookConfig;
@@ -51,7 +52,7 @@ public final class ReceiverFactory {
 
     public Integrations build(RouterConfig config) {
         Map<String, List<Integration>> byReceiver = new LinkedHashMap<>();
-        for (dev.slopipeline.router.config.Receiver receiver : config.receivers()) {
+        for (ReceiverConfig receiver : config.receivers()) {
             String fallback = receiver.fallback().map(name -> new IntegrationId(name, 0).name()).orElse(null);
             List<Integration> integrations = new ArrayList<>();
             for (ChannelConfig channel : receiver.channels()) {

@@ -21,9 +21,9 @@ public record DedupStage() implements Stage {
     public List<LabelledAlert> apply(FlushContext context, List<LabelledAlert> alerts) {
         Set<Fingerprint> firing = fingerprints(alerts, false);
         Set<Fingerprint> resolved = fingerprints(alerts, true);
-        NotifyReason reason = reason(context.lastNotified(), firing, resolved, context.receiver().sendResolved(),
+        FlushReason reason = reason(context.lastNotified(), firing, resolved, context.receiver().sendResolved(),
                 context.route().repeatInterval(), context.now());
-        return reason == NotifyReason.NONE ? List.of() : alerts;
+        return reason == FlushReason.NONE ? List.of() : alerts;
     }
 
     /**
@@ -31,22 +31,22 @@ public record DedupStage() implements Stage {
      * the log forgets the firing alerts; the repeat interval has passed only when strictly more than it separates
      * the last notification from now.
      */
-    static NotifyReason reason(Optional<LogEntry> last, Set<Fingerprint> firing, Set<Fingerprint> resolved,
+    static FlushReason reason(Optional<LogEntry> last, Set<Fingerprint> firing, Set<Fingerprint> resolved,
                                boolean sendResolved, Duration repeatInterval, Instant now) {
         if (last.isEmpty()) {
-            return firing.isEmpty() ? NotifyReason.NONE : NotifyReason.FIRST_NOTIFICATION;
+            return firing.isEmpty() ? FlushReason.NONE : FlushReason.FIRST_NOTIFICATION;
         }
         LogEntry entry = last.get();
         if (!entry.firing().containsAll(firing)) {
-            return entry.firing().isEmpty() ? NotifyReason.FIRST_NOTIFICATION : NotifyReason.NEW_ALERTS;
+            return entry.firing().isEmpty() ? FlushReason.FIRST_NOTIFICATION : FlushReason.NEW_ALERTS;
         }
         if (firing.isEmpty()) {
-            return entry.firing().isEmpty() ? NotifyReason.NONE : NotifyReason.ALL_RESOLVED;
+            return entry.firing().isEmpty() ? FlushReason.NONE : FlushReason.ALL_RESOLVED;
         }
         if (sendResolved && !entry.resolved().containsAll(resolved)) {
-            return NotifyReason.NEW_RESOLVED;
+            return FlushReason.NEW_RESOLVED;
         }
-        return entry.timestamp().isBefore(now.minus(repeatInterval)) ? NotifyReason.REPEAT : NotifyReason.NONE;
+        return entry.timestamp().isBefore(now.minus(repeatInterval)) ? FlushReason.REPEAT : FlushReason.NONE;
     }
 
     static SortedSet<Fingerprint> fingerprints(List<LabelledAlert> alerts, boolean resolved) {

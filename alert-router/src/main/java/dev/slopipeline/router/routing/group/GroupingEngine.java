@@ -4,7 +4,7 @@ import dev.slopipeline.router.notification.AlertStore;
 import dev.slopipeline.router.notification.AlertStore.Admission;
 import dev.slopipeline.router.notification.Fingerprint;
 import dev.slopipeline.router.notification.LabelledAlert;
-import dev.slopipeline.router.config.Receiver;
+import dev.slopipeline.router.config.ReceiverConfig;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.route.Route;
@@ -60,7 +60,7 @@ public final class GroupingEngine {
         this.root = config.route();
         this.routesById = root.stream().collect(Collectors.toMap(Route::id, Function.identity()));
         this.receivers = config.receivers().stream()
-                .collect(Collectors.toMap(Receiver::name, receiver -> ReceiverPolicy.of(receiver,
+                .collect(Collectors.toMap(ReceiverConfig::name, receiver -> ReceiverPolicy.of(receiver,
                         config.paging().options().policyFor(receiver.name()).isPresent())));
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");

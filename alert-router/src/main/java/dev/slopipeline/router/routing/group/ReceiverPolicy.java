@@ -1,7 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
 import dev.slopipeline.router.config.ChannelConfig;
-import dev.slopipeline.router.config.Receiver;
+import dev.slopipeline.router.config.ReceiverConfig;
 
 /**
  * What the notification decision needs to know about a receiver.
@@ -14,7 +14,7 @@ import dev.slopipeline.router.config.Receiver;
  */
 public record ReceiverPolicy(String name, boolean hasChannels, boolean sendResolved) {
 
-    public static ReceiverPolicy of(Receiver receiver) {
+    public static ReceiverPolicy of(ReceiverConfig receiver) {
         return of(receiver, false);
     }
 
@@ -22,7 +22,7 @@ public record ReceiverPolicy(String name, boolean hasChannels, boolean sendResol
      * @param escalates whether its pages open incidents ({@code paging.receivers}): the incident processor must hear
      *                  of them, and of their recovery, even when the receiver has no channel of its own
      */
-    public static ReceiverPolicy of(Receiver receiver, boolean escalates) {
+    public static ReceiverPolicy of(ReceiverConfig receiver, boolean escalates) {
         return new ReceiverPolicy(receiver.name(), escalates || !receiver.channels().isEmpty(),
                 escalates || receiver.channels().stream().anyMatch(ChannelConfig::sendResolved));
     }

@@ -16,7 +16,7 @@
  *       started more than group_wait ago and the group never flushed), then every group_interval after each flush.
  *       An alert on several routes (continue) is in one group per route.</li>
  *   <li>At a flush the group's alerts, in label order, pass the stages; dedup lets them through when
- *       ({@link dev.slopipeline.router.routing.group.NotifyReason}) alerts fire that the last notification did not list, or
+ *       ({@link dev.slopipeline.router.routing.group.FlushReason}) alerts fire that the last notification did not list, or
  *       everything resolved after the last notification listed firing alerts, or (send_resolved) alerts resolved
  *       that it did not list as resolved, or more than repeat_interval passed since it. If every alert is muted, or
  *       dedup finds nothing new, nothing is logged.</li>

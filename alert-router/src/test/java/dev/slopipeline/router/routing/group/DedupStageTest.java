@@ -31,34 +31,34 @@ class DedupStageTest {
     }
 
     private static Arguments row(Optional<LogEntry> last, Set<Fingerprint> firing, Set<Fingerprint> resolved,
-                                 boolean sendResolved, Duration since, NotifyReason expected) {
+                                 boolean sendResolved, Duration since, FlushReason expected) {
         return Arguments.of(last, firing, resolved, sendResolved, since, expected);
     }
 
     static Stream<Arguments> cases() {
         Optional<LogEntry> never = Optional.empty();
         return Stream.of(
-                row(never, set(1), set(), true, SOON, NotifyReason.FIRST_NOTIFICATION),
-                row(never, set(), set(1), true, SOON, NotifyReason.NONE),
-                row(logged(set(1), set()), set(1, 2), set(), false, SOON, NotifyReason.NEW_ALERTS),
-                row(logged(set(), set(1)), set(2), set(), false, SOON, NotifyReason.FIRST_NOTIFICATION),
-                row(logged(set(1, 2), set()), set(), set(1, 2), false, SOON, NotifyReason.ALL_RESOLVED),
-                row(logged(set(1, 2), set()), set(), set(1, 2), true, SOON, NotifyReason.ALL_RESOLVED),
-                row(logged(set(), set(1)), set(), set(1, 2), true, SOON, NotifyReason.NONE),
-                row(logged(set(1, 2), set()), set(2), set(1), true, SOON, NotifyReason.NEW_RESOLVED),
-                row(logged(set(1, 2), set()), set(2), set(1), false, SOON, NotifyReason.NONE),
-                row(logged(set(2), set(1)), set(2), set(1), true, SOON, NotifyReason.NONE),
-                row(logged(set(1, 2), set()), set(2), set(), true, SOON, NotifyReason.NONE),
-                row(logged(set(1), set()), set(1), set(), true, REPEAT, NotifyReason.NONE),
-                row(logged(set(1), set()), set(1), set(), true, REPEAT.plusNanos(1), NotifyReason.REPEAT),
-                row(logged(set(1, 2), set()), set(1), set(), false, REPEAT.plusSeconds(1), NotifyReason.REPEAT));
+                row(never, set(1), set(), true, SOON, FlushReason.FIRST_NOTIFICATION),
+                row(never, set(), set(1), true, SOON, FlushReason.NONE),
+                row(logged(set(1), set()), set(1, 2), set(), false, SOON, FlushReason.NEW_ALERTS),
+                row(logged(set(), set(1)), set(2), set(), false, SOON, FlushReason.FIRST_NOTIFICATION),
+                row(logged(set(1, 2), set()), set(), set(1, 2), false, SOON, FlushReason.ALL_RESOLVED),
+                row(logged(set(1, 2), set()), set(), set(1, 2), true, SOON, FlushReason.ALL_RESOLVED),
+                row(logged(set(), set(1)), set(), set(1, 2), true, SOON, FlushReason.NONE),
+                row(logged(set(1, 2), set()), set(2), set(1), true, SOON, FlushReason.NEW_RESOLVED),
+                row(logged(set(1, 2), set()), set(2), set(1), false, SOON, FlushReason.NONE),
+                row(logged(set(2), set(1)), set(2), set(1), true, SOON, FlushReason.NONE),
+                row(logged(set(1, 2), set()), set(2), set(), true, SOON, FlushReason.NONE),
+                row(logged(set(1), set()), set(1), set(), true, REPEAT, FlushReason.NONE),
+                row(logged(set(1), set()), set(1), set(), true, REPEAT.plusNanos(1), FlushReason.REPEAT),
+                row(logged(set(1, 2), set()), set(1), set(), false, REPEAT.plusSeconds(1), FlushReason.REPEAT));
     }
 
     @ParameterizedTest(name = "[{index}] last {0}, firing {1}, resolved {2}, send_resolved {3}, {4} later: {5}")
     @MethodSource("cases")
     void shouldNotifyOnlyWhenAlertmanagerWould(Optional<LogEntry> last, Set<Fingerprint> firing,
                                                Set<Fingerprint> resolved, boolean sendResolved, Duration since,
-                                               NotifyReason expected) {
+                                               FlushReason expected) {
         assertThat(DedupStage.reason(last, firing, resolved, sendResolved, REPEAT, LOGGED.plus(since)))
                 .isEqualTo(expected);
     }

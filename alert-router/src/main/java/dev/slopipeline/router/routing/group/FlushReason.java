@@ -1,7 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
 /** Why dedup lets a flush notify, in Alertmanager's terms; {@link #NONE} when it does not. */
-public enum NotifyReason {
+public enum FlushReason {
     /** Nothing was sent before, or the last notification was a resolution. */
     FIRST_NOTIFICATION,
     /** Alerts fire that the last notification did not list as firing. */

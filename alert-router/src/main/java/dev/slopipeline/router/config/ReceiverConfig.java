@@ -11,9 +11,9 @@ import java.util.Optional;
  *                 extension of Alertmanager's format); it exists, has exactly one channel, and no chain of fallbacks
  *                 comes back to where it started
  */
-public record Receiver(String name, List<ChannelConfig> channels, Optional<String> fallback) {
+public record ReceiverConfig(String name, List<ChannelConfig> channels, Optional<String> fallback) {
 
-    public Receiver {
+    public ReceiverConfig {
         channels = List.copyOf(channels);
         Objects.requireNonNull(fallback, "fallback");
     }
