@@ -34,6 +34,11 @@ public record RouterConfig(
         return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
+    /** Whether the pages of this receiver open incidents: {@code paging.receivers} gives it an escalation policy. */
+    public boolean escalates(String receiver) {
+        return paging.options().policyFor(receiver).isPresent();
+    }
+
     public Optional<TimeInterval> timeInterval(String name) {
         return timeIntervals.stream().filter(t -> t.name().equals(name)).findFirst();
     }

@@ -61,7 +61,7 @@ public final class GroupingEngine {
         this.routesById = root.stream().collect(Collectors.toMap(Route::id, Function.identity()));
         this.receivers = config.receivers().stream()
                 .collect(Collectors.toMap(ReceiverConfig::name, receiver -> ReceiverPolicy.of(receiver,
-                        config.paging().options().policyFor(receiver.name()).isPresent())));
+                        config.escalates(receiver.name()))));
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
         this.clusterAlerts = Objects.requireNonNull(clusterAlerts, "clusterAlerts");
