@@ -2,11 +2,11 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.oncall.incident.AckLinkSigner;
 import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentCommand;
 import dev.slopipeline.router.oncall.incident.IncidentView;
+import dev.slopipeline.router.secret.Secret;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;

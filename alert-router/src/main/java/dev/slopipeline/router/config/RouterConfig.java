@@ -1,7 +1,7 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.delivery.RetryPolicy;
+import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.routing.route.Route;
 import java.util.List;
 import java.util.Objects;

@@ -1,14 +1,14 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
+import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.router.delivery.service.IntentCodec;
+import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.notification.LabelledAlert;
-import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.notification.SloFacts;
-import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.routing.group.AlertEffects;
 import dev.slopipeline.router.routing.group.GroupingEngine;
 import dev.slopipeline.router.routing.group.GroupingStateCodec;

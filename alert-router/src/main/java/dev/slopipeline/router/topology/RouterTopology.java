@@ -1,12 +1,12 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatWatch;
+import dev.slopipeline.router.oncall.incident.IncidentJson;
 import dev.slopipeline.router.oncall.incident.IncidentMetrics;
 import dev.slopipeline.router.oncall.incident.IncidentProcessor;
-import dev.slopipeline.router.oncall.incident.IncidentJson;
 import dev.slopipeline.router.oncall.incident.IncidentWiring;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -1,11 +1,11 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

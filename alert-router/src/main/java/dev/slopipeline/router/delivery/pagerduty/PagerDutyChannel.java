@@ -2,10 +2,10 @@ package dev.slopipeline.router.delivery.pagerduty;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.notification.Notification;
-import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.delivery.Target;
 import dev.slopipeline.router.delivery.http.JsonPoster;
+import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;

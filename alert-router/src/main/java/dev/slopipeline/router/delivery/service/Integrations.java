@@ -1,10 +1,10 @@
 package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.router.notification.Alert;
-import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Receivers;
+import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.Notification;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Target;
+import dev.slopipeline.router.notification.Notification;
 import java.util.Objects;
 
 /**

@@ -2,9 +2,9 @@ package dev.slopipeline.router.delivery.slack;
 
 import dev.slopipeline.router.delivery.Channel;
 import dev.slopipeline.router.delivery.DeliveryResult;
-import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.delivery.Target;
 import dev.slopipeline.router.delivery.http.JsonPoster;
+import dev.slopipeline.router.notification.Notification;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

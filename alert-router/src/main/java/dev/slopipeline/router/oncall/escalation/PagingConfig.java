@@ -2,6 +2,9 @@ package dev.slopipeline.router.oncall.escalation;
 
 import dev.slopipeline.definitions.yaml.Problems;
 import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
+import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfigReader;
+import dev.slopipeline.router.oncall.schedule.Contact;
 import dev.slopipeline.router.oncall.schedule.OnCallConfig;
 import dev.slopipeline.router.oncall.schedule.OnCallConfigReader;
 import dev.slopipeline.router.oncall.schedule.OnCallSections;
@@ -11,9 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
-import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfigReader;
-import dev.slopipeline.router.oncall.schedule.Contact;
 
 /**
  * Who can be paged and how: the {@code users}, {@code schedules}, {@code escalation_policies},

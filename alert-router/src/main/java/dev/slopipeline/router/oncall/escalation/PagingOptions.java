@@ -1,7 +1,7 @@
 package dev.slopipeline.router.oncall.escalation;
 
-import dev.slopipeline.router.secret.Secret;
 import dev.slopipeline.router.oncall.schedule.ContactType;
+import dev.slopipeline.router.secret.Secret;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,19 +1,19 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.notification.AlertStore;
-import dev.slopipeline.router.notification.AlertStore.Admission;
-import dev.slopipeline.router.notification.Fingerprint;
-import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.ReceiverConfig;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.notification.AlertStore.Admission;
+import dev.slopipeline.router.notification.AlertStore;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.route.Route;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

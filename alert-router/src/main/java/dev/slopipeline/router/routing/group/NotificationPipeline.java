@@ -1,7 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.routing.inhibit.Inhibitor;
 import dev.slopipeline.router.routing.silence.Silences;

@@ -1,8 +1,8 @@
 package dev.slopipeline.router.routing.inhibit;
 
+import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.notification.Fingerprint;
 import dev.slopipeline.router.notification.LabelledAlert;
-import dev.slopipeline.router.config.InhibitRule;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.Notification;
-import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.slopipeline.router.delivery.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Notification;
-import dev.slopipeline.router.delivery.Samples;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

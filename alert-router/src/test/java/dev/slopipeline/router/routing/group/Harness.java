@@ -1,8 +1,8 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.routing.silence.Silences;

@@ -2,9 +2,9 @@ package dev.slopipeline.router.routing.inhibit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.notification.Fingerprint;
 import dev.slopipeline.router.notification.LabelledAlert;
-import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.routing.matcher.MatchType;
 import dev.slopipeline.router.routing.matcher.Matcher;
 import dev.slopipeline.router.routing.matcher.Matchers;
