@@ -1,6 +1,18 @@
 /**
- * Labelled alerts: SLO alert transitions from {@code slo.alerts} in Alertmanager's model, the shape grouping,
- * inhibition, silences and delivery work on.
+ * The notification model the router's three rooms share: routing ({@code routing}), delivery ({@code delivery}) and
+ * on-call ({@code oncall}) all read it, and it imports none of them.
+ * <ul>
+ *   <li>What comes in: {@link dev.slopipeline.router.notification.LabelledAlert}, an SLO alert transition from
+ *       {@code slo.alerts} in Alertmanager's model, with its {@link dev.slopipeline.router.notification.Fingerprint};
+ *       {@link dev.slopipeline.router.notification.SloAlerts} converts, {@link dev.slopipeline.router.notification.AlertStore}
+ *       keeps the latest per fingerprint.</li>
+ *   <li>What goes out: {@link dev.slopipeline.router.notification.Notification}, one alert group's state for one
+ *       receiver, holding the delivered {@link dev.slopipeline.router.notification.Alert}s and, once someone acts,
+ *       an {@link dev.slopipeline.router.notification.Acknowledgement}; channels and pages read its SLO facts through
+ *       {@link dev.slopipeline.router.notification.SloFacts}.</li>
+ * </ul>
+ *
+ * <p>Labelled alerts are the shape grouping, inhibition, silences and delivery work on.
  *
  * <p>{@link dev.slopipeline.router.notification.SloAlerts#toLabelled} writes no label or annotation of its own; the
  * {@code slo.alerts} contract in slo-definitions says what an alert carries:

@@ -1,0 +1,13 @@
+/**
+ * On-call, one of the router's three rooms: who is paged, and what happens until someone answers.
+ * <ul>
+ *   <li>{@code schedule}: users, rotations, layers and overrides: who is on call when.</li>
+ *   <li>{@code escalation}: escalation policies and the process one incident goes through, step by step.</li>
+ *   <li>{@code incident}: incidents, their commands (acknowledge, resolve), views and the processor that runs them.</li>
+ *   <li>{@code heartbeat}: the watch that pages when the pipeline itself goes silent.</li>
+ * </ul>
+ * On-call reads the shared model in {@code notification}; pages leave as intents in the delivery service's format
+ * ({@link dev.slopipeline.router.delivery.service.IntentCodec}), so on-call depends on delivery, never the other way.
+ * The heartbeat's own route is written with routing's matchers. Nothing in routing or delivery imports on-call.
+ */
+package dev.slopipeline.router.oncall;

@@ -1,0 +1,13 @@
+/**
+ * Routing, one of the router's three rooms: which receivers hear of an alert, when, and in which group.
+ * <ul>
+ *   <li>{@code route}: the routing tree; {@code matcher}: label matchers in Alertmanager's two syntaxes;
+ *       {@code routetest}: what a label set routes to, for the CLI.</li>
+ *   <li>{@code group}: aggregation groups, their timers and the notification pipeline (inhibit, silence, time mute,
+ *       dedup), which turns alerts into {@link dev.slopipeline.router.notification.Notification}s.</li>
+ *   <li>{@code inhibit}, {@code silence}, {@code timeinterval}: the three ways an alert is held back.</li>
+ * </ul>
+ * Routing reads the shared model in {@code notification} and the validated config; it imports nothing from delivery
+ * or on-call.
+ */
+package dev.slopipeline.router.routing;
