@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,8 @@ public final class Durations {
     private static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE / 1_000_000);
     /** What {@link #read} answers for a count too large to add up. */
     private static final Duration SATURATED = Duration.ofMillis(Long.MAX_VALUE);
+    /** The syntax for each set of units, by the bit mask of their ordinals; built when first asked for. */
+    private static final AtomicReferenceArray<Pattern> SYNTAXES = new AtomicReferenceArray<>(1 << Unit.values().length);
     private static final Pattern ALL_UNITS_SYNTAX = syntax(ALL_UNITS);
 
     private Durations() {
@@ -153,6 +156,19 @@ public final class Durations {
     }
 
     private static Pattern syntax(Set<Unit> units) {
+        int mask = 0;
+        for (Unit unit : units) {
+            mask |= 1 << unit.ordinal();
+        }
+        Pattern syntax = SYNTAXES.get(mask);
+        if (syntax == null) {
+            syntax = compile(units);
+            SYNTAXES.set(mask, syntax);
+        }
+        return syntax;
+    }
+
+    private static Pattern compile(Set<Unit> units) {
         StringBuilder regex = new StringBuilder();
         for (Unit unit : Unit.values()) {
             // a unit left out still takes its group, so that group numbers stay the units' ordinals
