@@ -47,7 +47,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would change without writing anything.")
     boolean dryRun;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT15S", description = "How long to wait for Kafka (ISO-8601, default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15s", converter = DurationOption.class,
+            description = "How long to wait for Kafka, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @CommandLine.Spec

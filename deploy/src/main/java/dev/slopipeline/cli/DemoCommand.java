@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Simulated seconds per real second (default: the scenario's, 60 = one hour a minute).")
     Double speed;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (ISO-8601, e.g. PT5M); default: until Ctrl-C.")
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "Stop after this long, e.g. 5m or 1h30m; default: until Ctrl-C.")
     Duration duration;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (default: a temporary folder, deleted at the end).")

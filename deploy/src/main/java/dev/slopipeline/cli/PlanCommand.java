@@ -11,6 +11,7 @@ import dev.slopipeline.definitions.policy.AlertPair;
 import dev.slopipeline.definitions.policy.BurnRatePolicy;
 import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.yaml.LoadResult;
+import dev.slopipeline.kit.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ final class PlanCommand implements Callable<Integer> {
         Duration fullOutage = Duration.ofMillis(Math.round(plan.period().toMillis() * slo.errorBudget()));
         out.printf("  objective %s %% over %s; error budget %s %% (%s of full outage)%n",
                 number(slo.objectivePercent()), windowText(slo.window()), number(slo.errorBudget() * 100),
-                HumanDuration.format(fullOutage));
+                Durations.formatRoughly(fullOutage));
         if (slo.alerting().minEvents() > 0) {
             out.printf("  low-traffic guard: a pair fires only with at least %d events in its long window%n", slo.alerting().minEvents());
         }
@@ -112,8 +113,8 @@ final class PlanCommand implements Callable<Integer> {
                     pair.name(), pair.severity().wireName(),
                     DurationSyntax.format(pair.longWindow()), DurationSyntax.format(pair.shortWindow()),
                     number(pair.factor()), percent(pair.errorRatioThreshold()), number(pair.budgetPercent()) + " %",
-                    pair.canFire() ? HumanDuration.format(pair.timeToDetectFullOutage()) : "never",
-                    HumanDuration.format(pair.timeToExhaustBudget(plan.period())),
+                    pair.canFire() ? Durations.formatRoughly(pair.timeToDetectFullOutage()) : "never",
+                    Durations.formatRoughly(pair.timeToExhaustBudget(plan.period())),
                     pair.canFire() ? "" : "  (cannot fire: needs more than 100 % errors)");
         }
         out.println();

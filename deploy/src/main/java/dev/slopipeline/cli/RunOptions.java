@@ -49,8 +49,8 @@ final class RunOptions {
     @Option(names = "--print-config", description = "Print the effective configuration (secrets masked) and exit.")
     boolean printConfig;
 
-    @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "PT2M",
-            description = "How long to wait for every component to be ready (ISO-8601, default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ready-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = DurationOption.class,
+            description = "How long to wait for every component to be ready, e.g. 90s or 5m (default: ${DEFAULT-VALUE}).")
     Duration readyTimeout;
 
     /** The config file, then {@code env}, then the flags given. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.router.config.PrometheusDuration;
 import dev.slopipeline.router.routing.matcher.MatcherParser;
 import dev.slopipeline.router.routing.matcher.MatcherSyntaxException;
 import dev.slopipeline.router.routing.matcher.ParsedMatchers;
@@ -81,9 +80,9 @@ final class SilenceCommand implements Runnable {
         Until until = new Until();
 
         static final class Until {
-            @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+            @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationOption.class,
                     description = "How long the silence lasts from its start, e.g. 90m, 2h, 1d (default 1h).")
-            String duration;
+            Duration duration;
 
             @Option(names = "--end", paramLabel = "TIME", description = "When the silence ends (ISO-8601, e.g. 2026-11-23T18:00:00Z).")
             String end;
@@ -126,7 +125,7 @@ final class SilenceCommand implements Runnable {
             }
             Instant startsAt = start == null ? Instant.now() : instant("--start", start);
             Instant endsAt = until.end != null ? instant("--end", until.end)
-                    : startsAt.plus(duration(until.duration == null ? "1h" : until.duration));
+                    : startsAt.plus(duration(until.duration == null ? Duration.ofHours(1) : until.duration));
             if (start != null) {
                 body.put("startsAt", startsAt.toString());
             }
@@ -142,16 +141,11 @@ final class SilenceCommand implements Runnable {
             });
         }
 
-        private Duration duration(String text) {
-            try {
-                Duration duration = PrometheusDuration.parse(text);
-                if (duration.isZero()) {
-                    throw new IllegalArgumentException("a silence must last longer than 0");
-                }
-                return duration;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
+        private Duration duration(Duration duration) {
+            if (duration.isZero() || duration.isNegative()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--duration: a silence must last longer than 0");
             }
+            return duration;
         }
 
         private Instant instant(String option, String text) {

@@ -1,6 +1,7 @@
 package dev.slopipeline.run;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.kit.lock.DataFolderLock;
 import dev.slopipeline.router.app.ApiScope;
 import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.config.RouterConfig;
@@ -11,6 +12,7 @@ import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.ui.WebUi;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -175,14 +177,25 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * One running {@code slo run} per component and data folder: two streams apps on one state folder would fight
+     * over its stores. The refusal names the process that holds the folder, so that one knows which to stop.
+     */
+    private DataFolderLock runLock(String component) {
+        Path dataDir = settings.dataDir();
+        return DataFolderLock.acquire(dataDir, component + ".lock", holder -> "slo-pipeline is already running the "
+                + component + " with the data in " + dataDir.toAbsolutePath() + holder
+                + "; stop it first (Ctrl-C), or give this one another --data-dir");
+    }
+
     private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Duration routerPunctuation,
                           Optional<String> webUiToken) throws InterruptedException {
         bootstrapServers = settings.streams().bootstrapServers().orElse(null);
         if (components.contains(Component.STREAMS)) {
-            opened.push(RunLock.acquire(settings.dataDir(), "streams app"));
+            opened.push(runLock("streams app"));
         }
         if (components.contains(Component.ROUTER)) {
-            opened.push(RunLock.acquire(settings.dataDir(), "alert router"));
+            opened.push(runLock("alert router"));
         }
         if (bootstrapServers == null) {
             progress.accept("starting the embedded Kafka broker (data in " + settings.dataDir().resolve("kafka") + ")");

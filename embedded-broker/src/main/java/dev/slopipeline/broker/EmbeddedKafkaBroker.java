@@ -1,6 +1,7 @@
 package dev.slopipeline.broker;
 
 import dev.slopipeline.broker.BrokerSettings.ExtraListener;
+import dev.slopipeline.kit.lock.DataFolderLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,6 +66,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String META_PROPERTIES = "meta.properties";
+    /**
+     * The file by which one broker claims its data directory, across threads and processes. When the metadata
+     * log shares the log directory, as here, Kafka 4.3's raft manager skips its own lock and Kafka's
+     * {@code .lock} is only taken when the broker's log manager starts, after the controller has opened the
+     * metadata log. A second broker would thus write to the first one's metadata log before Kafka noticed.
+     * This claim is taken before anything touches the directory.
+     */
+    private static final String LOCK_FILE = "embedded-broker.lock";
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -74,7 +83,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private State state = State.NEW;
     private Path dataDirectory;
     private Map<String, Integer> ports = Map.of();
-    private DataDirectoryLock lock;
+    private DataFolderLock lock;
     private KafkaRaftServer server;
 
     private EmbeddedKafkaBroker(BrokerSettings settings) {
@@ -106,7 +115,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             dataDirectory = settings.dataDirectory().isPresent()
                     ? Files.createDirectories(settings.dataDirectory().get())
                     : Files.createTempDirectory("embedded-kafka-");
-            lock = DataDirectoryLock.acquire(dataDirectory);
+            Path claimed = dataDirectory;
+            lock = DataFolderLock.acquire(claimed, LOCK_FILE,
+                    holder -> "Cannot start an embedded Kafka broker: another broker is already using " + claimed);
             Optional<String> newClusterId = formatIfNew(dataDirectory);
             ports = resolvePorts(settings.requestedPorts());
             ExitGuard.register(this);

@@ -3,6 +3,7 @@ package dev.slopipeline.router.config;
 import dev.slopipeline.definitions.yaml.Suggestions;
 import dev.slopipeline.definitions.yaml.YamlMap;
 import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.time.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class Fields {
     static Optional<Duration> duration(YamlMap map, String field) {
         return map.get(field).flatMap(node -> node.asText(map.problems(), map.describe(field)).flatMap(text -> {
             try {
-                return Optional.of(PrometheusDuration.parse(text));
+                return Optional.of(Durations.parse(text));
             } catch (IllegalArgumentException e) {
                 map.problems().error(node.location(), map.describe(field) + ": " + e.getMessage());
                 return Optional.empty();

@@ -74,7 +74,7 @@
  * <h2>Formats</h2>
  * <ul>
  *   <li>{@code slo.alerts}: {@link dev.slopipeline.definitions.alert.AlertCodec}. Unreadable records go to
- *       {@code router.dlq} unchanged, with headers {@code dlq.reason} and {@code dlq.topic}; processing goes on.</li>
+ *       {@code router.dlq} unchanged, with headers {@code slo.dlq.reason} and {@code slo.dlq.topic}; processing goes on.</li>
  *   <li>{@code router.commands}: {@link dev.slopipeline.router.topology.SilenceCommandCodec}.</li>
  *   <li>{@code router.silences}: one silence per record, see {@code SilenceRecords}.</li>
  *   <li>{@code router.groups}, {@code router.active-alerts}: one alert as

@@ -259,7 +259,7 @@ class IncidentTopologyTest {
         advance(Duration.ofMinutes(2));
         commands.pipeInput(SLO, new IncidentCommandCodec().encode(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE,
                 id, SLO, "bob", Optional.empty(), now)), now);
-        assertThat(new String(deadLetters.readRecord().headers().lastHeader("dlq.reason").value())).contains("no incident");
+        assertThat(new String(deadLetters.readRecord().headers().lastHeader("slo.dlq.reason").value())).contains("no incident");
     }
 
     @Test
@@ -267,7 +267,7 @@ class IncidentTopologyTest {
         commands.pipeInput(SLO, new IncidentCommandCodec().encode(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE,
                 "nope", SLO, "alice", Optional.empty(), now)), now);
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
-        assertThat(new String(dead.headers().lastHeader("dlq.reason").value())).contains("no incident nope");
+        assertThat(new String(dead.headers().lastHeader("slo.dlq.reason").value())).contains("no incident nope");
     }
 
     @Test

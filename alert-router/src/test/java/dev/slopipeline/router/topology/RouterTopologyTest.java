@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
@@ -248,8 +248,8 @@ class RouterTopologyTest {
         TestRecord<String, byte[]> letter = r.deadLetters.readRecord();
         assertThat(letter.key()).isEqualTo("checkout-availability");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"slo\":");
-        assertThat(header(letter, DeadLetter.TOPIC)).isEqualTo("slo.alerts");
-        assertThat(header(letter, DeadLetter.REASON)).isNotBlank();
+        assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo("slo.alerts");
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isNotBlank();
         assertThat(r.newNotifications()).hasSize(1);
     }
 
@@ -262,8 +262,8 @@ class RouterTopologyTest {
                 new SilenceCommandCodec().encode(new SilenceCommand.Expire(unknown)), T0);
 
         TestRecord<String, byte[]> letter = r.deadLetters.readRecord();
-        assertThat(header(letter, DeadLetter.REASON)).isEqualTo("no silence with id " + unknown);
-        assertThat(header(letter, DeadLetter.TOPIC)).isEqualTo("router.commands");
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("no silence with id " + unknown);
+        assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo("router.commands");
         assertThat(r.silences.isEmpty()).isTrue();
     }
 

@@ -3,7 +3,7 @@ package dev.slopipeline.faults.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.faults.Checkout;
-import dev.slopipeline.streams.ingest.DeadLetterHeaders;
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.status.StatusCodec;
 import dev.slopipeline.streams.status.StatusRecord;

@@ -10,17 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slopipeline.definitions.event.Decoded;
 import dev.slopipeline.definitions.event.HealthStatus;
+import dev.slopipeline.kit.json.JsonFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * JSON codec for {@link Alert}: the fixed field order of the contract, compact (one line per
@@ -128,51 +123,55 @@ public final class AlertCodec {
             return new Decoded.Invalid<>("not JSON: empty record");
         }
         if (!root.isObject()) {
-            return new Decoded.Invalid<>("expected a JSON object, got " + describe(root));
+            return new Decoded.Invalid<>("expected a JSON object, got " + JsonFields.describe(root));
         }
         try {
-            return new Decoded.Ok<>(read(new Fields(root, "")));
-        } catch (Refused | IllegalArgumentException e) {
+            return new Decoded.Ok<>(read(JsonFields.root(root)));
+        } catch (JsonFields.Refused | IllegalArgumentException e) {
             return new Decoded.Invalid<>(e.getMessage());
         }
     }
 
-    private static Alert read(Fields in) {
-        Fields windows = in.object("windows");
-        Fields burnRate = in.object("burnRate");
+    private static Alert read(JsonFields in) {
+        JsonFields windows = in.object("windows");
+        JsonFields burnRate = in.object("burnRate");
         return new Alert(
                 in.text("id"),
                 in.text("slo"),
                 in.text("service"),
-                in.optionalText("journey"),
+                in.optionalText("journey").orElse(null),
                 in.oneOf("severity", Severity::fromWire, "\"page\", \"ticket\", \"notify\""),
                 in.oneOf("state", AlertState::fromWire, "\"firing\", \"resolved\""),
                 in.instant("at"),
                 in.instant("startedAt"),
-                new Alert.Windows(windows.duration("long"), windows.duration("short")),
+                new Alert.Windows(duration(windows, "long"), duration(windows, "short")),
                 new Alert.BurnRate(burnRate.number("long"), burnRate.number("short")),
                 in.number("threshold"),
-                in.list("pairs", Fields::textValue),
+                in.list("pairs", JsonFields::textValue),
                 in.number("budgetRemaining"),
-                in.optionalInstant("exhaustionAt"),
+                in.optionalInstant("exhaustionAt").orElse(null),
                 in.strings("labels"),
                 in.strings("annotations"),
                 in.list("contributors", item -> {
-                    Fields contributor = item.objectValue();
+                    JsonFields contributor = item.objectValue();
                     return new Alert.Contributor(
                             contributor.text("service"),
                             contributor.text("operation"),
                             contributor.wholeNumber("bad"));
                 }),
                 in.list("context", item -> {
-                    Fields check = item.objectValue();
+                    JsonFields check = item.objectValue();
                     return new Alert.Context(
                             check.text("service"),
                             check.text("check"),
                             check.oneOf("status", HealthStatus::fromWire, "\"pass\", \"warn\", \"fail\""),
-                            check.optionalText("target"),
-                            check.optionalInstant("at"));
+                            check.optionalText("target").orElse(null),
+                            check.optionalInstant("at").orElse(null));
                 }));
+    }
+
+    private static Duration duration(JsonFields in, String name) {
+        return in.parsed(name, WireDurations::parse, "a duration like \"5m\", \"1h\" or \"30d\"");
     }
 
     /** Whether anything but whitespace follows the document; garbage counts as something. */
@@ -190,165 +189,5 @@ public final class AlertCodec {
             g.writeStringField(entry.getKey(), entry.getValue());
         }
         g.writeEndObject();
-    }
-
-    /** A refused document; no stack trace, as the reason says everything. */
-    private static final class Refused extends RuntimeException {
-        Refused(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    /** A JSON node and its path from the root, with typed accessors that refuse with a reason. */
-    private record Fields(JsonNode node, String path) {
-
-        /** Path of a child: {@code windows.long}, {@code context[0]}. */
-        private String child(String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        /** The named child; JSON null counts as absent. */
-        private JsonNode field(String name) {
-            JsonNode value = node.get(name);
-            return value == null || value.isNull() ? null : value;
-        }
-
-        private JsonNode required(String name) {
-            JsonNode value = field(name);
-            if (value == null) {
-                throw new Refused("field \"" + child(name) + "\" is required");
-            }
-            return value;
-        }
-
-        String text(String name) {
-            return new Fields(required(name), child(name)).textValue();
-        }
-
-        String optionalText(String name) {
-            JsonNode value = field(name);
-            return value == null ? null : new Fields(value, child(name)).textValue();
-        }
-
-        String textValue() {
-            if (!node.isTextual()) {
-                throw wrongType(path, "a string", node);
-            }
-            return node.textValue();
-        }
-
-        Fields object(String name) {
-            return new Fields(required(name), child(name)).objectValue();
-        }
-
-        Fields objectValue() {
-            if (!node.isObject()) {
-                throw wrongType(path, "an object", node);
-            }
-            return this;
-        }
-
-        double number(String name) {
-            JsonNode value = required(name);
-            if (!value.isNumber()) {
-                throw wrongType(child(name), "a number", value);
-            }
-            return value.doubleValue();
-        }
-
-        long wholeNumber(String name) {
-            JsonNode value = required(name);
-            boolean whole = value.isIntegralNumber()
-                    ? value.canConvertToLong()
-                    : value.isNumber() && value.doubleValue() == Math.rint(value.doubleValue())
-                            && Math.abs(value.doubleValue()) < 0x1p63;
-            if (!whole) {
-                throw wrongType(child(name), "an integer", value);
-            }
-            return value.longValue();
-        }
-
-        <E> E oneOf(String name, Function<String, E> fromWire, String choices) {
-            JsonNode value = required(name);
-            E parsed = value.isTextual() ? fromWire.apply(value.textValue()) : null;
-            if (parsed == null) {
-                throw wrongType(child(name), "one of " + choices, value);
-            }
-            return parsed;
-        }
-
-        Instant instant(String name) {
-            return instantValue(child(name), required(name));
-        }
-
-        Instant optionalInstant(String name) {
-            JsonNode value = field(name);
-            return value == null ? null : instantValue(child(name), value);
-        }
-
-        private static Instant instantValue(String at, JsonNode value) {
-            if (value.isTextual()) {
-                try {
-                    return Instant.parse(value.textValue());
-                } catch (DateTimeParseException e) {
-                    // refused below, with the same words as a value of the wrong type
-                }
-            }
-            throw wrongType(at, "an ISO-8601 date-time like \"2026-11-23T10:04:00Z\"", value);
-        }
-
-        Duration duration(String name) {
-            JsonNode value = required(name);
-            if (value.isTextual()) {
-                try {
-                    return WireDurations.parse(value.textValue());
-                } catch (IllegalArgumentException e) {
-                    // refused below, with the same words as a value of the wrong type
-                }
-            }
-            throw wrongType(child(name), "a duration like \"5m\", \"1h\" or \"30d\"", value);
-        }
-
-        Map<String, String> strings(String name) {
-            Fields object = object(name);
-            Map<String, String> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> entry : object.node.properties()) {
-                map.put(entry.getKey(), new Fields(entry.getValue(), object.child(entry.getKey())).textValue());
-            }
-            return map;
-        }
-
-        <T> List<T> list(String name, Function<Fields, T> item) {
-            JsonNode value = required(name);
-            if (!value.isArray()) {
-                throw wrongType(child(name), "an array", value);
-            }
-            List<T> items = new ArrayList<>(value.size());
-            for (int i = 0; i < value.size(); i++) {
-                items.add(item.apply(new Fields(value.get(i), child(name) + "[" + i + "]")));
-            }
-            return items;
-        }
-
-        private static Refused wrongType(String at, String expected, JsonNode value) {
-            return new Refused("field \"" + at + "\": expected " + expected + ", got " + describe(value));
-        }
-    }
-
-    /** A value as a reason shows it, in the event codec's words. */
-    private static String describe(JsonNode value) {
-        if (value.isTextual()) {
-            return "string " + value; // the node's JSON text: quoted and escaped
-        }
-        if (value.isNumber()) {
-            return "number " + value.asText();
-        }
-        if (value.isObject()) {
-            return "an object";
-        }
-        if (value.isArray()) {
-            return "an array";
-        }
-        return value.asText(); // true, false, null
     }
 }

@@ -1,7 +1,12 @@
 package dev.slopipeline.definitions.alert;
 
 import dev.slopipeline.definitions.model.DurationSyntax;
+import dev.slopipeline.kit.time.Durations;
+import dev.slopipeline.kit.time.Durations.Unit;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The compact duration form of the wire: a positive whole number followed by {@code m}, {@code h}
@@ -15,10 +20,12 @@ import java.time.Duration;
  */
 public final class WireDurations {
 
-    private static final long MINUTES_PER_HOUR = 60;
-    private static final long MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR;
-    /** Nine digits are centuries beyond any window and keep the arithmetic far from overflow. */
-    private static final int MAX_DIGITS = 9;
+    /**
+     * One count and one unit, the part of {@link Durations}' syntax the wire uses. Nine digits are
+     * centuries beyond any window and keep the arithmetic far from overflow.
+     */
+    private static final Pattern ONE_UNIT = Pattern.compile("[1-9][0-9]{0,8}[mhd]");
+    private static final Set<Unit> UNITS = EnumSet.of(Unit.DAYS, Unit.HOURS, Unit.MINUTES);
     /** The longest duration whose canonical text still parses: 9 digits of minutes. */
     private static final Duration LONGEST = Duration.ofMinutes(999_999_999);
 
@@ -43,24 +50,10 @@ public final class WireDurations {
      *         followed by {@code m}, {@code h} or {@code d}
      */
     public static Duration parse(String text) {
-        int digits = text.length() - 1;
-        if (digits < 1 || digits > MAX_DIGITS || text.charAt(0) == '0') {
+        if (!ONE_UNIT.matcher(text).matches()) {
             throw notADuration(text);
         }
-        long amount = 0;
-        for (int i = 0; i < digits; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw notADuration(text);
-            }
-            amount = amount * 10 + (c - '0');
-        }
-        return switch (text.charAt(digits)) {
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> throw notADuration(text);
-        };
+        return Durations.read(text, UNITS).orElseThrow(() -> notADuration(text));
     }
 
     /** Fails unless {@code duration} can be written on the wire and read back. */

@@ -1,19 +1,25 @@
 package dev.slopipeline.definitions.model;
 
+import dev.slopipeline.kit.time.Durations;
+import dev.slopipeline.kit.time.Durations.Unit;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The duration syntax of SLO files: whole numbers with units {@code m} (minutes), {@code h}, {@code d}
- * and {@code w}, largest first ({@code 1h30m}). Seconds and months are refused on purpose: windows are
+ * The duration syntax of SLO files, the minute-and-up part of {@link Durations}: whole numbers with
+ * units {@code m} (minutes), {@code h}, {@code d} and {@code w}, largest first ({@code 1h30m}). Seconds and months are refused on purpose: windows are
  * counted in whole minutes, and {@code M} is read as minutes by some tools and months by others.
  */
 public final class DurationSyntax {
 
-    private static final Pattern COMPOUND = Pattern.compile("(?:(\\d+)w)?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?");
+    /** The units of SLO files, a part of {@link Durations}' syntax. */
+    private static final Set<Unit> UNITS = EnumSet.of(Unit.WEEKS, Unit.DAYS, Unit.HOURS, Unit.MINUTES);
+    private static final Set<Unit> FORMAT_UNITS = EnumSet.of(Unit.DAYS, Unit.HOURS, Unit.MINUTES);
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)([a-zA-Z]*)");
-    private static final long MAX_MINUTES = Duration.ofDays(3660).toMinutes();
+    private static final Duration LONGEST = Duration.ofDays(3660);
 
     private DurationSyntax() {
     }
@@ -28,32 +34,15 @@ public final class DurationSyntax {
             throw new IllegalArgumentException("empty duration: write a number and a unit, e.g. 5m, 1h, 30d or 4w");
         }
         String trimmed = text.strip();
-        Matcher whole = COMPOUND.matcher(trimmed);
-        if (whole.matches()) {
-            long minutes = 0;
-            long[] unitMinutes = {7 * 24 * 60, 24 * 60, 60, 1};
-            for (int group = 1; group <= 4; group++) {
-                String digits = whole.group(group);
-                if (digits != null) {
-                    minutes += parseCount(digits, trimmed) * unitMinutes[group - 1];
-                    if (minutes > MAX_MINUTES) {
-                        throw new IllegalArgumentException("duration \"" + trimmed + "\" is longer than 10 years");
-                    }
-                }
-            }
-            if (minutes == 0) {
-                throw new IllegalArgumentException("duration \"" + trimmed + "\" must be longer than zero");
-            }
-            return Duration.ofMinutes(minutes);
+        Duration duration = Durations.read(trimmed, UNITS)
+                .orElseThrow(() -> new IllegalArgumentException(explainInvalid(trimmed)));
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("duration \"" + trimmed + "\" is longer than 10 years");
         }
-        throw new IllegalArgumentException(explainInvalid(trimmed));
-    }
-
-    private static long parseCount(String digits, String text) {
-        if (digits.length() > 9) {
-            throw new IllegalArgumentException("duration \"" + text + "\" is longer than 10 years");
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("duration \"" + trimmed + "\" must be longer than zero");
         }
-        return Long.parseLong(digits);
+        return duration;
     }
 
     private static String explainInvalid(String text) {
@@ -96,15 +85,11 @@ public final class DurationSyntax {
         return "\"" + text + "\" is not a duration: write a whole number and a unit, e.g. 5m, 1h, 30d or 4w";
     }
 
-    /** Formats in the largest of d, h and m that divides the duration exactly: 24h is 1d, 90m stays 90m. */
+    /**
+     * Formats the whole minutes of {@code duration} in the largest of d, h and m that divides them
+     * exactly: 24h is 1d, 90m stays 90m.
+     */
     public static String format(Duration duration) {
-        long minutes = duration.toMinutes();
-        if (minutes % (24 * 60) == 0) {
-            return minutes / (24 * 60) + "d";
-        }
-        if (minutes % 60 == 0) {
-            return minutes / 60 + "h";
-        }
-        return minutes + "m";
+        return Durations.formatInOneUnit(Duration.ofMinutes(duration.toMinutes()), FORMAT_UNITS);
     }
 }

@@ -4,7 +4,7 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * A refused input record, kept byte for byte so that it can be replayed once the emitter is fixed.
- * Its reason and origin travel in the record headers (see {@link DeadLetterHeaders}).
+ * Its reason and origin travel in the record headers (see {@link dev.slopipeline.kit.deadletter.DeadLetterHeaders}).
  */
 public record DeadLetter(byte[] key, byte[] value) implements Routed {
 

@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.ingest;
 
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Header;

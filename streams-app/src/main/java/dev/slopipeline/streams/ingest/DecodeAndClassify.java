@@ -5,15 +5,19 @@ import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.SloDefinition;
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import dev.slopipeline.streams.classify.JourneyClassifier;
 import dev.slopipeline.streams.classify.JourneyClassifier.ProbeResult;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.metrics.TopologyMetrics.EventKind;
 import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -149,7 +153,21 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         metrics.deadLettered(kind.tag());
         DeadLetterSize.Fitted letter = DeadLetterSize.fit(record.key(), record.value(), record.headers());
         context.forward(new Record<String, Routed>(null, new DeadLetter(letter.key(), letter.value()), record.timestamp(),
-                DeadLetterHeaders.of(letter.headers(), reason, origin)));
+                deadLetterHeaders(letter.headers(), reason, origin)));
+    }
+
+    /** The original headers with the reason and origin added. */
+    private static Headers deadLetterHeaders(Headers original, String reason, RecordMetadata origin) {
+        Headers headers = new RecordHeaders(original.toArray());
+        headers.add(DeadLetterHeaders.REASON, utf8(reason));
+        headers.add(DeadLetterHeaders.TOPIC, utf8(origin.topic()));
+        headers.add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(origin.partition())));
+        headers.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(origin.offset())));
+        return headers;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Forwards each SLO's verdict on the current event; one instance, reused, as events are many. */

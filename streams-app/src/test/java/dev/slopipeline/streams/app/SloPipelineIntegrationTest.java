@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import java.net.http.HttpResponse;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
@@ -17,7 +18,6 @@ import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
-import dev.slopipeline.streams.ingest.DeadLetterHeaders;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;

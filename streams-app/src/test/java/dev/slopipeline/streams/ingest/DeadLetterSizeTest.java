@@ -2,6 +2,7 @@ package dev.slopipeline.streams.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;

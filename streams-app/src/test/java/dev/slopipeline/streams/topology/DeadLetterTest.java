@@ -3,7 +3,7 @@ package dev.slopipeline.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.event.RequestEvent;
-import dev.slopipeline.streams.ingest.DeadLetterHeaders;
+import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.slopipeline.router.routing.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.config.PrometheusDuration;
+import dev.slopipeline.kit.time.Durations;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import java.time.Duration;
@@ -243,8 +243,8 @@ class RouteMatchTest {
     }
 
     private static Expected expect(String receiver, String groupBy, String wait, String interval, String repeat, String key) {
-        return new Expected(receiver, groupBy, PrometheusDuration.parse(wait), PrometheusDuration.parse(interval),
-                PrometheusDuration.parse(repeat), key);
+        return new Expected(receiver, groupBy, Durations.parse(wait), Durations.parse(interval),
+                Durations.parse(repeat), key);
     }
 
     record Expected(String receiver, String groupBy, Duration groupWait, Duration groupInterval,

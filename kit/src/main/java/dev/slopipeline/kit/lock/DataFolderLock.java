@@ -1,4 +1,4 @@
-package dev.slopipeline.run;
+package dev.slopipeline.kit.lock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,32 +11,44 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
- * One running {@code slo run} per component and data folder: two streams apps on one state folder would fight over
- * its stores. The lock file names the process that holds it, so the refusal can say which one to stop.
+ * Exclusive claim of a data folder, across threads and processes, by an OS lock on a file in it. The
+ * holder writes its process id into the file, so that a refusal can say which process to stop.
+ * Closing releases the claim; so does the end of the process, however it ends.
  */
-final class RunLock implements AutoCloseable {
+public final class DataFolderLock implements AutoCloseable {
 
     private final FileChannel channel;
 
-    private RunLock(FileChannel channel) {
+    private DataFolderLock(FileChannel channel) {
         this.channel = channel;
     }
 
-    /** @throws IllegalStateException naming the process that holds the lock */
-    static RunLock acquire(Path dataDir, String component) {
+    /**
+     * Claims {@code folder} (created if missing) through the file {@code fileName} in it.
+     *
+     * @param refusal the message when another holds the claim, given who holds it as written in the file,
+     *        e.g. {@code " (pid 4711 since 2026-11-23T10:04:00Z)"}, or {@code ""} when that is not known
+     * @throws IllegalStateException with the {@code refusal} message when the folder is taken, whether
+     *         by this process or another
+     * @throws UncheckedIOException when the lock file cannot be created, locked or written
+     */
+    public static DataFolderLock acquire(Path folder, String fileName, Function<String, String> refusal) {
         Path file;
         FileChannel channel;
         try {
-            Files.createDirectories(dataDir);
-            file = dataDir.resolve(component + ".lock");
+            Files.createDirectories(folder);
+            file = folder.resolve(fileName);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a lock file in " + dataDir, e);
+            throw new UncheckedIOException("Cannot create a lock file in " + folder, e);
         }
         FileLock lock;
         try {
+            // The JVM reports a lock held by this same JVM as OverlappingFileLockException and one held by
+            // another process as null: both mean the folder is taken.
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
@@ -47,8 +59,7 @@ final class RunLock implements AutoCloseable {
         if (lock == null) {
             String holder = holder(file);
             close(channel);
-            throw new IllegalStateException("slo-pipeline is already running the " + component + " with the data in "
-                    + dataDir.toAbsolutePath() + holder + "; stop it first (Ctrl-C), or give this one another --data-dir");
+            throw new IllegalStateException(refusal.apply(holder));
         }
         try {
             channel.truncate(0);
@@ -59,9 +70,10 @@ final class RunLock implements AutoCloseable {
             close(channel);
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        return new RunLock(channel);
+        return new DataFolderLock(channel);
     }
 
+    /** Closing the channel releases the lock. */
     @Override
     public void close() {
         close(channel);
