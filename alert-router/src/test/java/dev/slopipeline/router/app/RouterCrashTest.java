@@ -91,10 +91,7 @@ class RouterCrashTest {
         try (LocalReceiver receiver = LocalReceiver.answering(LocalReceiver.Reply.status(200),
                      LocalReceiver.Reply.after(releaseHeldAnswer, LocalReceiver.Reply.status(200)),
                      LocalReceiver.Reply.status(200));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+             KafkaProducer<String, byte[]> producer = producer()) {
             Path config = folder.resolve("router.yml");
             Files.writeString(config, """
                     route:
@@ -149,10 +146,7 @@ class RouterCrashTest {
         assertThat(slos.stream().map(slo -> Utils.toPositive(Utils.murmur2(slo.getBytes(StandardCharsets.UTF_8))) % 3)
                 .distinct().count()).as("the SLOs sit on different partitions of slo.alerts").isEqualTo(3);
         try (LocalReceiver receiver = LocalReceiver.answering(200);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+             KafkaProducer<String, byte[]> producer = producer()) {
             Path config = folder.resolve("router-spanning.yml");
             Files.writeString(config, """
                     route:
@@ -217,6 +211,13 @@ class RouterCrashTest {
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String slo, String service)
