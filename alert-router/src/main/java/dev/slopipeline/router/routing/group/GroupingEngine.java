@@ -73,7 +73,7 @@ public final class GroupingEngine {
      * old alert seen late is not held back further; call {@link #tick} to run that flush.
      */
     public AlertEffects onAlert(LabelledAlert alert, Instant now) {
-        return join(alert, now, key -> true);
+        return join(alert, now, root.match(alert.labels()), key -> true);
     }
 
     /**
@@ -85,12 +85,12 @@ public final class GroupingEngine {
      * more than {@code groupKey}, or other keys.
      */
     public AlertEffects onAlert(LabelledAlert alert, String groupKey, Instant now) {
-        boolean routedHere = root.match(alert.labels()).stream()
-                .anyMatch(route -> route.groupKey(alert.labels()).equals(groupKey));
-        return routedHere ? join(alert, now, groupKey::equals) : join(alert, now, key -> true);
+        List<Route> matched = root.match(alert.labels());
+        boolean routedHere = matched.stream().anyMatch(route -> route.groupKey(alert.labels()).equals(groupKey));
+        return join(alert, now, matched, routedHere ? groupKey::equals : key -> true);
     }
 
-    private AlertEffects join(LabelledAlert alert, Instant now, Predicate<String> groupKeys) {
+    private AlertEffects join(LabelledAlert alert, Instant now, List<Route> matched, Predicate<String> groupKeys) {
         Fingerprint fingerprint = alert.fingerprint();
         Admission admission = alerts.put(alert);
         if (admission == Admission.STALE) {
@@ -98,7 +98,7 @@ public final class GroupingEngine {
         }
         List<String> joined = new ArrayList<>();
         List<String> created = new ArrayList<>();
-        for (Route route : root.match(alert.labels())) {
+        for (Route route : matched) {
             String key = route.groupKey(alert.labels());
             if (!groupKeys.test(key)) {
                 continue;
