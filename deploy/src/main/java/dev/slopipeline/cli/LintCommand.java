@@ -2,7 +2,7 @@ package dev.slopipeline.cli;
 
 import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.yaml.LoadResult;
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

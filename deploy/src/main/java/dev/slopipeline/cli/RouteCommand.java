@@ -1,6 +1,6 @@
 package dev.slopipeline.cli;
 
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import dev.slopipeline.router.config.LoadedConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.routing.routetest.LabelArguments;

@@ -3,7 +3,7 @@ package dev.slopipeline.demo;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

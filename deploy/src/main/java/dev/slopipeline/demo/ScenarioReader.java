@@ -1,12 +1,12 @@
 package dev.slopipeline.demo;
 
 import dev.slopipeline.definitions.model.DurationSyntax;
-import dev.slopipeline.definitions.yaml.Problem;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.SourceLocation;
-import dev.slopipeline.definitions.yaml.YamlDocuments;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.YamlDocuments;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

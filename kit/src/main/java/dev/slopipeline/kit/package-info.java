@@ -1,5 +1,5 @@
 /**
  * What every module needs and none owns, once. The kit sits below every other module and depends on
- * as little as it can: no Kafka, and Jackson only where JSON is read.
+ * as little as it can: Jackson where JSON is read, SnakeYAML where YAML is read.
  */
 package dev.slopipeline.kit;

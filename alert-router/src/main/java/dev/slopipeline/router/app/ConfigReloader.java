@@ -1,6 +1,6 @@
 package dev.slopipeline.router.app;
 
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import dev.slopipeline.router.config.LoadedConfig;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;

@@ -2,7 +2,7 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import dev.slopipeline.router.routing.silence.InvalidSilenceException;
 import dev.slopipeline.router.routing.silence.Silence;

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;

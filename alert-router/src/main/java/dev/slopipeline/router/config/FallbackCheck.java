@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problems;
+import dev.slopipeline.kit.yaml.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

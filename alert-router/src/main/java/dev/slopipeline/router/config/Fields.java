@@ -1,8 +1,8 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Suggestions;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.kit.time.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;

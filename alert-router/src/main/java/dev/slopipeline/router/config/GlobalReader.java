@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlMap;
 
 /** Reads the {@code global} section; Alertmanager settings for channels not supported yet are ignored. */
 final class GlobalReader {

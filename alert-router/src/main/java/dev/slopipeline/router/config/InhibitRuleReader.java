@@ -1,8 +1,8 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

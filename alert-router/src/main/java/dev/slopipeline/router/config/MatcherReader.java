@@ -1,8 +1,8 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.SourceLocation;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.routing.matcher.MatchType;
 import dev.slopipeline.router.routing.matcher.Matcher;
 import dev.slopipeline.router.routing.matcher.MatcherParser;

@@ -1,8 +1,8 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import dev.slopipeline.router.routing.route.GroupBy;
 import dev.slopipeline.router.routing.route.RouteSpec;

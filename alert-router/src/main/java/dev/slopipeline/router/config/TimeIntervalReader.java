@@ -1,8 +1,8 @@
 package dev.slopipeline.router.config;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.config.TimeInterval.Period;
 import dev.slopipeline.router.config.TimeInterval.Range;
 import dev.slopipeline.router.config.TimeInterval.TimeRange;

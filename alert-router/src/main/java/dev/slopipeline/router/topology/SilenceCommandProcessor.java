@@ -1,6 +1,6 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.deadletter.DeadLetter;
 import dev.slopipeline.router.routing.silence.Silence;
 import dev.slopipeline.router.routing.silence.Silences;

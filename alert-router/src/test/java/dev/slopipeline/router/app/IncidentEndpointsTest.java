@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.oncall.escalation.EscalationLevel;
 import dev.slopipeline.router.oncall.escalation.EscalationPolicy;
 import dev.slopipeline.router.oncall.escalation.EscalationProcess;

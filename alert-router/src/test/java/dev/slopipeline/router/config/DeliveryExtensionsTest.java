@@ -2,7 +2,7 @@ package dev.slopipeline.router.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import dev.slopipeline.router.delivery.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.slopipeline.router.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.slopipeline.router.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.service.IntentCodec;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.AlertCodec;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;

@@ -2,7 +2,7 @@ package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.service.IntentCodec;

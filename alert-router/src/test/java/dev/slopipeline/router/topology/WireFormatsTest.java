@@ -4,7 +4,7 @@ import dev.slopipeline.router.delivery.service.IntentCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.Notification;

@@ -11,7 +11,7 @@ import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
 import dev.slopipeline.bench.report.StackSampler;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.streams.app.SloPipeline;

@@ -6,7 +6,7 @@ import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.faults.Await;
 import dev.slopipeline.faults.kafka.TopicTail;
 import dev.slopipeline.faults.receiver.PagerRoute;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.kit.json.JsonFields;
 import java.io.ByteArrayOutputStream;

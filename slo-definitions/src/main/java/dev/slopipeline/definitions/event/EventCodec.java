@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.event;
 
+import dev.slopipeline.kit.result.Decoded;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;

@@ -2,9 +2,9 @@ package dev.slopipeline.definitions.openslo;
 
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.openslo.MetricSourceSpec.Selection;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.util.List;
 import java.util.Optional;
 

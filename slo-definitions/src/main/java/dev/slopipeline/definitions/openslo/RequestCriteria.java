@@ -4,8 +4,8 @@ import dev.slopipeline.definitions.model.StatusRule;
 import dev.slopipeline.definitions.yaml.GoodReader;
 import dev.slopipeline.definitions.yaml.GoodReader.Good;
 import dev.slopipeline.definitions.yaml.GoodReader.StatusWords;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 

@@ -2,8 +2,8 @@ package dev.slopipeline.definitions.openslo;
 
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.yaml.Declared;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.slopipeline.definitions.openslo;
 
 import dev.slopipeline.definitions.model.Indicator;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.SourceLocation;
-import dev.slopipeline.definitions.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.Suggestions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.Suggestions;
+
 import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;

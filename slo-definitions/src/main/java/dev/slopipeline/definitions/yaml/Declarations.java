@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.SourceLocation;
+
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import java.util.ArrayList;

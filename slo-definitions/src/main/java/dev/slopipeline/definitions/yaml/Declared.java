@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.SourceLocation;
+
 import java.util.Map;
 
 /**

@@ -1,5 +1,9 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlDocuments;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceFiles;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

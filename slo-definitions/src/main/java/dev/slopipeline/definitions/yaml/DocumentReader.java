@@ -1,5 +1,11 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.Suggestions;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

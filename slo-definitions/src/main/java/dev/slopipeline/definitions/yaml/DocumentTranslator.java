@@ -1,5 +1,8 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import java.util.List;

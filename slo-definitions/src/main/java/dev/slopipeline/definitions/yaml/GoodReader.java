@@ -1,5 +1,9 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+
 import dev.slopipeline.definitions.model.StatusRule;
 import java.util.LinkedHashSet;
 import java.util.List;

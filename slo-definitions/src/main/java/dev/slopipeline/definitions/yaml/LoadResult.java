@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.Problem;
+
 import dev.slopipeline.definitions.model.DefinitionSet;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+
 import dev.slopipeline.definitions.model.DefinitionSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

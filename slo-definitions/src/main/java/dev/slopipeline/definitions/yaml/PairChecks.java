@@ -1,5 +1,8 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+
 import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.DurationSyntax;
 import dev.slopipeline.definitions.model.SloDefinition;

@@ -1,5 +1,10 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import java.net.URI;
 import java.net.URISyntaxException;

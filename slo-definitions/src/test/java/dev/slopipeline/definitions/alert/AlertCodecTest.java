@@ -4,7 +4,7 @@ import dev.slopipeline.definitions.model.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.event.JsonSchemas;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.event;
 
+import dev.slopipeline.kit.result.Decoded;
+
 import static dev.slopipeline.definitions.event.Samples.REQUEST_BASE;
 import static dev.slopipeline.definitions.event.Samples.members;
 import static dev.slopipeline.definitions.event.Samples.nested;

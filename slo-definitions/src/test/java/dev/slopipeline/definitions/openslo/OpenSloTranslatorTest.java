@@ -13,7 +13,7 @@ import dev.slopipeline.definitions.model.SloWindow;
 import dev.slopipeline.definitions.model.SloWindow.CalendarPeriod;
 import dev.slopipeline.definitions.model.StatusRule;
 import dev.slopipeline.definitions.model.TextMatcher;
-import dev.slopipeline.definitions.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.SourceLocation;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.yaml.LoadResult;
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

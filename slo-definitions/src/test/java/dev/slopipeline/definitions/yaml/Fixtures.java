@@ -1,5 +1,8 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.Problem;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

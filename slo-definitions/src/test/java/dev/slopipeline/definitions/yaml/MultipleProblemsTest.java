@@ -1,5 +1,7 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.Problem;
+
 import static dev.slopipeline.definitions.yaml.Fixtures.rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+
 import static dev.slopipeline.definitions.yaml.Fixtures.rendered;
 import static org.assertj.core.api.Assertions.assertThat;
 

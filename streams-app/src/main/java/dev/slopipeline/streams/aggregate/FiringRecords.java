@@ -5,7 +5,7 @@ import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.alert.AlertWording;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.streams.alert.AlertComposer;
 import dev.slopipeline.streams.store.Part;
 import dev.slopipeline.streams.store.PartSink;

@@ -1,6 +1,6 @@
 package dev.slopipeline.streams.ingest;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.RequestEvent;

@@ -3,7 +3,7 @@ package dev.slopipeline.streams.publish;
 import dev.slopipeline.definitions.publish.DefinitionChanges;
 import dev.slopipeline.definitions.publish.DefinitionRecord;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
-import dev.slopipeline.definitions.yaml.Problem;
+import dev.slopipeline.kit.yaml.Problem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

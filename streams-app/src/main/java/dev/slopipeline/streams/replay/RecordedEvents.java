@@ -3,7 +3,7 @@ package dev.slopipeline.streams.replay;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.RequestEvent;

@@ -13,7 +13,7 @@ import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.Severity;

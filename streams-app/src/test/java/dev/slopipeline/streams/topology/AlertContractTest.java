@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.model.Severity;
 import java.nio.charset.StandardCharsets;

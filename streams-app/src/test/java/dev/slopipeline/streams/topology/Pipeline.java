@@ -3,7 +3,7 @@ package dev.slopipeline.streams.topology;
 import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.HealthStatus;

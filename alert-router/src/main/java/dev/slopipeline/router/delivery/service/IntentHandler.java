@@ -1,6 +1,6 @@
 package dev.slopipeline.router.delivery.service;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.delivery.DeliveryListener;
 import dev.slopipeline.router.delivery.DeliveryLoop;
 import dev.slopipeline.router.delivery.DeliveryOutcome;

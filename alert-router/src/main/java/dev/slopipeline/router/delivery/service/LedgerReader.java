@@ -1,6 +1,6 @@
 package dev.slopipeline.router.delivery.service;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

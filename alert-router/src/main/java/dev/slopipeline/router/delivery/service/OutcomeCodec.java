@@ -2,7 +2,7 @@ package dev.slopipeline.router.delivery.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.kit.json.JsonFields;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.RetryState;

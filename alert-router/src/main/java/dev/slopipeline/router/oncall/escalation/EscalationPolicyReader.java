@@ -1,9 +1,9 @@
 package dev.slopipeline.router.oncall.escalation;
 
 import dev.slopipeline.definitions.model.DurationSyntax;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.oncall.schedule.DeclaredNames;
 import dev.slopipeline.router.oncall.schedule.Entries;
 import dev.slopipeline.router.oncall.schedule.OnCallSections;

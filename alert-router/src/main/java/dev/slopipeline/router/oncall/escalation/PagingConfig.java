@@ -1,7 +1,7 @@
 package dev.slopipeline.router.oncall.escalation;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfigReader;
 import dev.slopipeline.router.oncall.schedule.Contact;

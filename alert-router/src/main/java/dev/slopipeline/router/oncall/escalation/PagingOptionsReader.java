@@ -1,9 +1,9 @@
 package dev.slopipeline.router.oncall.escalation;
 
 import dev.slopipeline.definitions.model.DurationSyntax;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.oncall.schedule.ContactType;
 import dev.slopipeline.router.secret.Secret;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ final class PagingOptionsReader {
         return secret.map(key -> new PagingOptions.AckLinks(key, validFor));
     }
 
-    private void checkReceiver(String receiver, dev.slopipeline.definitions.yaml.SourceLocation where, String what) {
+    private void checkReceiver(String receiver, dev.slopipeline.kit.yaml.SourceLocation where, String what) {
         receivers.filter(declared -> !declared.contains(receiver)).ifPresent(declared ->
                 problems.error(where, what + ": receiver \"" + receiver + "\" is not declared under \"receivers\""));
     }

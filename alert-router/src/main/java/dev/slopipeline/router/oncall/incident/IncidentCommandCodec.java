@@ -3,7 +3,7 @@ package dev.slopipeline.router.oncall.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 

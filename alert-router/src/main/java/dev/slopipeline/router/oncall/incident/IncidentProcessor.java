@@ -2,7 +2,7 @@ package dev.slopipeline.router.oncall.incident;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.deadletter.DeadLetter;
 import dev.slopipeline.router.delivery.service.IntentCodec;
 import dev.slopipeline.router.notification.Alert;

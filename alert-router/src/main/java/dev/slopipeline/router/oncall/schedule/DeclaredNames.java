@@ -1,8 +1,8 @@
 package dev.slopipeline.router.oncall.schedule;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.SourceLocation;
-import dev.slopipeline.definitions.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.oncall.schedule;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
 
 /**
  * Reads the {@code users} and {@code schedules} sections of the router configuration. Every problem is

@@ -1,10 +1,10 @@
 package dev.slopipeline.router.oncall.schedule;
 
 import dev.slopipeline.definitions.model.DurationSyntax;
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.SourceLocation;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

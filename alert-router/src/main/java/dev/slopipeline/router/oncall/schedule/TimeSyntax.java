@@ -1,8 +1,8 @@
 package dev.slopipeline.router.oncall.schedule;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.Suggestions;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;

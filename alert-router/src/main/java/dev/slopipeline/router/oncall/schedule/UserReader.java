@@ -1,8 +1,8 @@
 package dev.slopipeline.router.oncall.schedule;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
-import dev.slopipeline.definitions.yaml.YamlNode;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.YamlNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package dev.slopipeline.router.delivery.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Alert;

@@ -2,7 +2,7 @@ package dev.slopipeline.router.delivery.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.definitions.event.Decoded;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.RetryState;
 import java.nio.charset.StandardCharsets;

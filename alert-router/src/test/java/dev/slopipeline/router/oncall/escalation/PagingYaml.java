@@ -2,8 +2,8 @@ package dev.slopipeline.router.oncall.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.definitions.yaml.Problems;
-import dev.slopipeline.definitions.yaml.YamlMap;
+import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.oncall.schedule.OnCallYaml;
 import java.util.List;
 

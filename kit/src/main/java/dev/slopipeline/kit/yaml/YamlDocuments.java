@@ -1,4 +1,4 @@
-package dev.slopipeline.definitions.yaml;
+package dev.slopipeline.kit.yaml;
 
 import java.io.IOException;
 import java.io.Reader;

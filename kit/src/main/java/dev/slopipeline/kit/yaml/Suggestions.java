@@ -1,4 +1,4 @@
-package dev.slopipeline.definitions.yaml;
+package dev.slopipeline.kit.yaml;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.slopipeline.definitions.event;
+package dev.slopipeline.kit.result;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.slopipeline.definitions.yaml;
+package dev.slopipeline.kit.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
