@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The router configuration of the demo ({@code deploy/examples/demo-router.yml}), aimed at the demo's own sink and
@@ -22,6 +25,7 @@ public final class DemoRouterConfig {
     static final String RESOURCE = "demo/demo-router.yml";
     /** The file the bundled config names as {@code paging.ack_links.secret_file}. */
     static final String ACK_LINK_SECRET = "ack-link-secret";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private DemoRouterConfig() {
     }
@@ -35,17 +39,31 @@ public final class DemoRouterConfig {
         Path file = folder.resolve("demo-router.yml");
         try {
             Files.createDirectories(folder);
-            Path secret = folder.resolve(ACK_LINK_SECRET);
-            if (!Files.exists(secret)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.writeString(secret, Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n",
-                        StandardCharsets.UTF_8);
-            }
+            writeSecretOnce(folder.resolve(ACK_LINK_SECRET));
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo's router config to " + folder, e);
         }
         return RouterConfigLoader.load(file).orElseThrow();
+    }
+
+    /**
+     * Anyone who can read the key can acknowledge pages as anyone, so it is readable by its owner only: created so,
+     * and tightened if an older demo left it readable by others.
+     */
+    private static void writeSecretOnce(Path secret) throws IOException {
+        boolean posix = secret.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.exists(secret)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            if (posix) {
+                Files.createFile(secret, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            Files.writeString(secret, Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n",
+                    StandardCharsets.UTF_8);
+        }
+        if (posix && !Files.getPosixFilePermissions(secret).equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(secret, OWNER_ONLY);
+        }
     }
 }
