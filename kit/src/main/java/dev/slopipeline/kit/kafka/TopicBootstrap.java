@@ -56,21 +56,29 @@ public final class TopicBootstrap {
                 .toList()));
         for (WantedTopic topic : plan.partitionedLike()) {
             if (!existing.contains(topic.name())) {
-                String source = topic.countSource().orElseThrow();
-                int count = partitionCounts(List.of(source), "so " + topic.name() + " cannot be given as many "
-                        + "partitions").get(source);
-                created.addAll(create(List.of(topic.toNewTopic(count))));
+                created.addAll(createLikeItsSource(topic));
             }
         }
-        Map<String, Integer> counts = partitionCounts(plan.awaited(), "so the clients starting now would not find "
-                + "them");
+        checkPartitionCounts(plan, existing);
+        return created;
+    }
+
+    private List<String> createLikeItsSource(WantedTopic topic) {
+        String source = topic.countSource().orElseThrow();
+        int count = partitionCounts(List.of(source), "so " + topic.name() + " cannot be given as many partitions")
+                .get(source);
+        return create(List.of(topic.toNewTopic(count)));
+    }
+
+    /** Once the broker describes every topic: a wrong count fails a topic created now, and is logged for an old one. */
+    private void checkPartitionCounts(TopicPlan plan, Set<String> existing) {
+        Map<String, Integer> counts = partitionCounts(plan.awaited(), "so the clients starting now would not find them");
         for (PartitionMismatch mismatch : plan.mismatches(counts)) {
             if (!existing.contains(mismatch.topic())) {
                 throw new IllegalStateException(mismatch.failure());
             }
             LOG.warn("{}", mismatch.warning());
         }
-        return created;
     }
 
     /** @return the names of the topics created; one another client created first is not among them */
