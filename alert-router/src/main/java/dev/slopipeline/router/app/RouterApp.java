@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.service.DeliveryService;
@@ -367,8 +368,8 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new RouterTopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics, dispatchTopics(),
-                        config.paging().heartbeat().map(HeartbeatConfig::watchTopic));
+                new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(topics, dispatchTopics(),
+                        config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);

@@ -9,6 +9,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -146,12 +148,14 @@ class IncidentApiIntegrationTest {
         RouterTopics topics = RouterTopics.withSuffix(".partitions");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.alerts(), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            new RouterTopicBootstrap(admin, WAIT).ensure(topics,
-                    new DispatchTopics(topics.notifications(), "router.deliveries.partitions", 1));
+            new TopicBootstrap(admin, WAIT).ensure(RouterTopicLayout.of(topics,
+                    new DispatchTopics(topics.notifications(), "router.deliveries.partitions", 1), Optional.empty()));
             // a topic just created may not be in the broker's metadata yet: ask until it is
             Map<String, TopicDescription> created = await("the new topics described", () -> describe(admin,
-                    List.of(topics.incidentCommands(), topics.notifications())), described -> !described.isEmpty());
+                    List.of(topics.incidentCommands(), topics.pages(), topics.notifications())),
+                    described -> !described.isEmpty());
             assertThat(created.get(topics.incidentCommands()).partitions()).hasSize(3);
+            assertThat(created.get(topics.pages()).partitions()).hasSize(3);
             assertThat(created.get(topics.notifications()).partitions()).hasSize(1);
         }
     }

@@ -260,7 +260,7 @@ public final class StreamsApp implements AutoCloseable {
 
         private void createTopics() {
             try (Admin admin = Admin.create(config.clientProperties())) {
-                new TopicBootstrap(admin, ADMIN_TIMEOUT).ensure(TopicBootstrap.layout(config));
+                StreamsTopics.ensure(admin, config, ADMIN_TIMEOUT);
             }
         }
 

@@ -1,17 +1,17 @@
 package dev.slopipeline.streams.publish;
 
-import dev.slopipeline.streams.kafka.KafkaFutures;
+import dev.slopipeline.kit.kafka.KafkaFutures;
+import dev.slopipeline.kit.kafka.TopicBootstrap;
+import dev.slopipeline.kit.kafka.WantedTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,7 +19,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The compacted {@code slo.definitions} topic: its layout, creating it, and reading what it holds now. */
@@ -45,9 +44,9 @@ public final class DefinitionsTopic {
      *
      * @param replication empty for the broker's default
      */
-    public static NewTopic layout(String name, Optional<Short> replication) {
-        return new NewTopic(name, Optional.of(1), replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    public static WantedTopic layout(String name, Optional<Short> replication) {
+        return WantedTopic.withPartitions(name, 1).withReplication(replication)
+                .withCleanupPolicy(TopicConfig.CLEANUP_POLICY_COMPACT);
     }
 
     public String name() {
@@ -75,18 +74,7 @@ public final class DefinitionsTopic {
     public boolean createIfMissing(Optional<Short> replication) {
         Admin admin = Admin.create(clientProperties);
         try {
-            if (get(admin.listTopics().names(), "list the topics").contains(name)) {
-                return false;
-            }
-            try {
-                get(admin.createTopics(Set.of(layout(name, replication))).all(), "create the topic " + name);
-                return true;
-            } catch (IllegalStateException e) {
-                if (e.getCause() instanceof TopicExistsException) {
-                    return false;
-                }
-                throw e;
-            }
+            return new TopicBootstrap(admin, timeout).ensure(List.of(layout(name, replication))).contains(name);
         } finally {
             closeAtOnce(admin);
         }

@@ -157,7 +157,7 @@ class CrashRecoveryIntegrationTest {
     private void applyDefinitions(StreamsAppConfig config) throws IOException {
         Path file = Files.writeString(dir.resolve("checkout.yaml"), SloPipelineIntegrationTest.DEFINITIONS);
         try (Admin admin = Admin.create(config.clientProperties())) {
-            new TopicBootstrap(admin, Duration.ofSeconds(20)).ensure(TopicBootstrap.layout(config));
+            StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
         }
         DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(20));
         new DefinitionPublisher(config.clientProperties(), topic, config.replication())

@@ -67,7 +67,7 @@ public final class StreamsThroughput {
                     .build();
             Files.writeString(dir.resolve("slos.yaml"), definitions(slos));
             try (Admin admin = Admin.create(config.clientProperties())) {
-                new TopicBootstrap(admin, Duration.ofSeconds(30)).ensure(TopicBootstrap.layout(config));
+                StreamsTopics.ensure(admin, config, Duration.ofSeconds(30));
             }
             DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(30));
             new DefinitionPublisher(config.clientProperties(), topic, config.replication())

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery.service;
 
+import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.router.delivery.DeliveryLoop;
 import dev.slopipeline.router.delivery.Dispatcher;
 import dev.slopipeline.router.delivery.PendingDelivery;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -82,12 +82,12 @@ public final class DeliveryService implements AutoCloseable {
     private volatile Stop stop = Stop.NONE;
     private volatile Throwable failure;
 
-    private DeliveryService(Builder builder) throws InterruptedException, TimeoutException {
+    private DeliveryService(Builder builder) {
         this.topics = builder.topics;
         this.commitInterval = builder.commitInterval;
         this.maxUnfinishedIntents = builder.maxUnfinishedIntents;
         try (Admin admin = Admin.create(builder.clientConfig(Map.of()))) {
-            topics.ensure(admin, KAFKA_TIMEOUT);
+            new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics.wanted());
         }
         producer = new KafkaProducer<>(builder.clientConfig(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -426,11 +426,11 @@ public final class DeliveryService implements AutoCloseable {
         /**
          * Creates missing topics, connects and starts delivering.
          *
-         * @throws KafkaException        when Kafka refuses the settings or a topic
-         * @throws TimeoutException      when the topics cannot be listed or created in time
-         * @throws InterruptedException  when interrupted while waiting for Kafka
+         * @throws KafkaException        when Kafka refuses the settings
+         * @throws IllegalStateException when Kafka refuses a topic, does not answer in time while creating them, or
+         *                               the waiting is interrupted
          */
-        public DeliveryService start() throws InterruptedException, TimeoutException {
+        public DeliveryService start() {
             return new DeliveryService(this);
         }
 

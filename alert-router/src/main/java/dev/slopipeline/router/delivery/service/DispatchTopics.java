@@ -1,19 +1,10 @@
 package dev.slopipeline.router.delivery.service;
 
+import dev.slopipeline.kit.kafka.WantedTopic;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The two topics of delivery and how they are created when missing: intents expire like any event log
@@ -57,45 +48,14 @@ public record DispatchTopics(String notifications, String deliveries, int partit
         }
     }
 
-    /** The topic configs of {@code router.deliveries} when created. */
-    public Map<String, String> deliveriesConfigs() {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveriesRetention.toMillis()));
-    }
-
-    /** Creates whichever topic is missing; one made meanwhile by another instance is fine. */
-    void ensure(Admin admin, Duration timeout) throws InterruptedException, TimeoutException {
-        Set<String> existing;
-        try {
-            existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
-        }
-        List<NewTopic> missing = new ArrayList<>();
-        if (!existing.contains(notifications)) {
-            missing.add(topic(notifications, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                    TopicConfig.CLEANUP_POLICY_DELETE)));
-        }
-        if (!existing.contains(deliveries)) {
-            missing.add(topic(deliveries, deliveriesConfigs()));
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
-            try {
-                created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + created.getKey() + ": "
-                            + e.getCause().getMessage(), e.getCause());
-                }
-            }
-        }
-    }
-
-    private NewTopic topic(String name, Map<String, String> configs) {
-        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
+    /** Both topics as they are created when missing; one another instance made meanwhile is fine. */
+    public List<WantedTopic> wanted() {
+        return List.of(
+                WantedTopic.withPartitions(notifications, partitions)
+                        .withCleanupPolicy(TopicConfig.CLEANUP_POLICY_DELETE),
+                WantedTopic.withPartitions(deliveries, partitions).withConfigs(Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(deliveriesRetention.toMillis()))));
     }
 }

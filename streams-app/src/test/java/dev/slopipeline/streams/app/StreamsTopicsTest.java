@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class TopicBootstrapTest {
+class StreamsTopicsTest {
 
     private static EmbeddedKafkaBroker broker;
 
@@ -45,10 +45,8 @@ class TopicBootstrapTest {
                 .set("topics.partitions", "2")
                 .build();
         try (Admin admin = Admin.create(config.clientProperties())) {
-            TopicBootstrap bootstrap = new TopicBootstrap(admin, Duration.ofSeconds(20));
-
-            List<String> created = bootstrap.ensure(TopicBootstrap.layout(config));
-            List<String> createdAgain = bootstrap.ensure(TopicBootstrap.layout(config));
+            List<String> created = StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
+            List<String> createdAgain = StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
 
             assertThat(created).containsExactlyInAnyOrderElementsOf(config.topics().all());
             assertThat(createdAgain).isEmpty();

@@ -1,4 +1,4 @@
-package dev.slopipeline.streams.kafka;
+package dev.slopipeline.kit.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +14,8 @@ public final class KafkaFutures {
 
     /**
      * @param doing what the call does, for the message: {@code "list the topics"}
-     * @throws IllegalStateException saying what could not be done and why
+     * @throws IllegalStateException saying what could not be done and why; its cause is Kafka's own exception (a
+     *                               {@code TopicExistsException}, say), so a caller can tell the failures apart
      */
     public static <T> T await(KafkaFuture<T> future, Duration timeout, String doing) {
         try {

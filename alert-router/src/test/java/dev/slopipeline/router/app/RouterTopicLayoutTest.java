@@ -3,6 +3,7 @@ package dev.slopipeline.router.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 /** The router's topics as an operator finds them on the cluster after the first start. */
 @Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class RouterTopicBootstrapTest {
+class RouterTopicLayoutTest {
 
     @Test
     void shouldCreateTheDeliveriesTopicCompactedWithItsRetentionAndTheIntentsAsALog() throws Exception {
@@ -30,8 +31,8 @@ class RouterTopicBootstrapTest {
             DispatchTopics dispatch = new DispatchTopics(topics.notifications(), "router.deliveries.bootstrap", 2,
                     Duration.ofDays(14));
 
-            new RouterTopicBootstrap(admin, Duration.ofSeconds(30)).ensure(topics, dispatch,
-                    Optional.of("slo.heartbeat.bootstrap"));
+            new TopicBootstrap(admin, Duration.ofSeconds(30)).ensure(RouterTopicLayout.of(topics, dispatch,
+                    Optional.of("slo.heartbeat.bootstrap")));
 
             Config deliveries = config(admin, dispatch.deliveries());
             assertThat(deliveries.get("cleanup.policy").value()).isEqualTo("compact,delete");
