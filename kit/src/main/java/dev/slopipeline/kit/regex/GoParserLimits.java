@@ -121,6 +121,7 @@ final class GoParserLimits {
         private final Deque<Group> open = new ArrayDeque<>();
         private Group group = new Group(false);
         private int at;
+        private boolean afterRepeat;
 
         Scan(String re) {
             this.re = re;
@@ -129,6 +130,12 @@ final class GoParserLimits {
         void run() {
             while (at < re.length()) {
                 char c = re.charAt(at);
+                boolean repeatBefore = afterRepeat;
+                afterRepeat = false;
+                if (repeatBefore && (c == '*' || c == '+' || c == '?' || (c == '{' && countedAt(at)))) {
+                    // a** or a{2}{3}: RE2/J refuses stacked repetitions itself, as Go does
+                    throw new LeftToRe2();
+                }
                 switch (c) {
                     case '\\' -> escape();
                     case '[' -> {
@@ -283,41 +290,47 @@ final class GoParserLimits {
             at += length;
             skipLazy();
             group.current.last = checked(new Piece(sub.size() + extraSize, sub.height() + 1, sub.copies(), Kind.NONE));
+            afterRepeat = true;
         }
 
-        private void countedOrLiteral() {
-            int i = at + 1;
-            int minStart = i;
+        /** Whether the {@code {} at {@code from} starts a counted repetition rather than a literal brace. */
+        private boolean countedAt(int from) {
+            int i = from + 1;
+            int digits = i;
             while (i < re.length() && Character.isDigit(re.charAt(i))) {
                 i++;
             }
-            if (i == minStart || i >= re.length()) {
-                at++;
-                add(Piece.ATOM);
-                return;
+            if (i == digits) {
+                return false;
             }
-            long min = number(minStart, i);
-            long max = min;
-            if (re.charAt(i) == ',') {
-                int maxStart = ++i;
+            if (i < re.length() && re.charAt(i) == ',') {
+                i++;
                 while (i < re.length() && Character.isDigit(re.charAt(i))) {
                     i++;
                 }
-                max = i == maxStart ? -1 : number(maxStart, i);
             }
-            if (i >= re.length() || re.charAt(i) != '}') {
+            return i < re.length() && re.charAt(i) == '}';
+        }
+
+        private void countedOrLiteral() {
+            if (!countedAt(at)) {
                 at++;
                 add(Piece.ATOM);
                 return;
             }
+            int close = re.indexOf('}', at);
+            String[] bounds = re.substring(at + 1, close).split(",", -1);
+            long min = number(bounds[0]);
+            long max = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : number(bounds[1]);
             if (min > MAX_COPIES || max > MAX_COPIES || (max >= 0 && max < min)) {
                 // RE2/J refuses these counts itself, as Go does
                 throw new LeftToRe2();
             }
             Piece sub = lastPiece();
-            at = i + 1;
+            at = close + 1;
             skipLazy();
             group.current.last = checked(counted(sub, min, max));
+            afterRepeat = true;
         }
 
         /** Size as Go's {@code calcSize} and copies as its {@code repeatIsValid} count {@code x{min,max}}. */
@@ -348,9 +361,9 @@ final class GoParserLimits {
             }
         }
 
-        private long number(int from, int to) {
+        private static long number(String digits) {
             // more than seven digits is over every limit; RE2/J then says so
-            return to - from > 7 ? Long.MAX_VALUE / 4 : Long.parseLong(re.substring(from, to));
+            return digits.length() > 7 ? Long.MAX_VALUE / 4 : Long.parseLong(digits);
         }
 
         private static Piece checked(Piece piece) {
