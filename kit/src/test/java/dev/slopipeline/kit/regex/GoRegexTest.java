@@ -57,6 +57,7 @@ class GoRegexTest {
                 + " (Go's RE2 syntax, as in Prometheus and Alertmanager, has no possessive quantifiers)",
         "[[:alfa:]]     | invalid regular expression \"[[:alfa:]]\": invalid character class range: `[:alfa:]`",
         "a\\            | invalid regular expression \"a\\\": trailing backslash at end of expression",
+        "a{100}{100}    | invalid regular expression \"a{100}{100}\": invalid nested repetition operator: `{100}{100}`",
     })
     void shouldSayWhatRe2RefusesAndWhy(String expression, String message) {
         assertThatThrownBy(() -> GoRegex.wholeText(expression)).isInstanceOf(InvalidRegexException.class)
