@@ -150,8 +150,8 @@ final class GoParserLimits {
                         checked(group.alternatives.sofar());
                         group.current = new Sequence(Kind.CONCAT);
                     }
-                    case '*' -> repeat(1, 2);
-                    case '+', '?' -> repeat(1, 1);
+                    case '*' -> repeat(2);
+                    case '+', '?' -> repeat(1);
                     case '{' -> countedOrLiteral();
                     default -> {
                         at++;
@@ -285,9 +285,9 @@ final class GoParserLimits {
         }
 
         /** A repetition of the last piece; Go counts {@code x*} as two instructions more than x, {@code x+} and {@code x?} as one. */
-        private void repeat(int length, int extraSize) {
+        private void repeat(int extraSize) {
             Piece sub = lastPiece();
-            at += length;
+            at++;
             skipLazy();
             group.current.last = checked(new Piece(sub.size() + extraSize, sub.height() + 1, sub.copies(), Kind.NONE));
             afterRepeat = true;
