@@ -87,7 +87,7 @@ class LintAndPlanCommandTest {
         String name = file.toString();
         assertThat(run.out().lines()).containsExactly(
                 name + ":5:12: SLO \"checkout-availability\" names the unknown service \"storefront\"; no Service is defined: add a document of kind Service named \"storefront\"",
-                name + ":7:56: invalid regex \"POST /charge(\": Unclosed group near character 14",
+                name + ":7:56: invalid regular expression \"POST /charge(\": missing closing )",
                 name + ":9:14: objective 100 leaves no error budget, so nothing could ever alert; use e.g. 99.99",
                 name + ":10:11: duration \"30M\" is ambiguous: M means minutes to some tools and months to others; "
                         + "write m for minutes, or use window: {calendar: month} for a calendar month",

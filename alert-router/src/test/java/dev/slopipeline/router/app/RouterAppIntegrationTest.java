@@ -154,6 +154,12 @@ class RouterAppIntegrationTest {
                     problem -> assertThat(problem).contains("every matcher matches alerts without the label"),
                     problem -> assertThat(problem).contains("comment is empty"));
 
+            Answer lookAhead = post(app, silence.replace("slo=\\\"" + CHECKOUT + "\\\"", "slo=~\\\"(?!search).*\\\""),
+                    WRITE_TOKEN);
+            assertThat(lookAhead.status).isEqualTo(400);
+            assertThat(lookAhead.body.path("error").asText()).contains("invalid regular expression \"(?!search).*\"",
+                    "has no look-around");
+
             Answer accepted = post(app, silence, WRITE_TOKEN);
             assertThat(accepted.status).isEqualTo(202);
             String id = accepted.body.path("id").asText();

@@ -126,7 +126,7 @@ class RouterConfigValidationTest {
                         receivers: [{name: a}]
                         """,
                         "am.yml:4:16: invalid matcher 'team=~\"pay(.*\"' in \"matchers\" in route.routes[0]: character 7:"
-                                + " invalid regular expression \"pay(.*\": unclosed group"),
+                                + " invalid regular expression \"pay(.*\": missing closing )"),
                 broken("invalid label name in match", """
                         route:
                           receiver: a
@@ -144,7 +144,17 @@ class RouterConfigValidationTest {
                         receivers: [{name: a}]
                         """,
                         "am.yml:4:22: \"team\" in \"match_re\" in route.routes[0]: invalid regular expression \"pay(.*\":"
-                                + " unclosed group"),
+                                + " missing closing )"),
+                broken("regex only Java accepts in match_re", """
+                        route:
+                          receiver: a
+                          routes:
+                          - match_re: {team: 'pay(?=ments)'}
+                        receivers: [{name: a}]
+                        """,
+                        "am.yml:4:22: \"team\" in \"match_re\" in route.routes[0]: invalid regular expression"
+                                + " \"pay(?=ments)\": invalid or unsupported Perl syntax: `(?=` (Go's RE2 syntax, as in"
+                                + " Prometheus and Alertmanager, has no look-around)"),
                 broken("invalid duration", """
                         route:
                           receiver: a
@@ -293,7 +303,7 @@ class RouterConfigValidationTest {
                           equal: [alertname]
                         """,
                         "am.yml:5:21: invalid matcher 'severity=~\"warn(ing\"' in \"target_matchers\" in inhibit_rules[0]:"
-                                + " character 11: invalid regular expression \"warn(ing\": unclosed group"),
+                                + " character 11: invalid regular expression \"warn(ing\": missing closing )"),
                 broken("YAML syntax", """
                         route: {receiver: a
                         """,

@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.yaml;
 
+import dev.slopipeline.kit.regex.InvalidRegexException;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.kit.yaml.Problems;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads an indicator's {@code match}: for each entry, the emitting service, its operation or check, and
@@ -82,7 +82,7 @@ public final class MatchReader {
                 .orElse(operation.isPresent() ? "operation" : "check");
     }
 
-    /** An exact name, or {@code {regex: ...}} matched against the whole name. */
+    /** An exact name, or {@code {regex: ...}} in RE2 syntax matched against the whole name. */
     private static Optional<TextMatcher> textMatcher(YamlNode node, String what, Problems problems) {
         if (!node.isMap()) {
             return node.asString(problems, what).map(TextMatcher.Exact::new);
@@ -96,9 +96,8 @@ public final class MatchReader {
         }
         try {
             return Optional.of(TextMatcher.Regex.compile(regex.get()));
-        } catch (PatternSyntaxException e) {
-            problems.error(regexNode.get().location(), "invalid regex \"" + regex.get() + "\": " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " near character " + (e.getIndex() + 1) : ""));
+        } catch (InvalidRegexException e) {
+            problems.error(regexNode.get().location(), e.getMessage());
             return Optional.empty();
         }
     }

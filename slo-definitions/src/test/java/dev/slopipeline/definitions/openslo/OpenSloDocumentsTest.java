@@ -187,7 +187,7 @@ class OpenSloDocumentsTest {
             "{spec: {match: [{service: checkout-api}], status: {below: 500}}} | test.yaml:10:25: metricSource of good in the indicator of SLO \"checkout\" needs type: slo-pipeline (see OPENSLO.md)",
             "{type: slo-pipeline} | test.yaml:10:25: metricSource of good in the indicator of SLO \"checkout\" is missing the required field \"spec\"",
             "{type: slo-pipeline, spec: {match: [], status: {below: 500}}} | test.yaml:10:60: match must list at least one event selector, e.g. - {service: checkout-api, operation: \"POST /checkout\"}",
-            "{type: slo-pipeline, spec: {match: [{service: checkout-api, operation: {regex: \"POST (\"}}], status: {below: 500}}} | test.yaml:10:104: invalid regex \"POST (\": Unclosed group near character 7",
+            "{type: slo-pipeline, spec: {match: [{service: checkout-api, operation: {regex: \"POST (\"}}], status: {below: 500}}} | test.yaml:10:104: invalid regular expression \"POST (\": missing closing )",
             "{type: slo-pipeline, spec: {match: [{service: checkout-api, check: probe}], status: {below: 500}}} | test.yaml:10:85: \"check\" is for source health; a requests indicator selects events by \"operation\"",
     })
     void shouldExplainGoodMetricSourcesThatCannotBeRead(String metricSource, String expected) {

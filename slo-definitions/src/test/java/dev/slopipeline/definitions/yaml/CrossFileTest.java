@@ -103,7 +103,7 @@ class CrossFileTest {
         assertThat(problems).containsExactly(
                 "slo.yaml:5:12: SLO \"checkout-availability\" names the unknown service \"payments\"; "
                         + "define it in a document of kind Service, or use one of: storefront",
-                "slo.yaml:7:56: invalid regex \"POST /(\": Unclosed group near character 8",
+                "slo.yaml:7:56: invalid regular expression \"POST /(\": missing closing )",
                 "slo.yaml:9:14: objective 100 leaves no error budget, so nothing could ever alert; use e.g. 99.99");
     }
 

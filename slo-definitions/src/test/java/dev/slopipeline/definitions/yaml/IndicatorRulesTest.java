@@ -42,7 +42,18 @@ class IndicatorRulesTest {
                         "slo.yaml:7:30: \"operation\" is for source requests; a health indicator selects probes by \"check\"")),
                 Arguments.of("invalid regex",
                         List.of(MATCH, "    match: [{service: payments, operation: {regex: \"POST /charge(\"}}]"), List.of(
-                        "slo.yaml:7:52: invalid regex \"POST /charge(\": Unclosed group near character 14")),
+                        "slo.yaml:7:52: invalid regular expression \"POST /charge(\": missing closing )")),
+                Arguments.of("regex with Java's look-ahead, which RE2 lacks",
+                        List.of(MATCH, "    match: [{service: payments, operation: {regex: \"POST /(?!internal).*\"}}]"), List.of(
+                        "slo.yaml:7:52: invalid regular expression \"POST /(?!internal).*\": invalid or unsupported Perl"
+                                + " syntax: `(?!` (Go's RE2 syntax, as in Prometheus and Alertmanager, has no look-around)")),
+                Arguments.of("regex with an escape only Java knows",
+                        List.of(MATCH, "    match: [{service: payments, operation: {regex: 'POST\\h/charge'}}]"), List.of(
+                        "slo.yaml:7:52: invalid regular expression \"POST\\h/charge\": invalid escape sequence: `\\h`")),
+                Arguments.of("regex nesting repetitions past Go's limit",
+                        List.of(MATCH, "    match: [{service: payments, operation: {regex: \"(POST{100}){100}\"}}]"), List.of(
+                        "slo.yaml:7:52: invalid regular expression \"(POST{100}){100}\": invalid repeat count: nested"
+                                + " counted repetitions make more than 1000 copies of what they repeat")),
                 Arguments.of("misspelt regex",
                         List.of(MATCH, "    match: [{service: payments, operation: {regexp: \"POST /charge.*\"}}]"), List.of(
                         "slo.yaml:7:44: \"operation\" in match entry 1 is missing the required field \"regex\"; e.g. {regex: \"POST /charge.*\"}",

@@ -45,7 +45,7 @@ class MultipleProblemsTest {
                         + "starting with a letter and not ending with \"-\", e.g. \"storefront\"",
                 "shop.yaml:4:32: tier must be 1 (critical), 2, 3 or 4 (experiment), got 0",
                 "shop.yaml:10:12: SLO \"checkout-availability\" names the unknown service \"storefront\"; did you mean \"Storefront\"?",
-                "shop.yaml:13:56: invalid regex \"POST /(\": Unclosed group near character 8",
+                "shop.yaml:13:56: invalid regular expression \"POST /(\": missing closing )",
                 "shop.yaml:14:28: status codes run from 100 to 599, got 600",
                 "shop.yaml:14:55: atMost must be above 0 milliseconds, got -1",
                 "shop.yaml:15:14: objective 100 leaves no error budget, so nothing could ever alert; use e.g. 99.99",

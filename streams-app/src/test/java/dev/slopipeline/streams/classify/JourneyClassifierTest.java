@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.slopipeline.definitions.model.AlertingSpec;
 import dev.slopipeline.definitions.model.Budgeting;
@@ -72,6 +73,23 @@ class JourneyClassifierTest {
                 .as("the regex is anchored at both ends").isEmpty();
         assertThat(request(classifier, "cart-api", "POST /checkout", Map.of(), 500, 1, 1))
                 .as("another service's events do not belong to the journey").isEmpty();
+    }
+
+    @Test
+    void shouldClassifyAnOperationThatWouldMakeABacktrackingEngineStallInLinearTime() {
+        SloDefinition charges = requests("charges", new StatusRule.Below(500), OptionalDouble.empty(),
+                new EventMatcher("payments", TextMatcher.Regex.compile("(.*a){8}"), Map.of()));
+        JourneyClassifier classifier = JourneyClassifier.of(set(charges));
+        // a producer controls the operation; java.util.regex needs about 2 s for 41 characters here, and its time
+        // grows with the eighth power of the length
+        String hostile = "a".repeat(10_000) + "!";
+
+        List<Verdict> verdicts = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> request(classifier, "payments", hostile, Map.of(), 200, 5, 1));
+
+        assertThat(verdicts).isEmpty();
+        assertThat(request(classifier, "payments", "a".repeat(8), Map.of(), 200, 5, 1))
+                .containsExactly(new Verdict("charges", 1, 0));
     }
 
     /** search-latency: good below status 500 and within 300 ms. */

@@ -1,21 +1,21 @@
 package dev.slopipeline.router.routing.matcher;
 
+import dev.slopipeline.kit.regex.GoRegex;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One label condition such as {@code severity="page"} or {@code team=~"pay.*"}. Regular expressions
- * are anchored at both ends, as in Alertmanager: {@code team=~"pay"} does not match {@code payments}.
- * A label the alert does not have is compared as the empty string.
+ * are Go's RE2 syntax, anchored at both ends as in Alertmanager: {@code team=~"pay"} does not match
+ * {@code payments}. A label the alert does not have is compared as the empty string.
  */
 public final class Matcher {
 
     private final MatchType type;
     private final String name;
     private final String value;
-    private final Pattern anchored;
+    private final GoRegex anchored;
 
-    private Matcher(MatchType type, String name, String value, Pattern anchored) {
+    private Matcher(MatchType type, String name, String value, GoRegex anchored) {
         this.type = type;
         this.name = name;
         this.value = value;
@@ -23,13 +23,14 @@ public final class Matcher {
     }
 
     /**
-     * @throws IllegalArgumentException if a regex matcher's value is not a valid RE2 regular expression
+     * @throws dev.slopipeline.kit.regex.InvalidRegexException if a regex matcher's value is not a regular
+     *         expression Go's RE2 accepts
      */
     public static Matcher of(MatchType type, String name, String value) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        Pattern anchored = type.isRegex() ? Re2Pattern.compileAnchored(value) : null;
+        GoRegex anchored = type.isRegex() ? GoRegex.labelMatcher(value) : null;
         return new Matcher(type, name, value, anchored);
     }
 
@@ -53,9 +54,9 @@ public final class Matcher {
             case NOT_EQUAL:
                 return !labelValue.equals(value);
             case REGEX:
-                return anchored.matcher(labelValue).find();
+                return anchored.matches(labelValue);
             case NOT_REGEX:
-                return !anchored.matcher(labelValue).find();
+                return !anchored.matches(labelValue);
             default:
                 throw new IllegalStateException("unknown match type " + type);
         }

@@ -78,9 +78,10 @@ class MatcherParserTest {
                 Arguments.of("foo", "character 4: expected an operator (=, !=, =~ or !~) after the label name \"foo\", got the end of the text"),
                 Arguments.of("foo=\"bar", "character 5: the double quote opened here is never closed"),
                 Arguments.of("\"\"=bar", "character 1: the label name is empty"),
-                Arguments.of("foo=~\"(\"", "character 6: invalid regular expression \"(\": unclosed group"),
+                Arguments.of("foo=~\"(\"", "character 6: invalid regular expression \"(\": missing closing )"),
                 Arguments.of("foo=~\"a(?=b)\"",
-                        "character 6: invalid regular expression \"a(?=b)\": (?=...) is not part of Go's RE2 syntax (no look-around or atomic groups)"));
+                        "character 6: invalid regular expression \"a(?=b)\": invalid or unsupported Perl syntax: `(?=`"
+                                + " (Go's RE2 syntax, as in Prometheus and Alertmanager, has no look-around)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,12 +1,15 @@
 package dev.slopipeline.router.routing.matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slopipeline.kit.regex.InvalidRegexException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MatcherTest {
 
@@ -28,6 +31,15 @@ class MatcherTest {
         "team; =~; [[:digit:]]+; abc; false",
         "team; =~; (?P<t>pay)s; pays; true",
         "team; =~; a)|(b; axe; true",
+        // Go's RE2 syntax where Java's differs: POSIX classes, literal [ ] & in sets, \Q...\E, named groups
+        "team; =~; [[:alpha:]_]+; pay_x; true",
+        "team; =~; [[:^digit:]]; 1; false",
+        "team; =~; []a]; ]; true",
+        "team; =~; [a&&b]; &; true",
+        "team; =~; [a[b]; [; true",
+        "team; =~; [$]; $; true",
+        "team; =~; \\Q(?=x)\\E; (?=x); true",
+        "team; =~; (?P<team>pay); pay; true",
     })
     void shouldCompareLikeAlertmanager(String name, String operator, String value, String labelValue, boolean expected) {
         Matcher matcher = Matcher.of(type(operator), name, value);
@@ -41,6 +53,20 @@ class MatcherTest {
         assertThat(Matcher.of(MatchType.REGEX, "x", "a$").matches("a\n")).isFalse();
         assertThat(Matcher.of(MatchType.REGEX, "x", "a.b").matches("a\rb")).isTrue();
         assertThat(Matcher.of(MatchType.REGEX, "x", "(?m)a$\nb").matches("a\nb")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a(?=b)", "(?<!a)b", "(a)\\1", "a*+", "[[:alfa:]]", "\\h", "(?x)a b"})
+    void shouldRefuseWhatOnlyJavaAccepts(String value) {
+        assertThatThrownBy(() -> Matcher.of(MatchType.REGEX, "team", value)).isInstanceOf(InvalidRegexException.class)
+                .hasMessageStartingWith("invalid regular expression \"" + value + "\": ");
+    }
+
+    @Test
+    void shouldRefuseATrailingBackslashAsAlertmanagerDoes() {
+        // Alertmanager compiles ^(?:a\)$, where the backslash escapes the closing parenthesis
+        assertThatThrownBy(() -> Matcher.of(MatchType.REGEX, "team", "a\\"))
+                .hasMessage("invalid regular expression \"a\\\": missing closing )");
     }
 
     @Test

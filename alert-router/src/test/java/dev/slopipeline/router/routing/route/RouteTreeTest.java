@@ -3,11 +3,13 @@ package dev.slopipeline.router.routing.route;
 import static dev.slopipeline.router.routing.route.RouteMatchTest.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +136,24 @@ class RouteTreeTest {
                 """);
 
         assertThat(root.match(labels(alert))).map(Route::receiver).containsExactly(receivers.split(","));
+    }
+
+    @Test
+    void shouldRouteAnAlertPastABacktrackingRegexInLinearTime() {
+        Route root = tree("""
+                route:
+                  receiver: default
+                  routes:
+                  - {matchers: ['slo=~"(.*a){8}"'], receiver: never}
+                  - {matchers: [team=shop], receiver: shop}
+                receivers: [{name: default}, {name: never}, {name: shop}]
+                """);
+        // java.util.regex needs about 2 s for 41 characters here, and its time grows with the eighth power of the length
+        Map<String, String> hostile = Map.of("slo", "a".repeat(10_000) + "!", "team", "shop");
+
+        List<Route> matched = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> root.match(hostile));
+
+        assertThat(matched).map(Route::receiver).containsExactly("shop");
     }
 
     @Test

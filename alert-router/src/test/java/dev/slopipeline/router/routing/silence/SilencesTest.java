@@ -2,6 +2,7 @@ package dev.slopipeline.router.routing.silence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.slopipeline.router.routing.matcher.MatcherParser;
 import dev.slopipeline.router.routing.matcher.Matchers;
@@ -69,6 +70,18 @@ class SilencesTest {
         assertThat(silences.silencedBy(CHECKOUT_PAGE, NOW)).containsExactly(ID_2);
         assertThat(silences.silencedBy(Map.of("slo", "checkout-availability", "severity", "ticket"), NOW))
                 .containsExactly(ID_1, ID_2);
+    }
+
+    @Test
+    void shouldCheckAnAlertAgainstABacktrackingSilenceRegexInLinearTime() {
+        silences.create(ID_1, request("{slo=~\"(.*a){8}\"}", NOW, NOW.plusSeconds(60)), NOW);
+        // java.util.regex needs about 2 s for 41 characters here, and its time grows with the eighth power of the length
+        Map<String, String> hostile = Map.of("slo", "a".repeat(10_000) + "!");
+
+        boolean silenced = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> silences.isSilenced(hostile, NOW));
+
+        assertThat(silenced).isFalse();
+        assertThat(silences.isSilenced(Map.of("slo", "a".repeat(10_000)), NOW)).isTrue();
     }
 
     @Test
