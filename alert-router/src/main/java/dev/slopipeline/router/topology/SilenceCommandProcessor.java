@@ -87,15 +87,25 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private Optional<Silence> current(UUID id) {
-        return Optional.ofNullable(store.get(id.toString())).map(records::decode);
+        return Optional.ofNullable(store.get(id.toString())).flatMap(value -> records.decodeOrSkip(id.toString(), value));
     }
 
     private void forgetOld() {
         Silences owned = new Silences();
         List<Silence> all = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> entries = store.all()) {
-            entries.forEachRemaining((KeyValue<String, byte[]> entry) -> all.add(records.decode(entry.value)));
+            entries.forEachRemaining((KeyValue<String, byte[]> entry) -> {
+                Optional<Silence> silence = records.decodeOrSkip(entry.key, entry.value);
+                if (silence.isPresent()) {
+                    all.add(silence.get());
+                } else {
+                    unreadable.add(entry.key);
+                }
+            });
         }
+        // forgotten, so that the warning is not repeated forever and the id can be reused by a new silence
+        unreadable.forEach(id -> publish(id, null));
         owned.replaceAll(all);
         if (owned.gc(now()) == 0) {
             return;

@@ -3,6 +3,9 @@ package dev.slopipeline.router.topology;
 import dev.slopipeline.router.routing.silence.Silence;
 import dev.slopipeline.router.routing.silence.SilencesCodec;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One silence per record of the compacted {@code router.silences} topic: key = silence id, value = the silence in
@@ -12,6 +15,8 @@ import java.util.List;
  * a silence wherever it is stored. Thread-safe.
  */
 final class SilenceRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SilenceRecords.class);
 
     private final SilencesCodec codec = new SilencesCodec();
 
@@ -27,5 +32,20 @@ final class SilenceRecords {
                     + silences.size());
         }
         return silences.get(0);
+    }
+
+    /**
+     * The silence, or empty with a warning when this version cannot read the record: one stored by an older version
+     * whose regex RE2 refuses, say ({@code \\h}, {@code (?x)}). Such a silence silences nothing; stopping the router
+     * over it would hold back every page.
+     */
+    Optional<Silence> decodeOrSkip(String id, byte[] value) {
+        try {
+            return Optional.of(decode(value));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("silence {} cannot be read and silences nothing: {}; expire it and create it again", id,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -34,8 +34,17 @@ final class SilenceView {
             return;
         }
         Map<String, Silence> next = new HashMap<>();
-        current.forEach((id, bytes) -> next.put(id, Arrays.equals(bytes, seen.get(id)) ? decoded.get(id)
-                : records.decode(bytes)));
+        current.forEach((id, bytes) -> {
+            if (Arrays.equals(bytes, seen.get(id))) {
+                // unchanged: decoded before, or found unreadable before (and warned about once)
+                Silence known = decoded.get(id);
+                if (known != null) {
+                    next.put(id, known);
+                }
+            } else {
+                records.decodeOrSkip(id, bytes).ifPresent(silence -> next.put(id, silence));
+            }
+        });
         silences.replaceAll(new ArrayList<>(next.values()));
         seen = current;
         decoded = next;
