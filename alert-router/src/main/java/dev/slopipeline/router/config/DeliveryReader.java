@@ -1,5 +1,6 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.delivery.RetryPolicy;
 import java.time.Duration;
@@ -17,8 +18,8 @@ final class DeliveryReader {
 
     static RetryPolicy read(YamlMap map) {
         RetryPolicy defaults = RetryPolicy.DEFAULT;
-        Duration base = Fields.duration(map, "retry_initial_backoff").orElse(defaults.base());
-        Duration cap = Fields.duration(map, "retry_max_backoff").orElse(defaults.cap());
+        Duration base = YamlFields.duration(map, "retry_initial_backoff").orElse(defaults.base());
+        Duration cap = YamlFields.duration(map, "retry_max_backoff").orElse(defaults.cap());
         int attempts = map.get("attempts_before_failover").flatMap(node -> {
             long value = node.asInteger(map.problems(), map.describe("attempts_before_failover")).orElse(1);
             if (value < 1 || value > Integer.MAX_VALUE) {

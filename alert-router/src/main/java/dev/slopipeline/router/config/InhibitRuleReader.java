@@ -1,6 +1,8 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ final class InhibitRuleReader {
 
     private static List<String> equal(YamlMap map) {
         List<String> labels = new ArrayList<>();
-        for (Located<String> label : Fields.texts(map, "equal")) {
+        for (Located<String> label : YamlFields.texts(map, "equal")) {
             if (label.value().isEmpty()) {
                 map.problems().error(label.location(), "empty label name in " + map.describe("equal"));
             } else {

@@ -1,7 +1,9 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.router.routing.matcher.MatchType;
 import dev.slopipeline.router.routing.matcher.Matcher;
@@ -12,6 +14,7 @@ import dev.slopipeline.router.routing.matcher.ParsedMatchers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the three ways a config states label conditions and combines them, as Alertmanager does:
@@ -19,6 +22,11 @@ import java.util.Optional;
  * {@code matchers} list of matcher strings.
  */
 final class MatcherReader {
+
+    /** A classic Prometheus label name, as {@code match} and {@code match_re} keys must be. */
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final String LABEL_NAME_RULE =
+            "label names start with a letter or \"_\" and contain only letters, digits and \"_\"";
 
     private MatcherReader() {
     }
@@ -34,9 +42,9 @@ final class MatcherReader {
     private static void readMap(YamlMap map, String field, MatchType type, List<Matcher> into) {
         map.get(field).flatMap(node -> node.asMap(map.problems(), map.describe(field))).ifPresent(labels -> {
             for (String name : labels.fieldNames()) {
-                if (!Fields.isLabelName(name)) {
+                if (!LABEL_NAME.matcher(name).matches()) {
                     map.problems().error(labels.keyLocation(name), "invalid label name \"" + name + "\" in "
-                            + map.describe(field) + ": " + Fields.labelNameRule());
+                            + map.describe(field) + ": " + LABEL_NAME_RULE);
                     continue;
                 }
                 labels.get(name).flatMap(value -> value.asText(map.problems(), labels.describe(name)))
@@ -59,7 +67,7 @@ final class MatcherReader {
     }
 
     private static void readList(YamlMap map, String field, List<Matcher> into) {
-        for (Located<String> line : Fields.texts(map, field)) {
+        for (Located<String> line : YamlFields.texts(map, field)) {
             try {
                 ParsedMatchers parsed = MatcherParser.parse(line.value());
                 parsed.warning().ifPresent(warning -> map.problems().warning(line.location(), warning));

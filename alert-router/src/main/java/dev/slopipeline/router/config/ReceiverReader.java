@@ -1,6 +1,8 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.secret.Secret;
@@ -98,9 +100,9 @@ final class ReceiverReader {
     }
 
     private Optional<WebhookConfig> webhook(YamlMap map) {
-        Fields.ignore(map, "url_file", "http_config", "timeout");
-        Optional<URI> url = map.require("url").isPresent() ? Fields.url(map, "url") : Optional.empty();
-        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        YamlFields.ignore(map, "url_file", "http_config", "timeout");
+        Optional<URI> url = map.require("url").isPresent() ? YamlFields.url(map, "url") : Optional.empty();
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", true);
         int maxAlerts = map.get("max_alerts").flatMap(node -> {
             long value = node.asInteger(problems, map.describe("max_alerts")).orElse(0);
             if (value < 0 || value > Integer.MAX_VALUE) {
@@ -114,22 +116,22 @@ final class ReceiverReader {
     }
 
     private Optional<SlackConfig> slack(YamlMap map) {
-        Fields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
+        YamlFields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
                 "callback_id", "color", "fallback", "fields", "footer", "mrkdwn_in", "pretext", "short_fields", "text",
                 "title", "title_link", "image_url", "thumb_url");
         boolean written = map.has("api_url");
-        Optional<URI> apiUrl = written ? Fields.url(map, "api_url") : global.slackApiUrl();
+        Optional<URI> apiUrl = written ? YamlFields.url(map, "api_url") : global.slackApiUrl();
         if (!written && apiUrl.isEmpty()) {
             problems.error(map.location(), map.what() + " has no \"api_url\" and there is no \"slack_api_url\" in \"global\"; "
                     + "set one of them to the Slack incoming webhook URL");
         }
-        Optional<String> channel = Fields.text(map, "channel").filter(c -> !c.isEmpty());
-        boolean sendResolved = Fields.flag(map, "send_resolved", false);
+        Optional<String> channel = YamlFields.text(map, "channel").filter(c -> !c.isEmpty());
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", false);
         return apiUrl.map(url -> new SlackConfig(url, channel, sendResolved));
     }
 
     private Optional<PagerdutyConfig> pagerduty(YamlMap map) {
-        Fields.ignore(map, "http_config", "client", "client_url", "description", "details", "images",
+        YamlFields.ignore(map, "http_config", "client", "client_url", "description", "details", "images",
                 "links", "source", "component", "group", "class");
         boolean eventsApiV1 = map.has("service_key") || map.has("service_key_file");
         if (eventsApiV1) {
@@ -145,15 +147,15 @@ final class ReceiverReader {
             }
             routingKey = secret(map, "routing_key_file", null);
         } else {
-            routingKey = (eventsApiV1 ? Fields.text(map, "routing_key")
+            routingKey = (eventsApiV1 ? YamlFields.text(map, "routing_key")
                     : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key"))))
                     .filter(key -> nonBlank(map, "routing_key", key))
                     .map(Secret::inline);
         }
-        URI url = Fields.url(map, "url").orElse(global.pagerdutyUrl());
+        URI url = YamlFields.url(map, "url").orElse(global.pagerdutyUrl());
         // Alertmanager's default is "error" for everything; mapping the alert's own severity keeps tickets quiet.
-        Optional<String> severity = Fields.text(map, "severity").filter(text -> !text.contains("{{"));
-        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        Optional<String> severity = YamlFields.text(map, "severity").filter(text -> !text.contains("{{"));
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", true);
         if (eventsApiV1) {
             return Optional.empty();
         }
@@ -173,9 +175,9 @@ final class ReceiverReader {
             return Optional.empty();
         }
         if (envField != null && map.has(envField)) {
-            return Fields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
+            return YamlFields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
         }
-        return Fields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
+        return YamlFields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
             Path file = Path.of(path);
             Path folder = Path.of(map.location().file()).toAbsolutePath().getParent();
             return Secret.fromFile(file.isAbsolute() || folder == null ? file : folder.resolve(file));

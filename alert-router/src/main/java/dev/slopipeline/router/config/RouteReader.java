@@ -1,6 +1,9 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.routing.matcher.Matchers;
@@ -58,8 +61,8 @@ final class RouteReader {
         Optional<String> receiver = receiver(map);
         Optional<GroupBy> groupBy = groupBy(map);
         Matchers matchers = MatcherReader.read(map, "match", "match_re", "matchers");
-        boolean continueMatching = Fields.flag(map, "continue", false);
-        Optional<Duration> groupWait = Fields.duration(map, "group_wait");
+        boolean continueMatching = YamlFields.flag(map, "continue", false);
+        Optional<Duration> groupWait = YamlFields.duration(map, "group_wait");
         Optional<Duration> groupInterval = nonZero(map, "group_interval", "the time between notifications about a changed group");
         Optional<Duration> repeatInterval = nonZero(map, "repeat_interval", "the time before an unchanged group is notified again");
         List<String> mute = intervals(map, "mute_time_intervals");
@@ -74,7 +77,7 @@ final class RouteReader {
         Optional<String> receiver = map.string("receiver").filter(name -> !name.isEmpty());
         receiver.filter(name -> !receivers.contains(name)).ifPresent(name -> problems.error(
                 map.get("receiver").orElseThrow().location(),
-                "unknown receiver \"" + name + "\" in " + map.what() + Fields.knownNames(name, receivers, "receivers")));
+                "unknown receiver \"" + name + "\" in " + map.what() + Suggestions.knownNames(name, receivers, "receivers")));
         return receiver;
     }
 
@@ -82,7 +85,7 @@ final class RouteReader {
         if (!map.has("group_by")) {
             return Optional.empty();
         }
-        List<Located<String>> entries = Fields.texts(map, "group_by");
+        List<Located<String>> entries = YamlFields.texts(map, "group_by");
         if (entries.isEmpty()) {
             problems.warning(map.keyLocation("group_by"), "\"group_by: []\" in " + map.what()
                     + " does not clear grouping: as in Alertmanager, the route keeps its parent's group_by");
@@ -110,7 +113,7 @@ final class RouteReader {
     }
 
     private Optional<Duration> nonZero(YamlMap map, String field, String meaning) {
-        Optional<Duration> duration = Fields.duration(map, field);
+        Optional<Duration> duration = YamlFields.duration(map, field);
         if (duration.filter(Duration::isZero).isPresent()) {
             problems.error(map.get(field).orElseThrow().location(), map.describe(field) + " cannot be zero: it is "
                     + meaning + "; write e.g. 5m or 4h");
@@ -121,10 +124,10 @@ final class RouteReader {
 
     private List<String> intervals(YamlMap map, String field) {
         List<String> names = new ArrayList<>();
-        for (Located<String> name : Fields.texts(map, field)) {
+        for (Located<String> name : YamlFields.texts(map, field)) {
             if (!timeIntervals.contains(name.value())) {
                 problems.error(name.location(), "unknown time interval \"" + name.value() + "\" in " + map.describe(field)
-                        + Fields.knownNames(name.value(), timeIntervals, "time intervals"));
+                        + Suggestions.knownNames(name.value(), timeIntervals, "time intervals"));
             }
             names.add(name.value());
         }

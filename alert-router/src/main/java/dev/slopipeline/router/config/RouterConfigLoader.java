@@ -3,6 +3,7 @@ package dev.slopipeline.router.config;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
 import dev.slopipeline.kit.yaml.YamlDocuments;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.delivery.RetryPolicy;
@@ -82,7 +83,7 @@ public final class RouterConfigLoader {
                 .map(DeliveryReader::read)
                 .orElse(RetryPolicy.DEFAULT);
 
-        Fields.ignore(top, "templates");
+        YamlFields.ignore(top, "templates");
         top.rejectUnknownFields();
         if (problems.hasErrors()) {
             return Optional.empty();

@@ -1,6 +1,8 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.config.TimeInterval.Period;
@@ -86,8 +88,8 @@ final class TimeIntervalReader {
     }
 
     private Optional<TimeRange> timeRange(YamlMap map) {
-        Optional<Integer> start = Fields.text(map, "start_time").flatMap(t -> minuteOfDay(map, "start_time", t));
-        Optional<Integer> end = Fields.text(map, "end_time").flatMap(t -> minuteOfDay(map, "end_time", t));
+        Optional<Integer> start = YamlFields.text(map, "start_time").flatMap(t -> minuteOfDay(map, "start_time", t));
+        Optional<Integer> end = YamlFields.text(map, "end_time").flatMap(t -> minuteOfDay(map, "end_time", t));
         map.rejectUnknownFields();
         if (!map.has("start_time") || !map.has("end_time")) {
             problems.error(map.location(), map.what() + " needs both \"start_time\" and \"end_time\" (HH:MM)");
@@ -115,7 +117,7 @@ final class TimeIntervalReader {
 
     private List<Range> ranges(YamlMap map, String field, Function<String, Range> reader) {
         List<Range> ranges = new ArrayList<>();
-        for (Located<String> entry : Fields.texts(map, field)) {
+        for (Located<String> entry : YamlFields.texts(map, field)) {
             try {
                 ranges.add(reader.apply(entry.value().toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
@@ -207,7 +209,7 @@ final class TimeIntervalReader {
     }
 
     private ZoneId location(YamlMap map) {
-        return Fields.text(map, "location").flatMap(name -> {
+        return YamlFields.text(map, "location").flatMap(name -> {
             if (name.equals("Local")) {
                 return Optional.of(ZoneId.systemDefault());
             }
