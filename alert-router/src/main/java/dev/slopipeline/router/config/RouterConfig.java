@@ -2,7 +2,9 @@ package dev.slopipeline.router.config;
 
 import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.oncall.escalation.PagingConfig;
+import dev.slopipeline.router.routing.inhibit.InhibitRule;
 import dev.slopipeline.router.routing.route.Route;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

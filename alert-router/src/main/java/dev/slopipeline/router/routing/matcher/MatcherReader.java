@@ -1,16 +1,10 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.matcher;
 
 import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
-import dev.slopipeline.router.routing.matcher.MatchType;
-import dev.slopipeline.router.routing.matcher.Matcher;
-import dev.slopipeline.router.routing.matcher.MatcherParser;
-import dev.slopipeline.router.routing.matcher.MatcherSyntaxException;
-import dev.slopipeline.router.routing.matcher.Matchers;
-import dev.slopipeline.router.routing.matcher.ParsedMatchers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +15,7 @@ import java.util.regex.Pattern;
  * the deprecated {@code match} (equality) and {@code match_re} (regex) maps, and the
  * {@code matchers} list of matcher strings.
  */
-final class MatcherReader {
+public final class MatcherReader {
 
     /** A classic Prometheus label name, as {@code match} and {@code match_re} keys must be. */
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
@@ -31,7 +25,7 @@ final class MatcherReader {
     private MatcherReader() {
     }
 
-    static Matchers read(YamlMap map, String equalField, String regexField, String matchersField) {
+    public static Matchers read(YamlMap map, String equalField, String regexField, String matchersField) {
         List<Matcher> all = new ArrayList<>();
         readMap(map, equalField, MatchType.EQUAL, all);
         readMap(map, regexField, MatchType.REGEX, all);

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.route;
 
 import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
@@ -6,9 +6,8 @@ import dev.slopipeline.kit.yaml.Suggestions;
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.routing.matcher.MatcherReader;
 import dev.slopipeline.router.routing.matcher.Matchers;
-import dev.slopipeline.router.routing.route.GroupBy;
-import dev.slopipeline.router.routing.route.RouteSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * Reads the {@code route} tree, checking each route as Alertmanager does and also that every
  * receiver and time interval it names is defined.
  */
-final class RouteReader {
+public final class RouteReader {
 
     private static final String ALL_LABELS = "...";
 
@@ -26,13 +25,17 @@ final class RouteReader {
     private final List<String> receivers;
     private final List<String> timeIntervals;
 
-    RouteReader(Problems problems, List<String> receivers, List<String> timeIntervals) {
+    /**
+     * @param receivers     every receiver name the config declares, read before the routes by the delivery room
+     * @param timeIntervals every time interval name the config declares
+     */
+    public RouteReader(Problems problems, List<String> receivers, List<String> timeIntervals) {
         this.problems = problems;
         this.receivers = receivers;
         this.timeIntervals = timeIntervals;
     }
 
-    RouteSpec readRoot(YamlMap root) {
+    public RouteSpec readRoot(YamlMap root) {
         RouteSpec spec = read(root);
         if (spec.receiver().isEmpty()) {
             problems.error(root.location(), "the root route must name a default receiver (receiver: <name>): "

@@ -1,13 +1,13 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.timeinterval;
 
 import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
-import dev.slopipeline.router.config.TimeInterval.Period;
-import dev.slopipeline.router.config.TimeInterval.Range;
-import dev.slopipeline.router.config.TimeInterval.TimeRange;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Range;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.TimeRange;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Reads {@code time_intervals} (and the deprecated {@code mute_time_intervals}, same shape) with
  * Alertmanager's rules for times of day, weekdays, days of the month, months, years and locations.
  */
-final class TimeIntervalReader {
+public final class TimeIntervalReader {
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("(([01][0-9])|(2[0-3])):[0-5][0-9]|24:00");
     private static final List<String> WEEKDAYS = List.of("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday");
@@ -34,16 +34,16 @@ final class TimeIntervalReader {
     private final Problems problems;
     private final Map<String, Integer> names = new LinkedHashMap<>();
 
-    TimeIntervalReader(Problems problems) {
+    public TimeIntervalReader(Problems problems) {
         this.problems = problems;
     }
 
     /** Every interval name seen, even of intervals with mistakes, so routes naming them are not also reported. */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names.keySet());
     }
 
-    List<TimeInterval> read(List<YamlNode> items, String section) {
+    public List<TimeInterval> read(List<YamlNode> items, String section) {
         List<TimeInterval> intervals = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, section + "[" + i + "]").flatMap(this::interval).ifPresent(intervals::add);
