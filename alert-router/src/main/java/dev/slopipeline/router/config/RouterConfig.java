@@ -1,5 +1,6 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.router.delivery.ReceiverConfig;
 import dev.slopipeline.router.delivery.RetryPolicy;
 import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.routing.inhibit.InhibitRule;

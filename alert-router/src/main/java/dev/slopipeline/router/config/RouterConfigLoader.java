@@ -6,7 +6,10 @@ import dev.slopipeline.kit.yaml.YamlDocuments;
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.delivery.ReceiverConfig;
+import dev.slopipeline.router.delivery.ReceiverReader;
 import dev.slopipeline.router.delivery.RetryPolicy;
+import dev.slopipeline.router.delivery.RetryPolicyReader;
 import dev.slopipeline.router.oncall.escalation.PagingConfig;
 import dev.slopipeline.router.routing.inhibit.InhibitRule;
 import dev.slopipeline.router.routing.inhibit.InhibitRuleReader;
@@ -64,7 +67,7 @@ public final class RouterConfigLoader {
                 .map(GlobalReader::read)
                 .orElse(GlobalConfig.DEFAULTS);
 
-        ReceiverReader receiverReader = new ReceiverReader(problems, global);
+        ReceiverReader receiverReader = new ReceiverReader(problems, global.slackApiUrl(), global.pagerdutyUrl());
         List<ReceiverConfig> receivers = receiverReader.read(list(top, "receivers"));
 
         TimeIntervalReader intervalReader = new TimeIntervalReader(problems);
@@ -85,7 +88,7 @@ public final class RouterConfigLoader {
 
         RetryPolicy retryPolicy = top.get("delivery")
                 .flatMap(node -> node.asMap(problems, "delivery"))
-                .map(DeliveryReader::read)
+                .map(RetryPolicyReader::read)
                 .orElse(RetryPolicy.DEFAULT);
 
         YamlFields.ignore(top, "templates");

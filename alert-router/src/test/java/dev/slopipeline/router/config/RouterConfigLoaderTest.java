@@ -2,6 +2,9 @@ package dev.slopipeline.router.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.router.delivery.PagerdutyConfig;
+import dev.slopipeline.router.delivery.SlackConfig;
+import dev.slopipeline.router.delivery.WebhookConfig;
 import dev.slopipeline.router.routing.inhibit.InhibitRule;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.config.ReceiverConfig;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.delivery.ReceiverConfig;
 import dev.slopipeline.router.notification.AlertStore.Admission;
 import dev.slopipeline.router.notification.AlertStore;
 import dev.slopipeline.router.notification.Fingerprint;

@@ -1,7 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.config.ChannelConfig;
-import dev.slopipeline.router.config.ReceiverConfig;
+import dev.slopipeline.router.delivery.ChannelConfig;
+import dev.slopipeline.router.delivery.ReceiverConfig;
 
 /**
  * What the notification decision needs to know about a receiver.

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
@@ -19,7 +19,7 @@ import java.util.function.Function;
  * Reads {@code receivers}: unique names, their webhook, Slack and PagerDuty channels, and the slo-pipeline extensions
  * {@code fallback} (on a receiver) and {@code slo_signing_secret_file} / {@code slo_signing_secret_env} (on a webhook).
  */
-final class ReceiverReader {
+public final class ReceiverReader {
 
     /** Alertmanager channel types this router cannot deliver to yet. */
     private static final List<String> UNSUPPORTED_CHANNELS = List.of(
@@ -29,23 +29,29 @@ final class ReceiverReader {
     private static final String SUPPORTED_CHANNELS = "webhook_configs, slack_configs and pagerduty_configs";
 
     private final Problems problems;
-    private final GlobalConfig global;
+    private final Optional<URI> slackApiUrl;
+    private final URI pagerdutyUrl;
     /** Names in order, with the line that first used each, so that duplicates can point at it. */
     private final Map<String, Integer> names = new LinkedHashMap<>();
     /** Each receiver's fallback as written, checked once every receiver is known. */
     private final Map<String, Located<String>> fallbacks = new LinkedHashMap<>();
 
-    ReceiverReader(Problems problems, GlobalConfig global) {
+    /**
+     * @param slackApiUrl  {@code global.slack_api_url}, for Slack channels that name no URL of their own
+     * @param pagerdutyUrl {@code global.pagerduty_url} or its default, for PagerDuty channels that name none
+     */
+    public ReceiverReader(Problems problems, Optional<URI> slackApiUrl, URI pagerdutyUrl) {
         this.problems = problems;
-        this.global = global;
+        this.slackApiUrl = slackApiUrl;
+        this.pagerdutyUrl = pagerdutyUrl;
     }
 
     /** Every receiver name seen, even of receivers with mistakes, so routes naming them are not also reported. */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names.keySet());
     }
 
-    List<ReceiverConfig> read(List<YamlNode> items) {
+    public List<ReceiverConfig> read(List<YamlNode> items) {
         List<ReceiverConfig> receivers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, "receivers[" + i + "]").flatMap(this::receiver).ifPresent(receivers::add);
@@ -120,7 +126,7 @@ final class ReceiverReader {
                 "callback_id", "color", "fallback", "fields", "footer", "mrkdwn_in", "pretext", "short_fields", "text",
                 "title", "title_link", "image_url", "thumb_url");
         boolean written = map.has("api_url");
-        Optional<URI> apiUrl = written ? YamlFields.url(map, "api_url") : global.slackApiUrl();
+        Optional<URI> apiUrl = written ? YamlFields.url(map, "api_url") : slackApiUrl;
         if (!written && apiUrl.isEmpty()) {
             problems.error(map.location(), map.what() + " has no \"api_url\" and there is no \"slack_api_url\" in \"global\"; "
                     + "set one of them to the Slack incoming webhook URL");
@@ -152,7 +158,7 @@ final class ReceiverReader {
                     .filter(key -> nonBlank(map, "routing_key", key))
                     .map(Secret::inline);
         }
-        URI url = YamlFields.url(map, "url").orElse(global.pagerdutyUrl());
+        URI url = YamlFields.url(map, "url").orElse(pagerdutyUrl);
         // Alertmanager's default is "error" for everything; mapping the alert's own severity keeps tickets quiet.
         Optional<String> severity = YamlFields.text(map, "severity").filter(text -> !text.contains("{{"));
         boolean sendResolved = YamlFields.flag(map, "send_resolved", true);

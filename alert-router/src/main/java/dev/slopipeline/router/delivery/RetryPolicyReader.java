@@ -1,8 +1,7 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
-import dev.slopipeline.router.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,12 +10,12 @@ import java.util.Optional;
  * after how many failed attempts on a receiver its {@code fallback} takes over. What is not written keeps
  * {@link RetryPolicy#DEFAULT}.
  */
-final class DeliveryReader {
+public final class RetryPolicyReader {
 
-    private DeliveryReader() {
+    private RetryPolicyReader() {
     }
 
-    static RetryPolicy read(YamlMap map) {
+    public static RetryPolicy read(YamlMap map) {
         RetryPolicy defaults = RetryPolicy.DEFAULT;
         Duration base = YamlFields.duration(map, "retry_initial_backoff").orElse(defaults.base());
         Duration cap = YamlFields.duration(map, "retry_max_backoff").orElse(defaults.cap());
