@@ -10,6 +10,7 @@
  * Each part reads its own section of the router config ({@code route.RouteReader}, {@code inhibit.InhibitRuleReader},
  * {@code timeinterval.TimeIntervalReader}, with {@code matcher.MatcherReader} for the label conditions of the first
  * two); {@code config} only puts the sections together. Routing reads the shared model in {@code notification} and the
- * validated config; it imports nothing from delivery or on-call.
+ * validated config through its own view of it, {@link dev.slopipeline.router.routing.group.GroupingConfig}; it imports
+ * nothing from delivery, on-call or {@code config}.
  */
 package dev.slopipeline.router.routing;

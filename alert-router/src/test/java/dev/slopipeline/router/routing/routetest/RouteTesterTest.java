@@ -2,8 +2,8 @@ package dev.slopipeline.router.routing.routetest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.routing.route.Route;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What {@code slo route test --config FILE label=value...} prints, as amtool would. */
 class RouteTesterTest {
 
-    private static RouterConfig example;
+    private static Route example;
 
     @BeforeAll
     static void loadExample() throws URISyntaxException {
         example = RouterConfigLoader.load(Path.of(RouteTesterTest.class.getResource("/routing/slo-router.yml").toURI()))
-                .orElseThrow();
+                .orElseThrow().route();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -50,7 +50,7 @@ class RouteTesterTest {
     @Test
     void shouldAnswerAmtoolsOwnRoutingTestCases() {
         // cli/testdata/conf.routing.yml and conf.routing-reverted.yml of Alertmanager
-        RouterConfig routing = load("""
+        Route routing = load("""
                 route:
                   receiver: default
                   routes:
@@ -58,7 +58,7 @@ class RouteTesterTest {
                     - {match: {test: 2}, receiver: test2}
                 receivers: [{name: default}, {name: test1}, {name: test2}]
                 """);
-        RouterConfig reverted = load("""
+        Route reverted = load("""
                 route:
                   receiver: default
                   routes:
@@ -75,7 +75,7 @@ class RouteTesterTest {
 
     @Test
     void shouldRepeatAReceiverReachedByTwoRoutes() {
-        RouterConfig config = load("""
+        Route tree = load("""
                 route:
                   receiver: default
                   routes:
@@ -84,10 +84,10 @@ class RouteTesterTest {
                 receivers: [{name: default}, {name: ops}]
                 """);
 
-        assertThat(RouteTester.receivers(config, LabelArguments.parse(List.of("a=1", "b=2")).labels())).isEqualTo("ops,ops");
+        assertThat(RouteTester.receivers(tree, LabelArguments.parse(List.of("a=1", "b=2")).labels())).isEqualTo("ops,ops");
     }
 
-    private static RouterConfig load(String yaml) {
-        return RouterConfigLoader.parse("test.yml", yaml).orElseThrow();
+    private static Route load(String yaml) {
+        return RouterConfigLoader.parse("test.yml", yaml).orElseThrow().route();
     }
 }
