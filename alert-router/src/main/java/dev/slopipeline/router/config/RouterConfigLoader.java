@@ -96,8 +96,7 @@ public final class RouterConfigLoader {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        // The silent-pipeline page reaches the heartbeat's receiver through a route of its own, put first.
-        return root.map(spec -> paging.heartbeat().map(heartbeat -> heartbeat.routeInto(spec)).orElse(spec))
+        return root.map(spec -> SilentPipelineRoute.into(spec, paging.heartbeat()))
                 .map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
                 paging, retryPolicy));
     }

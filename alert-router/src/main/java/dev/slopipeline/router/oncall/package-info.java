@@ -8,6 +8,7 @@
  * </ul>
  * On-call reads the shared model in {@code notification}; pages leave as intents in the delivery service's format
  * ({@link dev.slopipeline.router.delivery.service.IntentCodec}), so on-call depends on delivery, never the other way.
- * The heartbeat's own route is written with routing's matchers. Nothing in routing or delivery imports on-call.
+ * The route that takes the silent-pipeline page to the heartbeat's receiver joins on-call and routing, so the config
+ * builds it, not on-call. Nothing in routing or delivery imports on-call.
  */
 package dev.slopipeline.router.oncall;
