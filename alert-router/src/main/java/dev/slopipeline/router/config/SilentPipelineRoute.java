@@ -23,10 +23,12 @@ final class SilentPipelineRoute {
 
     /** @param heartbeat the {@code heartbeat} section, if the config has one */
     static RouteSpec into(RouteSpec root, Optional<HeartbeatConfig> heartbeat) {
-        return heartbeat.flatMap(HeartbeatConfig::receiver).map(receiver -> root.withFirstRoute(to(receiver))).orElse(root);
+        return heartbeat.flatMap(HeartbeatConfig::receiver)
+                .map(receiver -> root.withFirstRoute(to(receiver)))
+                .orElse(root);
     }
 
-    /** Catches the page alone, with no group wait: the watch has already waited {@code silent_after} before raising it. */
+    /** Catches the page alone, with no group wait: the watch already waited {@code silent_after} before raising it. */
     private static RouteSpec to(String receiver) {
         Matchers silentPipeline = Matchers.of(List.of(
                 Matcher.of(MatchType.EQUAL, AlertLabels.ALERTNAME, SilentPipelineAlert.ALERTNAME)));
