@@ -75,7 +75,7 @@ final class RouteCommand implements Runnable {
             if (loaded.config().isEmpty()) {
                 return 1;
             }
-            String receivers = RouteTester.receivers(loaded.config().get(), arguments.labels());
+            String receivers = RouteTester.receivers(loaded.config().get().route(), arguments.labels());
             out.println(receivers);
             if (expected != null && !expected.equals(receivers)) {
                 err.println("expected receivers \"" + expected + "\", got \"" + receivers + "\"");

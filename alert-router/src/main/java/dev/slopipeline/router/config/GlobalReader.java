@@ -1,5 +1,6 @@
 package dev.slopipeline.router.config;
 
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 
 /** Reads the {@code global} section; Alertmanager settings for channels not supported yet are ignored. */
@@ -21,10 +22,10 @@ final class GlobalReader {
     static GlobalConfig read(YamlMap global) {
         GlobalConfig defaults = GlobalConfig.DEFAULTS;
         GlobalConfig config = new GlobalConfig(
-                Fields.duration(global, "resolve_timeout").orElse(defaults.resolveTimeout()),
-                Fields.url(global, "slack_api_url"),
-                Fields.url(global, "pagerduty_url").orElse(defaults.pagerdutyUrl()));
-        Fields.ignore(global, NOT_SUPPORTED);
+                YamlFields.duration(global, "resolve_timeout").orElse(defaults.resolveTimeout()),
+                YamlFields.url(global, "slack_api_url"),
+                YamlFields.url(global, "pagerduty_url").orElse(defaults.pagerdutyUrl()));
+        YamlFields.ignore(global, NOT_SUPPORTED);
         global.rejectUnknownFields();
         return config;
     }

@@ -3,12 +3,21 @@ package dev.slopipeline.router.config;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
 import dev.slopipeline.kit.yaml.YamlDocuments;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.delivery.ReceiverConfig;
+import dev.slopipeline.router.delivery.ReceiverReader;
 import dev.slopipeline.router.delivery.RetryPolicy;
+import dev.slopipeline.router.delivery.RetryPolicyReader;
 import dev.slopipeline.router.oncall.escalation.PagingConfig;
+import dev.slopipeline.router.routing.inhibit.InhibitRule;
+import dev.slopipeline.router.routing.inhibit.InhibitRuleReader;
 import dev.slopipeline.router.routing.route.Route;
+import dev.slopipeline.router.routing.route.RouteReader;
 import dev.slopipeline.router.routing.route.RouteSpec;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval;
+import dev.slopipeline.router.routing.timeinterval.TimeIntervalReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +67,7 @@ public final class RouterConfigLoader {
                 .map(GlobalReader::read)
                 .orElse(GlobalConfig.DEFAULTS);
 
-        ReceiverReader receiverReader = new ReceiverReader(problems, global);
+        ReceiverReader receiverReader = new ReceiverReader(problems, global.slackApiUrl(), global.pagerdutyUrl());
         List<ReceiverConfig> receivers = receiverReader.read(list(top, "receivers"));
 
         TimeIntervalReader intervalReader = new TimeIntervalReader(problems);
@@ -79,16 +88,15 @@ public final class RouterConfigLoader {
 
         RetryPolicy retryPolicy = top.get("delivery")
                 .flatMap(node -> node.asMap(problems, "delivery"))
-                .map(DeliveryReader::read)
+                .map(RetryPolicyReader::read)
                 .orElse(RetryPolicy.DEFAULT);
 
-        Fields.ignore(top, "templates");
+        YamlFields.ignore(top, "templates");
         top.rejectUnknownFields();
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        // The silent-pipeline page reaches the heartbeat's receiver through a route of its own, put first.
-        return root.map(spec -> paging.heartbeat().map(heartbeat -> heartbeat.routeInto(spec)).orElse(spec))
+        return root.map(spec -> SilentPipelineRoute.into(spec, paging.heartbeat()))
                 .map(spec -> new RouterConfig(global, Route.tree(spec), receivers, inhibitRules, intervals,
                 paging, retryPolicy));
     }

@@ -26,6 +26,12 @@
  * service next to it, {@link dev.slopipeline.router.delivery.service.DeliveryService}, reads
  * {@code router.notifications}, writes {@code router.deliveries} and calls into it.
  *
+ * <p>The room reads its own sections of the router config: {@link dev.slopipeline.router.delivery.ReceiverReader}
+ * the {@code receivers} with their channels ({@link dev.slopipeline.router.delivery.ReceiverConfig}) and fallbacks,
+ * {@link dev.slopipeline.router.delivery.RetryPolicyReader} the {@code delivery} section; {@code config} only puts the
+ * sections together, and delivery reads the result through its own view of it,
+ * {@link dev.slopipeline.router.delivery.DeliveryConfig}.
+ *
  * <p>Delivery is one of the router's three rooms, next to routing and on-call; it reads the notification model in
  * {@code notification} and nothing of the other two.
  */

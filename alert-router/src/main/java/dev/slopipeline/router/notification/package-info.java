@@ -9,7 +9,8 @@
  *   <li>What goes out: {@link dev.slopipeline.router.notification.Notification}, one alert group's state for one
  *       receiver, holding the delivered {@link dev.slopipeline.router.notification.Alert}s and, once someone acts,
  *       an {@link dev.slopipeline.router.notification.Acknowledgement}; channels and pages read its SLO facts through
- *       {@link dev.slopipeline.router.notification.SloFacts}.</li>
+ *       {@link dev.slopipeline.router.notification.SloFacts}. On {@code router.notifications} and {@code router.pages}
+ *       it is written by {@link dev.slopipeline.router.notification.IntentCodec}.</li>
  * </ul>
  *
  * <p>Labelled alerts are the shape grouping, inhibition, silences and delivery work on.

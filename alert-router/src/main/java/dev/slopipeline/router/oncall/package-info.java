@@ -6,8 +6,9 @@
  *   <li>{@code incident}: incidents, their commands (acknowledge, resolve), views and the processor that runs them.</li>
  *   <li>{@code heartbeat}: the watch that pages when the pipeline itself goes silent.</li>
  * </ul>
- * On-call reads the shared model in {@code notification}; pages leave as intents in the delivery service's format
- * ({@link dev.slopipeline.router.delivery.service.IntentCodec}), so on-call depends on delivery, never the other way.
- * The heartbeat's own route is written with routing's matchers. Nothing in routing or delivery imports on-call.
+ * On-call reads the shared model in {@code notification}; pages leave as intents in the format all rooms share
+ * ({@link dev.slopipeline.router.notification.IntentCodec}), which the delivery service reads. The route that takes the
+ * silent-pipeline page to the heartbeat's receiver joins on-call and routing, so the config builds it, not on-call.
+ * On-call imports nothing from routing or delivery, and neither imports on-call.
  */
 package dev.slopipeline.router.oncall;

@@ -7,7 +7,10 @@
  *       dedup), which turns alerts into {@link dev.slopipeline.router.notification.Notification}s.</li>
  *   <li>{@code inhibit}, {@code silence}, {@code timeinterval}: the three ways an alert is held back.</li>
  * </ul>
- * Routing reads the shared model in {@code notification} and the validated config; it imports nothing from delivery
- * or on-call.
+ * Each part reads its own section of the router config ({@code route.RouteReader}, {@code inhibit.InhibitRuleReader},
+ * {@code timeinterval.TimeIntervalReader}, with {@code matcher.MatcherReader} for the label conditions of the first
+ * two); {@code config} only puts the sections together. Routing reads the shared model in {@code notification} and the
+ * validated config through its own view of it, {@link dev.slopipeline.router.routing.group.GroupingConfig}; it imports
+ * nothing from delivery, on-call or {@code config}.
  */
 package dev.slopipeline.router.routing;

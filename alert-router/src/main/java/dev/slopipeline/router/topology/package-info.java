@@ -79,7 +79,7 @@
  *   <li>{@code router.silences}: one silence per record, see {@code SilenceRecords}.</li>
  *   <li>{@code router.groups}, {@code router.active-alerts}: one alert as
  *       {@link dev.slopipeline.router.notification.AlertJson} (labels, annotations, startsAt, endsAt, updatedAt).</li>
- *   <li>{@code router.notifications}, {@code router.pages}: {@link dev.slopipeline.router.delivery.service.IntentCodec} (the
+ *   <li>{@code router.notifications}, {@code router.pages}: {@link dev.slopipeline.router.notification.IntentCodec} (the
  *       Alertmanager webhook shape), keyed by idempotency key and by SLO.</li>
  * </ul>
  *

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.topology.RouterTopics;
@@ -26,20 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A running router follows its config file: a good change reroutes the next alert, a broken one changes nothing. */
@@ -50,29 +40,14 @@ class ConfigReloadIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String WRITE_TOKEN = "reload-write-token";
 
-    private static EmbeddedKafkaBroker broker;
-    private static KafkaProducer<String, byte[]> producer;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
 
     @TempDir
     Path folder;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        producer.close();
-        broker.close();
-    }
 
     private static String config(LocalReceiver hook, String groupWait) {
         return """
@@ -182,24 +157,17 @@ class ConfigReloadIntegrationTest {
         return RouterTopics.withSuffix("." + name(test));
     }
 
-    private void send(String topic, String slo) throws Exception {
+    private void send(String topic, String slo) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, "storefront", "checkout", Severity.PAGE,
                 AlertState.FIRING, now, now, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
                 new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of(), Map.of(), List.of(),
                 List.of());
-        producer.send(new ProducerRecord<>(topic, slo, new AlertCodec().encode(alert))).get();
+        broker.send(topic, alert);
     }
 
     private static long committedAlerts(TestInfo test) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("reload-it-" + name(test))
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                    .get(new TopicPartition(topics(test).alerts(), 0));
-            return committed == null ? -1 : committed.offset();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return broker.committed("reload-it-" + name(test), topics(test).alerts()).orElse(-1);
     }
 
     private static URI uri(RouterApp app, String path) {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.kit.kafka.TopicBootstrap;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
@@ -36,16 +35,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,7 +55,8 @@ class IncidentApiIntegrationTest {
     private static final String SLO = "checkout-availability";
     private static final String SUFFIX = ".incident-api";
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
 
     @TempDir
     Path folder;
@@ -70,28 +64,14 @@ class IncidentApiIntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @Test
     void shouldOpenAcknowledgeThroughTheSignedLinkAndResolveAnIncident() throws Exception {
         Path secret = Files.writeString(folder.resolve("ack-secret"), "integration-secret\n");
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (LocalReceiver email = LocalReceiver.answering(200);
-             KafkaProducer<String, byte[]> producer = producer();
              RouterApp app = start(email, secret)) {
             await("the router ready", () -> get(app, "/readyz", null), answer -> answer.status == 200);
-            producer.send(new ProducerRecord<>(RouterTopics.withSuffix(SUFFIX).alerts(), SLO,
-                    new AlertCodec().encode(alert(startedAt)))).get();
+            broker.send(RouterTopics.withSuffix(SUFFIX).alerts(), alert(startedAt));
 
             JsonNode listed = await("an open incident", () -> get(app, IncidentEndpoints.PATH, READ_TOKEN),
                     answer -> answer.body.path("incidents").size() == 1).body.path("incidents").get(0);
@@ -200,12 +180,6 @@ class IncidentApiIntegrationTest {
                 AlertState.FIRING, startedAt, startedAt, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
                 new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of("team", "payments"),
                 Map.of(), List.of(), List.of());
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     private record Answer(int status, JsonNode body) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
@@ -29,19 +28,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole router on a real broker: SLO alerts in, webhooks out, silences and pending deliveries over HTTP. */
@@ -56,41 +48,19 @@ class RouterAppIntegrationTest {
     private static final String CHECKOUT = "checkout-availability";
     private static final String SEARCH = "search-latency";
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
 
     @TempDir
     Path stateDir;
 
-    private final AlertCodec alertCodec = new AlertCodec();
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private String suffix;
-    private KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void setUp(TestInfo test) {
         suffix = "." + test.getTestMethod().orElseThrow().getName();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
-
-    @AfterEach
-    void tearDown() {
-        producer.close();
     }
 
     @Test
@@ -247,9 +217,8 @@ class RouterAppIntegrationTest {
         await("the router ready", () -> get(app, "/readyz", null), reply -> reply.status == 200);
     }
 
-    private void send(Alert alert) throws Exception {
-        producer.send(new ProducerRecord<>(RouterTopics.withSuffix(suffix).alerts(), alert.slo(),
-                alertCodec.encode(alert))).get();
+    private void send(Alert alert) {
+        broker.send(RouterTopics.withSuffix(suffix).alerts(), alert);
     }
 
     private static Alert alert(String slo, AlertState state, Instant startedAt, Instant at) {

@@ -2,11 +2,10 @@ package dev.slopipeline.router.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
 import dev.slopipeline.router.topology.RouterTopics;
@@ -30,19 +29,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,22 +54,11 @@ class RouterCrashTest {
     @TempDir
     Path folder;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Process router;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void killRouter() {
@@ -90,8 +72,7 @@ class RouterCrashTest {
         CountDownLatch releaseHeldAnswer = new CountDownLatch(1);
         try (LocalReceiver receiver = LocalReceiver.answering(LocalReceiver.Reply.status(200),
                      LocalReceiver.Reply.after(releaseHeldAnswer, LocalReceiver.Reply.status(200)),
-                     LocalReceiver.Reply.status(200));
-             KafkaProducer<String, byte[]> producer = producer()) {
+                     LocalReceiver.Reply.status(200))) {
             Path config = folder.resolve("router.yml");
             Files.writeString(config, """
                     route:
@@ -109,7 +90,7 @@ class RouterCrashTest {
 
             // 1. Killed while the checkout group waits out its group_wait.
             int port = startRouter(config, SUFFIX, 1);
-            send(producer, alerts, "checkout-availability", "storefront");
+            send(alerts, "checkout-availability", "storefront");
             await("the checkout alert consumed into its group", () -> committed(SUFFIX, alerts) == 1);
             kill();
             assertThat(receiver.requests()).as("killed before group_wait ended").isEmpty();
@@ -117,7 +98,7 @@ class RouterCrashTest {
             receiver.awaitRequests(1, WAIT);
 
             // 2. Killed while the search notification is on its way: the receiver holds its answer until then.
-            send(producer, alerts, "search-latency", "storefront");
+            send(alerts, "search-latency", "storefront");
             receiver.awaitRequests(2, WAIT);
             kill();
             releaseHeldAnswer.countDown();
@@ -145,8 +126,7 @@ class RouterCrashTest {
         List<String> slos = List.of("checkout-availability", "search-latency", "cart-latency");
         assertThat(slos.stream().map(slo -> Utils.toPositive(Utils.murmur2(slo.getBytes(StandardCharsets.UTF_8))) % 3)
                 .distinct().count()).as("the SLOs sit on different partitions of slo.alerts").isEqualTo(3);
-        try (LocalReceiver receiver = LocalReceiver.answering(200);
-             KafkaProducer<String, byte[]> producer = producer()) {
+        try (LocalReceiver receiver = LocalReceiver.answering(200)) {
             Path config = folder.resolve("router-spanning.yml");
             Files.writeString(config, """
                     route:
@@ -163,7 +143,7 @@ class RouterCrashTest {
 
             int port = startRouter(config, suffix, 3);
             for (String slo : slos) {
-                send(producer, topics.alerts(), slo, "shop");
+                send(topics.alerts(), slo, "shop");
             }
             await("the three alerts consumed into their group",
                     () -> committed(suffix, topics.alerts()) == 3 && endOffset(topics.groups()) > 0
@@ -213,39 +193,24 @@ class RouterCrashTest {
         }
     }
 
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
-
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String slo, String service)
-            throws Exception {
+    private static void send(String topic, String slo, String service) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Alert alert = new Alert(Alert.id(slo, Severity.PAGE, now), slo, service, "checkout", Severity.PAGE,
                 AlertState.FIRING, now, now, new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)),
                 new Alert.BurnRate(20.1, 35.2), 14.4, List.of("page-fast"), 0.83, null, Map.of(), Map.of(), List.of(),
                 List.of());
-        producer.send(new ProducerRecord<>(topic, slo, new AlertCodec().encode(alert))).get();
+        broker.send(topic, alert);
     }
 
     /** The committed offsets of the router with topic suffix {@code suffix} on a topic, summed over its partitions. */
     private static long committed(String suffix, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            return admin.listConsumerGroupOffsets(APP_ID + suffix).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                    .entrySet().stream()
-                    .filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
-                    .mapToLong(entry -> entry.getValue().offset())
-                    .sum();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return broker.committed(APP_ID + suffix, topic).orElse(0);
     }
 
     /** The end of a topic, summed over its partitions: transaction markers count, as they do in committed offsets. */
     private static long endOffset(String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try {
+            Admin admin = broker.admin();
             Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
                     .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),

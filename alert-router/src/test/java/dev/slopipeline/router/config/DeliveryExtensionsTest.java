@@ -3,7 +3,10 @@ package dev.slopipeline.router.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.kit.yaml.Problem;
+import dev.slopipeline.router.delivery.PagerdutyConfig;
+import dev.slopipeline.router.delivery.ReceiverConfig;
 import dev.slopipeline.router.delivery.RetryPolicy;
+import dev.slopipeline.router.delivery.WebhookConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,14 @@ package dev.slopipeline.router.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.config.TimeInterval.Period;
-import dev.slopipeline.router.config.TimeInterval.Range;
-import dev.slopipeline.router.config.TimeInterval.TimeRange;
+import dev.slopipeline.router.delivery.PagerdutyConfig;
+import dev.slopipeline.router.delivery.SlackConfig;
+import dev.slopipeline.router.delivery.WebhookConfig;
+import dev.slopipeline.router.routing.inhibit.InhibitRule;
 import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Range;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.TimeRange;
 import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,19 +1,13 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.delivery.service.IntentCodec;
-import static dev.slopipeline.router.topology.RouterDriver.EXTERNAL_URL;
-import static dev.slopipeline.router.topology.RouterDriver.T0;
-import static dev.slopipeline.router.topology.SloAlertSamples.firing;
-import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.AlertJson;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.notification.SloAlerts;
@@ -30,6 +24,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+
+import static dev.slopipeline.router.topology.RouterDriver.EXTERNAL_URL;
+import static dev.slopipeline.router.topology.RouterDriver.T0;
+import static dev.slopipeline.router.topology.SloAlertSamples.firing;
+import static dev.slopipeline.router.topology.SloAlertSamples.resolved;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a restarted task does with the snapshot its store restores. The test driver keeps stores in memory and drops

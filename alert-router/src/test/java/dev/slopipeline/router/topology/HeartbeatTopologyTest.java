@@ -6,7 +6,7 @@ import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.service.IntentCodec;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;

@@ -2,20 +2,16 @@ package dev.slopipeline.router.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
-import dev.slopipeline.definitions.alert.AlertCodec;
-import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.kit.result.Decoded;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.service.IntentCodec;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.oncall.escalation.TimelineEntry;
 import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentJson;
-import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,33 +19,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -88,40 +66,27 @@ class IncidentRestartIntegrationTest {
     private static final Duration DOWNTIME = Duration.ofMinutes(3);
     private static final String SLO = "checkout-availability";
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
 
     @TempDir
     Path stateDir;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @Test
     void shouldFireTheEscalationThatCameDueWhileDownAtOnceAndPageNobodyTwice() throws Exception {
         RouterTopics topics = RouterTopics.withSuffix(".it-incident-restart");
-        createTopics(topics);
+        TopologyRun.createTopics(broker, topics, 1, 2);
         String applicationId = "router-incident-restart";
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> pages = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = producer();
-             KafkaConsumer<String, byte[]> notifications = consumer(topics.notifications());
-             KafkaConsumer<String, byte[]> incidents = consumer(topics.incidents())) {
-            Running first = start(applicationId, topics, Duration.ZERO);
-            producer.send(new ProducerRecord<>(topics.alerts(), SLO,
-                    new AlertCodec().encode(SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt)))).get();
+        try (KafkaConsumer<String, byte[]> notifications = readCommitted(topics.notifications());
+             KafkaConsumer<String, byte[]> incidents = readCommitted(topics.incidents())) {
+            TopologyRun first = start(applicationId, topics, Duration.ZERO);
+            broker.send(topics.alerts(), SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt));
             awaitPage(notifications, pages, "alice@example.com");
             first.stopAtOnce();
 
-            Running second = start(applicationId, topics, DOWNTIME);
+            TopologyRun second = start(applicationId, topics, DOWNTIME);
             try {
                 awaitPage(notifications, pages, "bob@example.com");
                 long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -170,34 +135,13 @@ class IncidentRestartIntegrationTest {
         return addresses;
     }
 
-    private record Running(KafkaStreams streams, CountDownLatch stopped) {
-        void stopAtOnce() throws InterruptedException {
-            streams.close(CloseOptions.timeout(Duration.ZERO)
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-            assertThat(stopped.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("streams client stopped").isTrue();
-        }
+    private TopologyRun start(String applicationId, RouterTopics topics, Duration ahead) {
+        RouterConfig config = RouterConfigLoader.parse("router.yml", CONFIG).orElseThrow();
+        return TopologyRun.start(broker, applicationId, topics, config, stateDir, new AheadTime(ahead));
     }
 
-    private Running start(String applicationId, RouterTopics topics, Duration ahead) {
-        RouterConfig config = RouterConfigLoader.parse("router.yml", CONFIG).orElseThrow();
-        RouterTopologyConfig topologyConfig = new RouterTopologyConfig(config, topics, Duration.ofMillis(200),
-                URI.create("https://router.example"), DefaultInhibition.ON, new SimpleMeterRegistry());
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        KafkaStreams streams = new KafkaStreams(RouterTopology.build(topologyConfig), properties, new AheadTime(ahead));
-        CountDownLatch stopped = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                stopped.countDown();
-            }
-        });
-        streams.start();
-        return new Running(streams, stopped);
+    private static KafkaConsumer<String, byte[]> readCommitted(String topic) {
+        return broker.readCommitted(topic, "incident-restart-reader-" + topic);
     }
 
     /** The system clock, a fixed time ahead: the wall clock of a router that was down that long. */
@@ -222,41 +166,5 @@ class IncidentRestartIntegrationTest {
         public void waitObject(Object lock, Supplier<Boolean> condition, long deadlineMs) throws InterruptedException {
             Time.SYSTEM.waitObject(lock, condition, deadlineMs - ahead.toMillis());
         }
-    }
-
-    private static void createTopics(RouterTopics topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                    new NewTopic(topics.alerts(), 1, (short) 1),
-                    new NewTopic(topics.commands(), 1, (short) 1),
-                    new NewTopic(topics.silences(), 1, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(topics.notifications(), 1, (short) 1),
-                    new NewTopic(topics.deadLetters(), 1, (short) 1),
-                    new NewTopic(topics.incidentCommands(), 1, (short) 1),
-                    new NewTopic(topics.incidents(), 1, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(topics.groups(), 2, (short) 1),
-                    new NewTopic(topics.pages(), 1, (short) 1),
-                    new NewTopic(topics.activeAlerts(), 1, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                    .all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "incident-restart-reader-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
     }
 }

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.service.IntentCodec;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.oncall.incident.AckLinkSigner;
 import dev.slopipeline.router.oncall.incident.Incident;

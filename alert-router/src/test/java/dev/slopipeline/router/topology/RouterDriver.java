@@ -5,7 +5,7 @@ import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.router.delivery.service.IntentCodec;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,12 +1,10 @@
 package dev.slopipeline.router.topology;
 
-import dev.slopipeline.router.delivery.service.IntentCodec;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.matcher.MatcherParser;
 import dev.slopipeline.router.routing.matcher.Matchers;
@@ -20,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JSON the topology reads from router.commands and writes to router.notifications. */
 class WireFormatsTest {

@@ -25,6 +25,20 @@ public final class Suggestions {
         return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * "; did you mean "x"?", or else the list of what exists, for a message about an unknown name.
+     *
+     * @param kind what the names are, plural, e.g. "receivers"
+     */
+    public static String knownNames(String name, Collection<String> known, String kind) {
+        if (known.isEmpty()) {
+            return "; no " + kind + " are defined";
+        }
+        return closest(name, known)
+                .map(s -> "; did you mean \"" + s + "\"?")
+                .orElse("; the " + kind + " are: " + String.join(", ", known));
+    }
+
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

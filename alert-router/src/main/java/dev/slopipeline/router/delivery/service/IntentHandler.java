@@ -5,6 +5,7 @@ import dev.slopipeline.router.delivery.DeliveryListener;
 import dev.slopipeline.router.delivery.DeliveryLoop;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.PendingDelivery;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import java.time.Clock;
 import java.util.List;

@@ -2,8 +2,9 @@ package dev.slopipeline.router.delivery.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slopipeline.kit.result.Decoded;
+import dev.slopipeline.kit.json.JsonBytes;
 import dev.slopipeline.kit.json.JsonFields;
+import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.RetryState;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public final class OutcomeCodec {
         } else {
             root.put("supersededBy", ((DeliveryOutcome.Superseded) outcome).supersededBy());
         }
-        return IntentCodec.bytes(root);
+        return JsonBytes.of(root);
     }
 
     /** The outcome recorded under {@code key}, or why the record cannot be read. */

@@ -1,14 +1,14 @@
 package dev.slopipeline.router.delivery.service;
 
-import dev.slopipeline.router.config.ChannelConfig;
-import dev.slopipeline.router.config.PagerdutyConfig;
-import dev.slopipeline.router.config.ReceiverConfig;
-import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.config.SlackConfig;
-import dev.slopipeline.router.config.WebhookConfig;
 import dev.slopipeline.router.delivery.Channel;
+import dev.slopipeline.router.delivery.ChannelConfig;
+import dev.slopipeline.router.delivery.DeliveryConfig;
+import dev.slopipeline.router.delivery.PagerdutyConfig;
 import dev.slopipeline.router.delivery.Receiver;
+import dev.slopipeline.router.delivery.ReceiverConfig;
+import dev.slopipeline.router.delivery.SlackConfig;
 import dev.slopipeline.router.delivery.Target;
+import dev.slopipeline.router.delivery.WebhookConfig;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import dev.slopipeline.router.delivery.pagerduty.PagerDutyChannel;
 import dev.slopipeline.router.delivery.slack.SlackChannel;
@@ -50,7 +50,7 @@ public final class ReceiverFactory {
         this.webhook = new RouteNameChannel(new WebhookChannel(poster, clock));
     }
 
-    public Integrations build(RouterConfig config) {
+    public Integrations build(DeliveryConfig config) {
         Map<String, List<Integration>> byReceiver = new LinkedHashMap<>();
         for (ReceiverConfig receiver : config.receivers()) {
             String fallback = receiver.fallback().map(name -> new IntegrationId(name, 0).name()).orElse(null);

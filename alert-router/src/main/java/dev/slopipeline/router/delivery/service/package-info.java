@@ -12,7 +12,7 @@
  * </pre>
  *
  * <h2>Wire formats</h2>
- * Intents: {@link dev.slopipeline.router.delivery.service.IntentCodec}, {@code schema/notification-intent.schema.json}.
+ * Intents: {@link dev.slopipeline.router.notification.IntentCodec}, {@code schema/notification-intent.schema.json}.
  * Outcomes: {@link dev.slopipeline.router.delivery.service.OutcomeCodec}, {@code schema/delivery-outcome.schema.json}.
  * A receiver with several channel configs (webhook, then Slack, then PagerDuty, counted from 0) gets one delivery per
  * channel, keyed {@code <idempotency key>#<index>}: that key is the {@code Idempotency-Key} header the channel sees

@@ -1,14 +1,7 @@
 package dev.slopipeline.router.oncall.heartbeat;
 
-import dev.slopipeline.definitions.alert.AlertLabels;
-import dev.slopipeline.router.routing.matcher.MatchType;
-import dev.slopipeline.router.routing.matcher.Matcher;
-import dev.slopipeline.router.routing.matcher.Matchers;
-import dev.slopipeline.router.routing.route.RouteSpec;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,24 +32,5 @@ public record HeartbeatConfig(String watchTopic, Duration silentAfter, Optional<
         Objects.requireNonNull(receiver, "receiver");
         Objects.requireNonNull(pingUrl, "pingUrl");
         Objects.requireNonNull(pingInterval, "pingInterval");
-    }
-
-    /**
-     * The route tree with a first route that sends the silent-pipeline page to {@link #receiver}, when one is set: it
-     * still goes through grouping, inhibition and silences, like any alert.
-     */
-    public RouteSpec routeInto(RouteSpec root) {
-        if (receiver.isEmpty()) {
-            return root;
-        }
-        RouteSpec silent = new RouteSpec(receiver, Optional.empty(),
-                Matchers.of(List.of(Matcher.of(MatchType.EQUAL, AlertLabels.ALERTNAME, SilentPipelineAlert.ALERTNAME))),
-                false,
-                Optional.of(Duration.ZERO), Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
-        List<RouteSpec> routes = new ArrayList<>();
-        routes.add(silent);
-        routes.addAll(root.routes());
-        return new RouteSpec(root.receiver(), root.groupBy(), root.matchers(), root.continueMatching(), root.groupWait(),
-                root.groupInterval(), root.repeatInterval(), root.muteTimeIntervals(), root.activeTimeIntervals(), routes);
     }
 }

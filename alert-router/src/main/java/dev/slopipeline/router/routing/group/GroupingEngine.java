@@ -1,7 +1,5 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.config.ReceiverConfig;
-import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.notification.AlertStore.Admission;
 import dev.slopipeline.router.notification.AlertStore;
 import dev.slopipeline.router.notification.Fingerprint;
@@ -46,7 +44,7 @@ public final class GroupingEngine {
     private final NotificationLog log = new NotificationLog();
 
     /** @param externalUrl where humans find the router, put in every notification */
-    public GroupingEngine(RouterConfig config, NotificationPipeline pipeline, URI externalUrl) {
+    public GroupingEngine(GroupingConfig config, NotificationPipeline pipeline, URI externalUrl) {
         this(config, pipeline, externalUrl, List::of);
     }
 
@@ -55,13 +53,12 @@ public final class GroupingEngine {
      *                      flush that has a group due, so that inhibition sees every active alert and not only the
      *                      alerts of this engine's groups; where both know an alert, the later transition wins
      */
-    public GroupingEngine(RouterConfig config, NotificationPipeline pipeline, URI externalUrl,
+    public GroupingEngine(GroupingConfig config, NotificationPipeline pipeline, URI externalUrl,
                           Supplier<Collection<LabelledAlert>> clusterAlerts) {
         this.root = config.route();
         this.routesById = root.stream().collect(Collectors.toMap(Route::id, Function.identity()));
-        this.receivers = config.receivers().stream()
-                .collect(Collectors.toMap(ReceiverConfig::name, receiver -> ReceiverPolicy.of(receiver,
-                        config.escalates(receiver.name()))));
+        this.receivers = config.receiverPolicies().stream()
+                .collect(Collectors.toMap(ReceiverPolicy::name, Function.identity()));
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
         this.clusterAlerts = Objects.requireNonNull(clusterAlerts, "clusterAlerts");

@@ -1,6 +1,5 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.routing.inhibit.Inhibitor;
@@ -42,7 +41,7 @@ public final class NotificationPipeline {
      * @param silences  the live silences, read at every flush
      * @param inhibition whether the built-in page-inhibits-ticket rule joins the config's rules
      */
-    public static NotificationPipeline standard(RouterConfig config, Silences silences, DefaultInhibition inhibition,
+    public static NotificationPipeline standard(GroupingConfig config, Silences silences, DefaultInhibition inhibition,
                                                 PipelineMetrics metrics) {
         return new NotificationPipeline(List.of(
                 new Step("inhibit", new InhibitStage(new Inhibitor(inhibition.applyTo(config.inhibitRules())))),

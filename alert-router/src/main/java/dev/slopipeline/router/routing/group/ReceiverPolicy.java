@@ -1,10 +1,9 @@
 package dev.slopipeline.router.routing.group;
 
-import dev.slopipeline.router.config.ChannelConfig;
-import dev.slopipeline.router.config.ReceiverConfig;
-
 /**
- * What the notification decision needs to know about a receiver.
+ * What the notification decision needs to know about a receiver. A receiver whose pages open incidents counts as one
+ * with channels that want resolved alerts, whatever channels it has: the incident processor must hear of its pages, and
+ * of their recovery.
  *
  * @param hasChannels  false for a receiver without channels, which Alertmanager accepts to discard alerts: nothing
  *                     is sent to it or logged for it
@@ -13,17 +12,4 @@ import dev.slopipeline.router.config.ReceiverConfig;
  *                     resolved alerts and the dispatcher leaves them out for a channel that does not want them
  */
 public record ReceiverPolicy(String name, boolean hasChannels, boolean sendResolved) {
-
-    public static ReceiverPolicy of(ReceiverConfig receiver) {
-        return of(receiver, false);
-    }
-
-    /**
-     * @param escalates whether its pages open incidents ({@code paging.receivers}): the incident processor must hear
-     *                  of them, and of their recovery, even when the receiver has no channel of its own
-     */
-    public static ReceiverPolicy of(ReceiverConfig receiver, boolean escalates) {
-        return new ReceiverPolicy(receiver.name(), escalates || !receiver.channels().isEmpty(),
-                escalates || receiver.channels().stream().anyMatch(ChannelConfig::sendResolved));
-    }
 }

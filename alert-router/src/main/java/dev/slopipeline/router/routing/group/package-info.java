@@ -32,7 +32,8 @@
  * because the log is saved with the output.
  *
  * <h2>Driving it from Kafka Streams</h2>
- * One engine per stream task, built from the {@link dev.slopipeline.router.config.RouterConfig} and
+ * One engine per stream task, built from the router config (a
+ * {@link dev.slopipeline.router.routing.group.GroupingConfig}) and
  * {@link dev.slopipeline.router.routing.group.NotificationPipeline#standard}:
  * <ol>
  *   <li>On start: read the snapshot from the task's key-value store and

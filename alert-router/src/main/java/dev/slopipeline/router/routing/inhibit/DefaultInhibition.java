@@ -1,7 +1,6 @@
 package dev.slopipeline.router.routing.inhibit;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
-import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.notification.SloFacts;
 import dev.slopipeline.router.routing.matcher.MatchType;
 import dev.slopipeline.router.routing.matcher.Matcher;

@@ -1,6 +1,5 @@
 package dev.slopipeline.router.routing.inhibit;
 
-import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.notification.Fingerprint;
 import dev.slopipeline.router.notification.LabelledAlert;
 import java.util.Collection;

@@ -2,6 +2,7 @@ package dev.slopipeline.router.routing.route;
 
 import dev.slopipeline.router.routing.matcher.Matchers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,5 +28,14 @@ public record RouteSpec(
         muteTimeIntervals = List.copyOf(muteTimeIntervals);
         activeTimeIntervals = List.copyOf(activeTimeIntervals);
         routes = List.copyOf(routes);
+    }
+
+    /** This route with {@code first} put before its child routes, so that it is tried first. */
+    public RouteSpec withFirstRoute(RouteSpec first) {
+        List<RouteSpec> children = new ArrayList<>();
+        children.add(first);
+        children.addAll(routes);
+        return new RouteSpec(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval,
+                muteTimeIntervals, activeTimeIntervals, children);
     }
 }

@@ -1,6 +1,5 @@
 package dev.slopipeline.router.routing.routetest;
 
-import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.routing.route.Route;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +15,7 @@ public final class RouteTester {
     }
 
     /** The line amtool prints, without its line break, e.g. {@code team-pager,audit-log}. */
-    public static String receivers(RouterConfig config, Map<String, String> labels) {
-        return config.route().match(labels).stream().map(Route::receiver).collect(Collectors.joining(","));
+    public static String receivers(Route tree, Map<String, String> labels) {
+        return tree.match(labels).stream().map(Route::receiver).collect(Collectors.joining(","));
     }
 }

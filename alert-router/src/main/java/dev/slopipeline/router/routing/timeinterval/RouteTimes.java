@@ -1,6 +1,5 @@
 package dev.slopipeline.router.routing.timeinterval;
 
-import dev.slopipeline.router.config.TimeInterval;
 import dev.slopipeline.router.routing.route.RouteOptions;
 import java.time.Instant;
 import java.util.LinkedHashMap;

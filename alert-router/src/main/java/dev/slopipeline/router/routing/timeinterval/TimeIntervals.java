@@ -1,9 +1,8 @@
 package dev.slopipeline.router.routing.timeinterval;
 
-import dev.slopipeline.router.config.TimeInterval.Period;
-import dev.slopipeline.router.config.TimeInterval.Range;
-import dev.slopipeline.router.config.TimeInterval.TimeRange;
-import dev.slopipeline.router.config.TimeInterval;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Range;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.TimeRange;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.slopipeline.router.delivery.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.Samples;
@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A receiver down for long: reading intents pauses at the bound, nothing is dropped, and it all goes out later. */
 @Tag("integration")
@@ -27,13 +28,15 @@ class DeliveryBackPressureTest {
     private static final int BOUND = 3;
     private static final int INTENTS = 8;
 
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
+
     @Test
     void shouldPauseReadingAtTheBoundAndDeliverEverythingOnceTheReceiverIsBack() throws Exception {
         CountDownLatch receiverBack = new CountDownLatch(1);
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             LocalReceiver receiver = LocalReceiver.answering(
-                     LocalReceiver.Reply.after(receiverBack, LocalReceiver.Reply.status(200)))) {
-            DispatchFixture kafka = new DispatchFixture(broker.bootstrapServers());
+        try (LocalReceiver receiver = LocalReceiver.answering(
+                LocalReceiver.Reply.after(receiverBack, LocalReceiver.Reply.status(200)))) {
+            DispatchFixture kafka = new DispatchFixture(broker);
             try (DeliveryService service = kafka.service(DeliveryServiceTest.config(receiver, null))
                     .maxUnfinishedIntents(BOUND)
                     .start()) {
@@ -47,7 +50,7 @@ class DeliveryBackPressureTest {
 
                 receiverBack.countDown();
                 kafka.outcomesUntil(read -> delivered(read).size() == INTENTS);
-                await("every intent committed", () -> committed(kafka) == INTENTS);
+                await("every intent committed", () -> kafka.committedOffset() == INTENTS);
                 assertThat(service.consumptionPaused()).isFalse();
                 assertThat(service.unfinishedIntents()).isZero();
             }
@@ -68,14 +71,6 @@ class DeliveryBackPressureTest {
     private static Set<String> delivered(java.util.List<DeliveryOutcome> outcomes) {
         return outcomes.stream().filter(DeliveryOutcome.Delivered.class::isInstance)
                 .map(DeliveryOutcome::idempotencyKey).collect(Collectors.toSet());
-    }
-
-    private static long committed(DispatchFixture kafka) {
-        try {
-            return kafka.committedOffset();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

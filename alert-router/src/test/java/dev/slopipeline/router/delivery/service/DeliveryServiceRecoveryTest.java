@@ -2,22 +2,21 @@ package dev.slopipeline.router.delivery.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
-import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.Samples;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A service that dies mid-way and a successor on the same topics and group: the page is never lost, and a receiver
@@ -29,25 +28,14 @@ class DeliveryServiceRecoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
+
     private DispatchFixture kafka;
-
-    @BeforeAll
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void freshTopics() {
-        kafka = new DispatchFixture(broker.bootstrapServers());
+        kafka = new DispatchFixture(broker);
     }
 
     private static RouterConfig config(LocalReceiver receiver) {

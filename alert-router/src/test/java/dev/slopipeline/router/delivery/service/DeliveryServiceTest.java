@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
-import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.LocalReceiver;
+import dev.slopipeline.router.delivery.LocalReceiver.Reply;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.notification.Acknowledgement;
@@ -23,12 +23,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Intents on a real broker reach real HTTP receivers, and every outcome lands on router.deliveries. */
 @Tag("integration")
@@ -37,25 +36,14 @@ class DeliveryServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerFixture broker = new BrokerFixture();
+
     private DispatchFixture kafka;
-
-    @BeforeAll
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @BeforeEach
     void freshTopics() {
-        kafka = new DispatchFixture(broker.bootstrapServers());
+        kafka = new DispatchFixture(broker);
     }
 
     /** Millisecond backoff; the primary gives up after two attempts when it has a fallback. */

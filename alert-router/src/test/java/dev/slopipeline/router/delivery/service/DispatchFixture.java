@@ -1,10 +1,12 @@
 package dev.slopipeline.router.delivery.service;
 
 import dev.slopipeline.kit.result.Decoded;
+import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.DeliveryOutcome;
 import dev.slopipeline.router.delivery.http.JsonPoster;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,22 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One test's view of the delivery topics on a shared broker: its own topics and consumer group, services built from
@@ -40,12 +33,12 @@ final class DispatchFixture {
     /** Long enough for a slow build machine, short enough that a hang fails the test rather than the build. */
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    final String bootstrapServers;
+    private final BrokerFixture broker;
     final DispatchTopics topics;
     final String groupId;
 
-    DispatchFixture(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    DispatchFixture(BrokerFixture broker) {
+        this.broker = broker;
         String id = UUID.randomUUID().toString().substring(0, 8);
         // One partition, so intents are handled in the order the test writes them.
         this.topics = new DispatchTopics("notifications-" + id, "deliveries-" + id, 1);
@@ -64,23 +57,18 @@ final class DispatchFixture {
     /** With a registry of the test's, to read the service's meters; give each service its own. */
     DeliveryService.Builder service(RouterConfig config, MeterRegistry registry) {
         Integrations integrations = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC()).build(config);
-        return DeliveryService.builder(bootstrapServers, integrations, registry)
+        return DeliveryService.builder(broker.bootstrapServers(), integrations, registry)
                 .topics(topics)
                 .groupId(groupId)
                 .retryPolicy(config.retryPolicy());
     }
 
-    void send(Notification intent) throws ExecutionException, InterruptedException {
+    void send(Notification intent) {
         sendRaw(intent.idempotencyKey(), new IntentCodec().encode(intent));
     }
 
-    void sendRaw(String key, byte[] value) throws ExecutionException, InterruptedException {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topics.notifications(), key, value)).get();
-        }
+    void sendRaw(String key, byte[] value) {
+        broker.send(topics.notifications(), key, value);
     }
 
     /** Reads router.deliveries from the start until {@code done} holds for what was read. */
@@ -137,18 +125,13 @@ final class DispatchFixture {
     }
 
     /** Where the service's group stands on router.notifications; -1 before its first commit. */
-    long committedOffset() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            OffsetAndMetadata offset = offsets.get(new TopicPartition(topics.notifications(), 0));
-            return offset == null ? -1 : offset.offset();
-        }
+    long committedOffset() {
+        return broker.committed(groupId, topics.notifications()).orElse(-1);
     }
 
     private KafkaConsumer<String, byte[]> outcomeConsumer() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));

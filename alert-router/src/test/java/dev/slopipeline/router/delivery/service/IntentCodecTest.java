@@ -7,6 +7,7 @@ import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.notification.Acknowledgement;
 import dev.slopipeline.router.notification.Alert;
+import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
-import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.SloAlerts;

@@ -2,7 +2,6 @@ package dev.slopipeline.router.routing.inhibit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.config.InhibitRule;
 import dev.slopipeline.router.notification.Fingerprint;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.routing.matcher.MatchType;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.routing.route.Route;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What {@code slo route test --config FILE label=value...} prints, as amtool would. */
 class RouteTesterTest {
 
-    private static RouterConfig example;
+    private static Route example;
 
     @BeforeAll
     static void loadExample() throws URISyntaxException {
         example = RouterConfigLoader.load(Path.of(RouteTesterTest.class.getResource("/routing/slo-router.yml").toURI()))
-                .orElseThrow();
+                .orElseThrow().route();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -56,7 +56,7 @@ class RouteTesterTest {
     @Test
     void shouldAnswerAmtoolsOwnRoutingTestCases() {
         // cli/testdata/conf.routing.yml and conf.routing-reverted.yml of Alertmanager
-        RouterConfig routing = load("""
+        Route routing = load("""
                 route:
                   receiver: default
                   routes:
@@ -64,7 +64,7 @@ class RouteTesterTest {
                     - {match: {test: 2}, receiver: test2}
                 receivers: [{name: default}, {name: test1}, {name: test2}]
                 """);
-        RouterConfig reverted = load("""
+        Route reverted = load("""
                 route:
                   receiver: default
                   routes:
@@ -81,7 +81,7 @@ class RouteTesterTest {
 
     @Test
     void shouldRepeatAReceiverReachedByTwoRoutes() {
-        RouterConfig config = load("""
+        Route tree = load("""
                 route:
                   receiver: default
                   routes:
@@ -90,7 +90,7 @@ class RouteTesterTest {
                 receivers: [{name: default}, {name: ops}]
                 """);
 
-        assertThat(RouteTester.receivers(config, LabelArguments.parse(List.of("a=1", "b=2")).labels())).isEqualTo("ops,ops");
+        assertThat(RouteTester.receivers(tree, LabelArguments.parse(List.of("a=1", "b=2")).labels())).isEqualTo("ops,ops");
     }
 
     /**
@@ -135,7 +135,7 @@ class RouteTesterTest {
     void shouldRouteRegexesAsAlertmanagerDoes(String regex, String value, String expected) {
         String answer;
         try {
-            RouterConfig config = load(regexRoute(regex));
+            Route config = load(regexRoute(regex));
             answer = RouteTester.receivers(config, LabelArguments.parse(List.of(labelArgument(value))).labels());
         } catch (IllegalArgumentException refused) {
             assertThat(refused).hasMessageContaining("invalid regular expression");
@@ -183,7 +183,7 @@ class RouteTesterTest {
         return "x=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static RouterConfig load(String yaml) {
-        return RouterConfigLoader.parse("test.yml", yaml).orElseThrow();
+    private static Route load(String yaml) {
+        return RouterConfigLoader.parse("test.yml", yaml).orElseThrow().route();
     }
 }

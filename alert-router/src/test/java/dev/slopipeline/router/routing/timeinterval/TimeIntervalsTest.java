@@ -2,10 +2,9 @@ package dev.slopipeline.router.routing.timeinterval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.router.config.TimeInterval.Period;
-import dev.slopipeline.router.config.TimeInterval.Range;
-import dev.slopipeline.router.config.TimeInterval.TimeRange;
-import dev.slopipeline.router.config.TimeInterval;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Range;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

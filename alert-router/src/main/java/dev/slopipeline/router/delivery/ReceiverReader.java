@@ -1,6 +1,8 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.secret.Secret;
@@ -17,7 +19,7 @@ import java.util.function.Function;
  * Reads {@code receivers}: unique names, their webhook, Slack and PagerDuty channels, and the slo-pipeline extensions
  * {@code fallback} (on a receiver) and {@code slo_signing_secret_file} / {@code slo_signing_secret_env} (on a webhook).
  */
-final class ReceiverReader {
+public final class ReceiverReader {
 
     /** Alertmanager channel types this router cannot deliver to yet. */
     private static final List<String> UNSUPPORTED_CHANNELS = List.of(
@@ -27,23 +29,29 @@ final class ReceiverReader {
     private static final String SUPPORTED_CHANNELS = "webhook_configs, slack_configs and pagerduty_configs";
 
     private final Problems problems;
-    private final GlobalConfig global;
+    private final Optional<URI> slackApiUrl;
+    private final URI pagerdutyUrl;
     /** Names in order, with the line that first used each, so that duplicates can point at it. */
     private final Map<String, Integer> names = new LinkedHashMap<>();
     /** Each receiver's fallback as written, checked once every receiver is known. */
     private final Map<String, Located<String>> fallbacks = new LinkedHashMap<>();
 
-    ReceiverReader(Problems problems, GlobalConfig global) {
+    /**
+     * @param slackApiUrl  {@code global.slack_api_url}, for Slack channels that name no URL of their own
+     * @param pagerdutyUrl {@code global.pagerduty_url} or its default, for PagerDuty channels that name none
+     */
+    public ReceiverReader(Problems problems, Optional<URI> slackApiUrl, URI pagerdutyUrl) {
         this.problems = problems;
-        this.global = global;
+        this.slackApiUrl = slackApiUrl;
+        this.pagerdutyUrl = pagerdutyUrl;
     }
 
     /** Every receiver name seen, even of receivers with mistakes, so routes naming them are not also reported. */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names.keySet());
     }
 
-    List<ReceiverConfig> read(List<YamlNode> items) {
+    public List<ReceiverConfig> read(List<YamlNode> items) {
         List<ReceiverConfig> receivers = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, "receivers[" + i + "]").flatMap(this::receiver).ifPresent(receivers::add);
@@ -98,9 +106,9 @@ final class ReceiverReader {
     }
 
     private Optional<WebhookConfig> webhook(YamlMap map) {
-        Fields.ignore(map, "url_file", "http_config", "timeout");
-        Optional<URI> url = map.require("url").isPresent() ? Fields.url(map, "url") : Optional.empty();
-        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        YamlFields.ignore(map, "url_file", "http_config", "timeout");
+        Optional<URI> url = map.require("url").isPresent() ? YamlFields.url(map, "url") : Optional.empty();
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", true);
         int maxAlerts = map.get("max_alerts").flatMap(node -> {
             long value = node.asInteger(problems, map.describe("max_alerts")).orElse(0);
             if (value < 0 || value > Integer.MAX_VALUE) {
@@ -114,22 +122,22 @@ final class ReceiverReader {
     }
 
     private Optional<SlackConfig> slack(YamlMap map) {
-        Fields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
+        YamlFields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
                 "callback_id", "color", "fallback", "fields", "footer", "mrkdwn_in", "pretext", "short_fields", "text",
                 "title", "title_link", "image_url", "thumb_url");
         boolean written = map.has("api_url");
-        Optional<URI> apiUrl = written ? Fields.url(map, "api_url") : global.slackApiUrl();
+        Optional<URI> apiUrl = written ? YamlFields.url(map, "api_url") : slackApiUrl;
         if (!written && apiUrl.isEmpty()) {
             problems.error(map.location(), map.what() + " has no \"api_url\" and there is no \"slack_api_url\" in \"global\"; "
                     + "set one of them to the Slack incoming webhook URL");
         }
-        Optional<String> channel = Fields.text(map, "channel").filter(c -> !c.isEmpty());
-        boolean sendResolved = Fields.flag(map, "send_resolved", false);
+        Optional<String> channel = YamlFields.text(map, "channel").filter(c -> !c.isEmpty());
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", false);
         return apiUrl.map(url -> new SlackConfig(url, channel, sendResolved));
     }
 
     private Optional<PagerdutyConfig> pagerduty(YamlMap map) {
-        Fields.ignore(map, "http_config", "client", "client_url", "description", "details", "images",
+        YamlFields.ignore(map, "http_config", "client", "client_url", "description", "details", "images",
                 "links", "source", "component", "group", "class");
         boolean eventsApiV1 = map.has("service_key") || map.has("service_key_file");
         if (eventsApiV1) {
@@ -145,15 +153,15 @@ final class ReceiverReader {
             }
             routingKey = secret(map, "routing_key_file", null);
         } else {
-            routingKey = (eventsApiV1 ? Fields.text(map, "routing_key")
+            routingKey = (eventsApiV1 ? YamlFields.text(map, "routing_key")
                     : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key"))))
                     .filter(key -> nonBlank(map, "routing_key", key))
                     .map(Secret::inline);
         }
-        URI url = Fields.url(map, "url").orElse(global.pagerdutyUrl());
+        URI url = YamlFields.url(map, "url").orElse(pagerdutyUrl);
         // Alertmanager's default is "error" for everything; mapping the alert's own severity keeps tickets quiet.
-        Optional<String> severity = Fields.text(map, "severity").filter(text -> !text.contains("{{"));
-        boolean sendResolved = Fields.flag(map, "send_resolved", true);
+        Optional<String> severity = YamlFields.text(map, "severity").filter(text -> !text.contains("{{"));
+        boolean sendResolved = YamlFields.flag(map, "send_resolved", true);
         if (eventsApiV1) {
             return Optional.empty();
         }
@@ -173,9 +181,9 @@ final class ReceiverReader {
             return Optional.empty();
         }
         if (envField != null && map.has(envField)) {
-            return Fields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
+            return YamlFields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
         }
-        return Fields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
+        return YamlFields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
             Path file = Path.of(path);
             Path folder = Path.of(map.location().file()).toAbsolutePath().getParent();
             return Secret.fromFile(file.isAbsolute() || folder == null ? file : folder.resolve(file));

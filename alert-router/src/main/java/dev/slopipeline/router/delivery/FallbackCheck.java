@@ -1,6 +1,8 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,7 +48,7 @@ final class FallbackCheck {
                     + " receiver that takes over when this one keeps failing");
         } else if (receiver == null) {
             problems.error(fallback.location(), "receiver \"" + name + "\" falls back to \"" + target
-                    + "\", which is not a receiver" + Fields.knownNames(target, byName.keySet(), "receivers"));
+                    + "\", which is not a receiver" + Suggestions.knownNames(target, byName.keySet(), "receivers"));
         } else if (receiver.channels().size() != 1) {
             problems.error(fallback.location(), "receiver \"" + name + "\" falls back to \"" + target + "\", which has "
                     + receiver.channels().size() + " channels; a fallback receiver needs exactly one, because each"

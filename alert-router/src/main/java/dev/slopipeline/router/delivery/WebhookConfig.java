@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.router.secret.Secret;
 import java.net.URI;

@@ -1,29 +1,31 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.matcher;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
-import dev.slopipeline.router.routing.matcher.MatchType;
-import dev.slopipeline.router.routing.matcher.Matcher;
-import dev.slopipeline.router.routing.matcher.MatcherParser;
-import dev.slopipeline.router.routing.matcher.MatcherSyntaxException;
-import dev.slopipeline.router.routing.matcher.Matchers;
-import dev.slopipeline.router.routing.matcher.ParsedMatchers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the three ways a config states label conditions and combines them, as Alertmanager does:
  * the deprecated {@code match} (equality) and {@code match_re} (regex) maps, and the
  * {@code matchers} list of matcher strings.
  */
-final class MatcherReader {
+public final class MatcherReader {
+
+    /** A classic Prometheus label name, as {@code match} and {@code match_re} keys must be. */
+    private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    private static final String LABEL_NAME_RULE =
+            "label names start with a letter or \"_\" and contain only letters, digits and \"_\"";
 
     private MatcherReader() {
     }
 
-    static Matchers read(YamlMap map, String equalField, String regexField, String matchersField) {
+    public static Matchers read(YamlMap map, String equalField, String regexField, String matchersField) {
         List<Matcher> all = new ArrayList<>();
         readMap(map, equalField, MatchType.EQUAL, all);
         readMap(map, regexField, MatchType.REGEX, all);
@@ -34,9 +36,9 @@ final class MatcherReader {
     private static void readMap(YamlMap map, String field, MatchType type, List<Matcher> into) {
         map.get(field).flatMap(node -> node.asMap(map.problems(), map.describe(field))).ifPresent(labels -> {
             for (String name : labels.fieldNames()) {
-                if (!Fields.isLabelName(name)) {
+                if (!LABEL_NAME.matcher(name).matches()) {
                     map.problems().error(labels.keyLocation(name), "invalid label name \"" + name + "\" in "
-                            + map.describe(field) + ": " + Fields.labelNameRule());
+                            + map.describe(field) + ": " + LABEL_NAME_RULE);
                     continue;
                 }
                 labels.get(name).flatMap(value -> value.asText(map.problems(), labels.describe(name)))
@@ -59,7 +61,7 @@ final class MatcherReader {
     }
 
     private static void readList(YamlMap map, String field, List<Matcher> into) {
-        for (Located<String> line : Fields.texts(map, field)) {
+        for (Located<String> line : YamlFields.texts(map, field)) {
             try {
                 ParsedMatchers parsed = MatcherParser.parse(line.value());
                 parsed.warning().ifPresent(warning -> map.problems().warning(line.location(), warning));

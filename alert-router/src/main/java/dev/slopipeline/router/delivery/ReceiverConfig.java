@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 import java.net.URI;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
 /** One way a receiver is notified. */
 public sealed interface ChannelConfig permits WebhookConfig, SlackConfig, PagerdutyConfig {

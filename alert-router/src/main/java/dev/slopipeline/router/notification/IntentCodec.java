@@ -1,15 +1,12 @@
-package dev.slopipeline.router.delivery.service;
+package dev.slopipeline.router.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.kit.result.Decoded;
+import dev.slopipeline.kit.json.JsonBytes;
 import dev.slopipeline.kit.json.JsonFields;
-import dev.slopipeline.router.notification.Acknowledgement;
-import dev.slopipeline.router.notification.Alert;
-import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.kit.result.Decoded;
 import java.util.Map;
 
 /**
@@ -18,6 +15,9 @@ import java.util.Map;
  * {@code schema/notification-intent.schema.json}). The key is not repeated in the value, so the two cannot disagree.
  * Optional parts ({@code endsAt}, {@code generatorURL}, {@code ackURL}, {@code acknowledgement}) are left out when
  * absent; the group's status is not written, because it follows from its alerts.
+ *
+ * <p>Grouping and the incident processor write it, the delivery service reads it: the one wire format the rooms share,
+ * so it lives with the model rather than in any of them.
  *
  * <p>Immutable and thread-safe.
  */
@@ -43,7 +43,7 @@ public final class IntentCodec {
                     .put("by", notification.acknowledgement().by())
                     .put("at", notification.acknowledgement().at().toString());
         }
-        return bytes(root);
+        return JsonBytes.of(root);
     }
 
     /** The intent under {@code key}, or why it cannot be delivered: no key, not JSON, a field missing or mistyped. */
@@ -106,13 +106,5 @@ public final class IntentCodec {
         ObjectNode node = NODES.objectNode();
         map.forEach(node::put);
         return node;
-    }
-
-    static byte[] bytes(ObjectNode root) {
-        try {
-            return JsonFields.MAPPER.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree built in memory could not be written", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.inhibit;
 
 import dev.slopipeline.router.routing.matcher.Matchers;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.timeinterval;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -1,11 +1,13 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.route;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.Suggestions;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.routing.matcher.MatcherReader;
 import dev.slopipeline.router.routing.matcher.Matchers;
-import dev.slopipeline.router.routing.route.GroupBy;
-import dev.slopipeline.router.routing.route.RouteSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * Reads the {@code route} tree, checking each route as Alertmanager does and also that every
  * receiver and time interval it names is defined.
  */
-final class RouteReader {
+public final class RouteReader {
 
     private static final String ALL_LABELS = "...";
 
@@ -23,13 +25,17 @@ final class RouteReader {
     private final List<String> receivers;
     private final List<String> timeIntervals;
 
-    RouteReader(Problems problems, List<String> receivers, List<String> timeIntervals) {
+    /**
+     * @param receivers     every receiver name the config declares, read before the routes by the delivery room
+     * @param timeIntervals every time interval name the config declares
+     */
+    public RouteReader(Problems problems, List<String> receivers, List<String> timeIntervals) {
         this.problems = problems;
         this.receivers = receivers;
         this.timeIntervals = timeIntervals;
     }
 
-    RouteSpec readRoot(YamlMap root) {
+    public RouteSpec readRoot(YamlMap root) {
         RouteSpec spec = read(root);
         if (spec.receiver().isEmpty()) {
             problems.error(root.location(), "the root route must name a default receiver (receiver: <name>): "
@@ -58,8 +64,8 @@ final class RouteReader {
         Optional<String> receiver = receiver(map);
         Optional<GroupBy> groupBy = groupBy(map);
         Matchers matchers = MatcherReader.read(map, "match", "match_re", "matchers");
-        boolean continueMatching = Fields.flag(map, "continue", false);
-        Optional<Duration> groupWait = Fields.duration(map, "group_wait");
+        boolean continueMatching = YamlFields.flag(map, "continue", false);
+        Optional<Duration> groupWait = YamlFields.duration(map, "group_wait");
         Optional<Duration> groupInterval = nonZero(map, "group_interval", "the time between notifications about a changed group");
         Optional<Duration> repeatInterval = nonZero(map, "repeat_interval", "the time before an unchanged group is notified again");
         List<String> mute = intervals(map, "mute_time_intervals");
@@ -74,7 +80,7 @@ final class RouteReader {
         Optional<String> receiver = map.string("receiver").filter(name -> !name.isEmpty());
         receiver.filter(name -> !receivers.contains(name)).ifPresent(name -> problems.error(
                 map.get("receiver").orElseThrow().location(),
-                "unknown receiver \"" + name + "\" in " + map.what() + Fields.knownNames(name, receivers, "receivers")));
+                "unknown receiver \"" + name + "\" in " + map.what() + Suggestions.knownNames(name, receivers, "receivers")));
         return receiver;
     }
 
@@ -82,7 +88,7 @@ final class RouteReader {
         if (!map.has("group_by")) {
             return Optional.empty();
         }
-        List<Located<String>> entries = Fields.texts(map, "group_by");
+        List<Located<String>> entries = YamlFields.texts(map, "group_by");
         if (entries.isEmpty()) {
             problems.warning(map.keyLocation("group_by"), "\"group_by: []\" in " + map.what()
                     + " does not clear grouping: as in Alertmanager, the route keeps its parent's group_by");
@@ -110,7 +116,7 @@ final class RouteReader {
     }
 
     private Optional<Duration> nonZero(YamlMap map, String field, String meaning) {
-        Optional<Duration> duration = Fields.duration(map, field);
+        Optional<Duration> duration = YamlFields.duration(map, field);
         if (duration.filter(Duration::isZero).isPresent()) {
             problems.error(map.get(field).orElseThrow().location(), map.describe(field) + " cannot be zero: it is "
                     + meaning + "; write e.g. 5m or 4h");
@@ -121,10 +127,10 @@ final class RouteReader {
 
     private List<String> intervals(YamlMap map, String field) {
         List<String> names = new ArrayList<>();
-        for (Located<String> name : Fields.texts(map, field)) {
+        for (Located<String> name : YamlFields.texts(map, field)) {
             if (!timeIntervals.contains(name.value())) {
                 problems.error(name.location(), "unknown time interval \"" + name.value() + "\" in " + map.describe(field)
-                        + Fields.knownNames(name.value(), timeIntervals, "time intervals"));
+                        + Suggestions.knownNames(name.value(), timeIntervals, "time intervals"));
             }
             names.add(name.value());
         }

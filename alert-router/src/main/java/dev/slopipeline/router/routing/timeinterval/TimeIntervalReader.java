@@ -1,11 +1,13 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.timeinterval;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
-import dev.slopipeline.router.config.TimeInterval.Period;
-import dev.slopipeline.router.config.TimeInterval.Range;
-import dev.slopipeline.router.config.TimeInterval.TimeRange;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Period;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.Range;
+import dev.slopipeline.router.routing.timeinterval.TimeInterval.TimeRange;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
  * Reads {@code time_intervals} (and the deprecated {@code mute_time_intervals}, same shape) with
  * Alertmanager's rules for times of day, weekdays, days of the month, months, years and locations.
  */
-final class TimeIntervalReader {
+public final class TimeIntervalReader {
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("(([01][0-9])|(2[0-3])):[0-5][0-9]|24:00");
     private static final List<String> WEEKDAYS = List.of("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday");
@@ -32,16 +34,16 @@ final class TimeIntervalReader {
     private final Problems problems;
     private final Map<String, Integer> names = new LinkedHashMap<>();
 
-    TimeIntervalReader(Problems problems) {
+    public TimeIntervalReader(Problems problems) {
         this.problems = problems;
     }
 
     /** Every interval name seen, even of intervals with mistakes, so routes naming them are not also reported. */
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names.keySet());
     }
 
-    List<TimeInterval> read(List<YamlNode> items, String section) {
+    public List<TimeInterval> read(List<YamlNode> items, String section) {
         List<TimeInterval> intervals = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, section + "[" + i + "]").flatMap(this::interval).ifPresent(intervals::add);
@@ -86,8 +88,8 @@ final class TimeIntervalReader {
     }
 
     private Optional<TimeRange> timeRange(YamlMap map) {
-        Optional<Integer> start = Fields.text(map, "start_time").flatMap(t -> minuteOfDay(map, "start_time", t));
-        Optional<Integer> end = Fields.text(map, "end_time").flatMap(t -> minuteOfDay(map, "end_time", t));
+        Optional<Integer> start = YamlFields.text(map, "start_time").flatMap(t -> minuteOfDay(map, "start_time", t));
+        Optional<Integer> end = YamlFields.text(map, "end_time").flatMap(t -> minuteOfDay(map, "end_time", t));
         map.rejectUnknownFields();
         if (!map.has("start_time") || !map.has("end_time")) {
             problems.error(map.location(), map.what() + " needs both \"start_time\" and \"end_time\" (HH:MM)");
@@ -115,7 +117,7 @@ final class TimeIntervalReader {
 
     private List<Range> ranges(YamlMap map, String field, Function<String, Range> reader) {
         List<Range> ranges = new ArrayList<>();
-        for (Located<String> entry : Fields.texts(map, field)) {
+        for (Located<String> entry : YamlFields.texts(map, field)) {
             try {
                 ranges.add(reader.apply(entry.value().toLowerCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
@@ -207,7 +209,7 @@ final class TimeIntervalReader {
     }
 
     private ZoneId location(YamlMap map) {
-        return Fields.text(map, "location").flatMap(name -> {
+        return YamlFields.text(map, "location").flatMap(name -> {
             if (name.equals("Local")) {
                 return Optional.of(ZoneId.systemDefault());
             }

@@ -1,7 +1,7 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
-import dev.slopipeline.router.delivery.RetryPolicy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,15 +10,15 @@ import java.util.Optional;
  * after how many failed attempts on a receiver its {@code fallback} takes over. What is not written keeps
  * {@link RetryPolicy#DEFAULT}.
  */
-final class DeliveryReader {
+public final class RetryPolicyReader {
 
-    private DeliveryReader() {
+    private RetryPolicyReader() {
     }
 
-    static RetryPolicy read(YamlMap map) {
+    public static RetryPolicy read(YamlMap map) {
         RetryPolicy defaults = RetryPolicy.DEFAULT;
-        Duration base = Fields.duration(map, "retry_initial_backoff").orElse(defaults.base());
-        Duration cap = Fields.duration(map, "retry_max_backoff").orElse(defaults.cap());
+        Duration base = YamlFields.duration(map, "retry_initial_backoff").orElse(defaults.base());
+        Duration cap = YamlFields.duration(map, "retry_max_backoff").orElse(defaults.cap());
         int attempts = map.get("attempts_before_failover").flatMap(node -> {
             long value = node.asInteger(map.problems(), map.describe("attempts_before_failover")).orElse(1);
             if (value < 1 || value > Integer.MAX_VALUE) {

@@ -1,9 +1,8 @@
-package dev.slopipeline.router.config;
-
-import java.util.Optional;
+package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A PagerDuty incident through the Events API v2.

@@ -1,19 +1,22 @@
-package dev.slopipeline.router.config;
+package dev.slopipeline.router.routing.inhibit;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
+import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.routing.matcher.MatcherReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads {@code inhibit_rules}, each side written with matchers or the deprecated match maps. */
-final class InhibitRuleReader {
+public final class InhibitRuleReader {
 
     private InhibitRuleReader() {
     }
 
-    static List<InhibitRule> read(List<YamlNode> items, Problems problems) {
+    public static List<InhibitRule> read(List<YamlNode> items, Problems problems) {
         List<InhibitRule> rules = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             items.get(i).asMap(problems, "inhibit_rules[" + i + "]").map(InhibitRuleReader::rule).ifPresent(rules::add);
@@ -33,7 +36,7 @@ final class InhibitRuleReader {
 
     private static List<String> equal(YamlMap map) {
         List<String> labels = new ArrayList<>();
-        for (Located<String> label : Fields.texts(map, "equal")) {
+        for (Located<String> label : YamlFields.texts(map, "equal")) {
             if (label.value().isEmpty()) {
                 map.problems().error(label.location(), "empty label name in " + map.describe("equal"));
             } else {
