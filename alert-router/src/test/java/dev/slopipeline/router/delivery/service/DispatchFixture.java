@@ -64,10 +64,14 @@ final class DispatchFixture {
     /** With a registry of the test's, to read the service's meters; give each service its own. */
     DeliveryService.Builder service(RouterConfig config, MeterRegistry registry) {
         Integrations integrations = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC()).build(config);
-        return DeliveryService.builder(bootstrapServers, integrations, registry)
-                .topics(topics)
-                .groupId(groupId)
+        return DeliveryService.builder(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), integrations, registry)
+                .settings(settings(DeliverySettings.DEFAULT_MAX_UNFINISHED_INTENTS, DeliverySettings.DEFAULT_COMMIT_INTERVAL))
                 .retryPolicy(config.retryPolicy());
+    }
+
+    /** This fixture's group and topics, with the given bound and commit interval. */
+    DeliverySettings settings(int maxUnfinishedIntents, Duration commitInterval) {
+        return new DeliverySettings(groupId, topics, maxUnfinishedIntents, commitInterval);
     }
 
     void send(Notification intent) throws ExecutionException, InterruptedException {
