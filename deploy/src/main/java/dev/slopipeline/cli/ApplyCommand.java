@@ -1,7 +1,8 @@
 package dev.slopipeline.cli;
 
 import dev.slopipeline.definitions.publish.DefinitionRecords;
-import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.kit.config.ConfigLayers;
+import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.run.RunSettings;
 import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.streams.publish.ApplyOptions;
@@ -70,9 +71,13 @@ final class ApplyCommand implements Callable<Integer> {
             ConfigLayers layers = new ConfigLayers();
             Optional.ofNullable(config).ifPresent(layers::file);
             settings = RunSettings.from(layers.env(System.getenv())).streams();
+        } catch (InvalidConfigException e) {
+            err.println("slo apply: invalid configuration:");
+            e.problems().forEach(problem -> err.println("  " + problem));
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println("slo apply: invalid configuration:");
-            e.getMessage().lines().forEach(line -> err.println("  " + line));
+            err.println("  " + e.getMessage());
             return 2;
         }
         String servers = bootstrapServers != null ? bootstrapServers : settings.bootstrapServers().orElse("localhost:9092");

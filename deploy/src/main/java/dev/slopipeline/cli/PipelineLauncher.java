@@ -1,5 +1,6 @@
 package dev.slopipeline.cli;
 
+import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.run.Pipeline;
 import dev.slopipeline.run.RunSettings;
 import java.io.PrintWriter;
@@ -71,12 +72,16 @@ final class PipelineLauncher {
     Optional<RunSettings> settings() {
         try {
             return Optional.of(RunSettings.from(options.layers(System.getenv())));
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidConfigException e) {
             err.println(name + ": invalid configuration:");
-            e.getMessage().lines().forEach(line -> err.println("  " + line));
-            err.flush();
-            return Optional.empty();
+            e.problems().forEach(problem -> err.println("  " + problem));
+        } catch (IllegalArgumentException e) {
+            // the file itself: missing, of another kind, or not valid YAML
+            err.println(name + ": invalid configuration:");
+            err.println("  " + e.getMessage());
         }
+        err.flush();
+        return Optional.empty();
     }
 
     private int stop(Pipeline pipeline, Thread hook, int exitCode) {

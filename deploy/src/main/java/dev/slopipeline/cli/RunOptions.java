@@ -1,8 +1,10 @@
 package dev.slopipeline.cli;
 
-import dev.slopipeline.run.ConfigLayers;
-import dev.slopipeline.run.RunKey;
-import dev.slopipeline.streams.app.ConfigKey;
+import dev.slopipeline.kit.config.ConfigLayers;
+import dev.slopipeline.kit.config.Key;
+import dev.slopipeline.router.app.RouterAppKeys;
+import dev.slopipeline.run.RunKeys;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,21 +62,22 @@ final class RunOptions {
             layers.file(config);
         }
         layers.env(env);
-        flag(layers, RunKey.DATA_DIR.key(), dataDir, "--data-dir");
-        flag(layers, ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers, "--bootstrap-servers");
-        flag(layers, RunKey.BROKER_PORT.key(), brokerPort, "--broker-port");
-        flag(layers, ConfigKey.HTTP_PORT.key(), httpPort, "--http-port");
-        flag(layers, RunKey.ROUTER_HTTP_PORT.key(), routerPort, "--router-port");
-        flag(layers, RunKey.ROUTER_CONFIG.key(), routerConfig, "--router-config");
-        flag(layers, RunKey.UI_PORT.key(), uiPort, "--ui-port");
-        flag(layers, ConfigKey.DEFINITIONS_DIR.key(), definitions, "--definitions");
+        flag(layers, RunKeys.DATA_DIR, dataDir, "--data-dir");
+        flag(layers, StreamsAppKeys.BOOTSTRAP_SERVERS, bootstrapServers, "--bootstrap-servers");
+        flag(layers, RunKeys.BROKER_PORT, brokerPort, "--broker-port");
+        flag(layers, StreamsAppKeys.HTTP_PORT, httpPort, "--http-port");
+        flag(layers, RouterAppKeys.HTTP_PORT, routerPort, "--router-port");
+        flag(layers, RouterAppKeys.CONFIG, routerConfig, "--router-config");
+        flag(layers, RunKeys.UI_PORT, uiPort, "--ui-port");
+        flag(layers, StreamsAppKeys.DEFINITIONS_DIR, definitions, "--definitions");
         settings.forEach((key, value) -> layers.flag(key, value, "--set " + key));
         return layers;
     }
 
-    private static void flag(ConfigLayers layers, String key, Object value, String flag) {
+    /** As text, so that a bad value is reported with the others, naming the flag. */
+    private static void flag(ConfigLayers layers, Key<?> key, Object value, String flag) {
         if (value != null) {
-            layers.flag(key, value.toString(), flag);
+            layers.flag(key.name(), value.toString(), flag);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.slopipeline.cli;
 
+import dev.slopipeline.logging.LoggingVariables;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +21,13 @@ public final class SloCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // before anything logs: a misspelt logging variable would otherwise only be noticed by missing log lines
+        List<String> logging = LoggingVariables.ofThisProcess().problems();
+        if (!logging.isEmpty()) {
+            System.err.println("slo: invalid configuration:");
+            logging.forEach(problem -> System.err.println("  " + problem));
+            System.exit(2);
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -1,11 +1,12 @@
 package dev.slopipeline.demo;
 
-import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.kit.config.ConfigLayers;
+import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.run.Pipeline;
-import dev.slopipeline.run.RunKey;
+import dev.slopipeline.run.RunKeys;
 import dev.slopipeline.run.RunSettings;
-import dev.slopipeline.streams.app.ConfigKey;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,20 +140,20 @@ public final class Demo implements AutoCloseable {
         String uiToken = randomToken();
         Path definitions = BundledFiles.copyFolder("demo/definitions", dataDir.resolve("definitions"));
         RunSettings settings = RunSettings.from(new ConfigLayers()
-                .flag(RunKey.DATA_DIR.key(), dataDir.toString(), "demo")
-                .flag(RunKey.BROKER_PORT.key(), String.valueOf(options.ports().broker()), "--broker-port")
-                .flag(ConfigKey.HTTP_PORT.key(), String.valueOf(options.ports().streams()), "--http-port")
-                .flag(RunKey.ROUTER_HTTP_PORT.key(), String.valueOf(options.ports().router()), "--router-port")
-                .flag(RunKey.UI_PORT.key(), String.valueOf(options.ports().ui()), "--ui-port")
-                .flag(RunKey.ROUTER_API_TOKEN.key(), uiToken, "demo")
-                .flag(ConfigKey.DEFINITIONS_DIR.key(), definitions.toString(), "demo")
+                .flag(RunKeys.DATA_DIR.name(), dataDir.toString(), "demo")
+                .flag(RunKeys.BROKER_PORT.name(), String.valueOf(options.ports().broker()), "--broker-port")
+                .flag(StreamsAppKeys.HTTP_PORT.name(), String.valueOf(options.ports().streams()), "--http-port")
+                .flag(RouterAppKeys.HTTP_PORT.name(), String.valueOf(options.ports().router()), "--router-port")
+                .flag(RunKeys.UI_PORT.name(), String.valueOf(options.ports().ui()), "--ui-port")
+                .flag(RouterAppKeys.API_TOKEN.name(), uiToken, "demo")
+                .flag(StreamsAppKeys.DEFINITIONS_DIR.name(), definitions.toString(), "demo")
                 // one partition keeps the simulated event time in order: compressed time makes a few seconds of
                 // skew between partitions hours of event time, far beyond the pipeline's grace for late events
-                .flag(ConfigKey.TOPIC_PARTITIONS.key(), "1", "demo")
-                .flag(RunKey.ROUTER_PARTITIONS.key(), "1", "demo"));
+                .flag(StreamsAppKeys.TOPIC_PARTITIONS.name(), "1", "demo")
+                .flag(RouterAppKeys.PARTITIONS.name(), "1", "demo")
+                .flag(RouterAppKeys.PUNCTUATION_INTERVAL.name(), "500ms", "demo"));
         pipeline = Pipeline.builder(settings)
                 .routerConfig(DemoRouterConfig.forSink(sink.url(), dataDir.resolve("demo-router")))
-                .routerPunctuation(Duration.ofMillis(500))
                 .webUiToken(uiToken)
                 .progress(options.say())
                 .start();

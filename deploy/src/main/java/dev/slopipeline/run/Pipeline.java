@@ -2,10 +2,9 @@ package dev.slopipeline.run;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.kit.lock.DataFolderLock;
-import dev.slopipeline.router.app.ApiScope;
+import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
@@ -18,9 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,15 +36,6 @@ public final class Pipeline implements AutoCloseable {
 
     /** The parts that can run on their own; the broker comes with whichever runs when no cluster is configured. */
     public enum Component { STREAMS, ROUTER }
-
-    /** Used when no router.config is set: every alert is grouped and kept in the router, and sent nowhere. */
-    static final String SEND_NOWHERE = """
-            route:
-              receiver: nowhere
-              group_by: [slo, severity]
-            receivers:
-            - name: nowhere
-            """;
 
     private final RunSettings settings;
     private final Consumer<String> progress;
@@ -188,8 +176,8 @@ public final class Pipeline implements AutoCloseable {
                 + "; stop it first (Ctrl-C), or give this one another --data-dir");
     }
 
-    private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Duration routerPunctuation,
-                          Optional<String> webUiToken) throws InterruptedException {
+    private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Optional<String> webUiToken)
+            throws InterruptedException {
         bootstrapServers = settings.streams().bootstrapServers().orElse(null);
         if (components.contains(Component.STREAMS)) {
             opened.push(runLock("streams app"));
@@ -221,21 +209,12 @@ public final class Pipeline implements AutoCloseable {
             });
         }
         if (components.contains(Component.ROUTER)) {
-            RouterSettings routerSettings = settings.router();
-            RouterConfig config = routerConfig.orElseGet(() -> loadRouterConfig(routerSettings));
+            RouterAppConfig routerSettings = settings.router().withBootstrapServers(bootstrapServers);
             progress.accept("starting the alert router (HTTP port " + routerSettings.httpPort() + ")");
-            RouterApp.Builder builder = RouterApp.builder(bootstrapServers, config)
-                    .applicationId(routerSettings.applicationId())
-                    .stateDir(routerSettings.stateDir())
-                    .httpPort(routerSettings.httpPort())
-                    .partitions(routerSettings.partitions())
-                    .punctuationInterval(routerPunctuation)
-                    .kafkaProperties(kafkaClientSettings(streamsConfig));
-            // the router watches its file: an edit applies live, a broken edit is refused and the last good config stays
-            routerSettings.config().ifPresent(builder::configFile);
-            routerSettings.externalUrl().ifPresent(builder::externalUrl);
-            routerSettings.apiToken().ifPresent(token -> builder.apiToken(token, ApiScope.WRITE));
-            router = builder.start();
+            // with router.config the router watches its file: an edit applies live, a broken edit is refused and the
+            // last good config stays
+            router = routerConfig.isPresent() ? RouterApp.start(routerSettings, routerConfig.get())
+                    : RouterApp.start(routerSettings);
             opened.push(router);
         }
         webUi = startWebUi(webUiToken).orElse(null);
@@ -259,24 +238,12 @@ public final class Pipeline implements AutoCloseable {
         return Optional.of(ui.url());
     }
 
-    private static RouterConfig loadRouterConfig(RouterSettings router) {
-        return router.config()
-                .map(file -> RouterConfigLoader.load(file).orElseThrow())
-                .orElseGet(() -> RouterConfigLoader.parse("(built-in router config)", SEND_NOWHERE).orElseThrow());
-    }
-
-    /** The kafka.* settings without the prefix: every client of the router gets them too (TLS, SASL). */
-    private static Map<String, Object> kafkaClientSettings(StreamsAppConfig config) {
-        return new HashMap<>(config.kafka());
-    }
-
     /** What runs and how; {@link #start()} does it. */
     public static final class Builder {
 
         private final RunSettings settings;
         private Set<Component> components = EnumSet.allOf(Component.class);
         private Optional<RouterConfig> routerConfig = Optional.empty();
-        private Duration routerPunctuation = Duration.ofSeconds(1);
         private Consumer<String> progress = line -> { };
         private Optional<String> webUiToken = Optional.empty();
 
@@ -295,12 +262,6 @@ public final class Pipeline implements AutoCloseable {
         /** A router configuration given in code (the demo's), instead of {@code router.config}. */
         public Builder routerConfig(RouterConfig config) {
             this.routerConfig = Optional.of(config);
-            return this;
-        }
-
-        /** How often the router flushes due groups; group_wait and group_interval are honoured to within it. */
-        public Builder routerPunctuation(Duration interval) {
-            this.routerPunctuation = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -327,7 +288,7 @@ public final class Pipeline implements AutoCloseable {
         public Pipeline start() throws InterruptedException {
             Pipeline pipeline = new Pipeline(settings, progress);
             try {
-                pipeline.startAll(components, routerConfig, routerPunctuation, webUiToken);
+                pipeline.startAll(components, routerConfig, webUiToken);
                 return pipeline;
             } catch (RuntimeException | InterruptedException e) {
                 try {

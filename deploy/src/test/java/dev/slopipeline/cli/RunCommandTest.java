@@ -2,7 +2,7 @@ package dev.slopipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.run.ConfigLayers;
+import dev.slopipeline.kit.config.ConfigLayers;
 import dev.slopipeline.run.Pipeline;
 import dev.slopipeline.run.RunSettings;
 import java.io.IOException;
@@ -72,7 +72,7 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("invalid configuration",
-                "router.http.port (file " + config + ") must be a whole number, got \"ninety\"",
+                "router.http.port (file " + config + ") must be a whole number from 0 to 65535, got \"ninety\"",
                 "router.htp.port (file " + config + ") is not a setting",
                 "processing.guarantee");
     }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
-import dev.slopipeline.router.app.ApiScope;
 import dev.slopipeline.router.app.RouterApp;
+import dev.slopipeline.router.app.RouterAppConfig;
+import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.io.PrintWriter;
@@ -51,16 +52,17 @@ class SilenceCommandTest {
                 receivers:
                 - name: pager
                 """;
-        router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.parse("router.yml", config).orElseThrow())
-                .applicationId("silence-cli-test")
-                .stateDir(stateDir)
+        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "silence-cli-test")
+                .set(RouterAppKeys.STATE_DIR, stateDir)
                 .topics(RouterTopics.withSuffix(".silence-cli"))
-                .deliveriesTopic("router.deliveries.silence-cli")
-                .partitions(1)
-                .httpPort(0)
-                .apiToken(WRITE_TOKEN, ApiScope.WRITE)
-                .apiToken(READ_TOKEN, ApiScope.READ)
-                .start();
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries.silence-cli")
+                .set(RouterAppKeys.PARTITIONS, 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                .set(RouterAppKeys.API_READ_TOKEN, READ_TOKEN)
+                .build(),
+                RouterConfigLoader.parse("router.yml", config).orElseThrow());
         url = "http://127.0.0.1:" + router.httpPort();
         awaitRun("the router ready to list silences", () -> slo("silence", "list", "--url", url), run -> run.exitCode == 0);
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.kit.config.ConfigLayers;
 import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.run.ConfigLayers;
 import dev.slopipeline.run.RunSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +116,7 @@ class DeployFilesTest {
             assertThat(settings.embeddedBroker()).as(config.toString()).isFalse();
             assertThat(settings.streams().httpPort()).isEqualTo(8080);
             assertThat(settings.router().httpPort()).isEqualTo(9095);
-            assertThat(settings.router().config()).hasValue(Path.of("/etc/slo-pipeline/router.yml"));
+            assertThat(settings.router().configFile()).hasValue(Path.of("/etc/slo-pipeline/router.yml"));
         }
         assertThat(RouterConfigLoader.parse("router.yml in the ConfigMap", String.valueOf(data.get("router.yml"))).config()).isPresent();
         assertThat(RouterConfigLoader.load(DEPLOY.resolve("config/router.yml")).config()).isPresent();

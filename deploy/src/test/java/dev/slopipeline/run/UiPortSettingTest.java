@@ -3,6 +3,7 @@ package dev.slopipeline.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slopipeline.kit.config.ConfigLayers;
 import org.junit.jupiter.api.Test;
 
 /** {@code ui.port}: the web UI's port, 8090 unless set, {@code off} for none, anything else refused clearly. */
@@ -19,8 +20,8 @@ class UiPortSettingTest {
     @Test
     void shouldSayWhatAUiPortMayBe() {
         assertThatThrownBy(() -> RunSettings.from(new ConfigLayers().flag("ui.port", "none", "--ui-port")))
-                .hasMessageContaining("ui.port (flag --ui-port) must be a whole number or off, got \"none\"");
+                .hasMessageContaining("ui.port (flag --ui-port) must be a whole number from 0 to 65535 or off, got \"none\"");
         assertThatThrownBy(() -> RunSettings.from(new ConfigLayers().flag("ui.port", "70000", "--ui-port")))
-                .hasMessageContaining("ui.port (flag --ui-port) must be a port");
+                .hasMessageContaining("ui.port (flag --ui-port) must be a whole number from 0 to 65535 or off, got \"70000\"");
     }
 }

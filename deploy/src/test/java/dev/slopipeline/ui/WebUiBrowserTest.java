@@ -9,8 +9,9 @@ import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
-import dev.slopipeline.router.app.ApiScope;
 import dev.slopipeline.router.app.RouterApp;
+import dev.slopipeline.router.app.RouterAppConfig;
+import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
@@ -284,14 +285,15 @@ class WebUiBrowserTest {
                 .build();
         applyDefinitions(config);
         streams = SloPipeline.start(config);
-        router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.parse("router.yml", routerConfig()).orElseThrow())
-                .applicationId("ui-browser-test-router")
-                .stateDir(dir.resolve("router"))
-                .partitions(1)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
-                .apiToken(WRITE_TOKEN, ApiScope.WRITE)
-                .start();
+        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "ui-browser-test-router")
+                .set(RouterAppKeys.STATE_DIR, dir.resolve("router"))
+                .set(RouterAppKeys.PARTITIONS, 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                .build(),
+                RouterConfigLoader.parse("router.yml", routerConfig()).orElseThrow());
         ui = WebUi.builder().port(0)
                 .streamsUrl(URI.create("http://localhost:" + streams.httpPort()))
                 .routerUrl(URI.create("http://localhost:" + router.httpPort()))

@@ -45,7 +45,7 @@ public record ApiAccess(Map<String, ApiScope> tokens, boolean requireTokenForRea
         if (tokens.values().stream().noneMatch(scope -> scope.allows(needed))) {
             return Optional.of(Reply.error(403, "this router has no API token of scope " + scope(needed)
                     + " configured, so it refuses " + (needed == ApiScope.WRITE ? "writes" : "reads")
-                    + "; start it with one (RouterApp.Builder#apiToken) and send it as \"Authorization: Bearer <token>\""));
+                    + "; start it with one (router.api.token, or router.api.read.token for reads) and send it as \"Authorization: Bearer <token>\""));
         }
         if (authorization == null || !authorization.startsWith(BEARER)) {
             return Optional.of(Reply.error(401, "this needs a token of scope " + scope(needed)

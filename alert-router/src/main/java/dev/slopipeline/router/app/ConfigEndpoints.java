@@ -41,7 +41,7 @@ final class ConfigEndpoints {
         }
         if (reloader.isEmpty()) {
             return Reply.error(409, "this router was started with a config but no config file, so there is nothing to "
-                    + "reload; start it with RouterApp.Builder#configFile");
+                    + "reload; start it with router.config set to the file");
         }
         ConfigReloader.Status status = reloader.get().reload();
         if (status.successful()) {

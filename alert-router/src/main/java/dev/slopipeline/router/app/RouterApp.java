@@ -2,9 +2,9 @@ package dev.slopipeline.router.app;
 
 import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.service.DeliveryService;
-import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.delivery.service.ReceiverFactory;
 import dev.slopipeline.router.oncall.escalation.PagingOptions;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
@@ -20,7 +20,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,11 +52,7 @@ import org.slf4j.LoggerFactory;
  * service, and the HTTP API with its metrics. See the package overview for the endpoints and their tokens.
  *
  * <pre>{@code
- * try (RouterApp app = RouterApp.builder(bootstrapServers, RouterConfigLoader.load(file).orElseThrow())
- *         .stateDir(Path.of("data/router"))
- *         .httpPort(9095)
- *         .apiToken(System.getenv("ROUTER_API_TOKEN"), ApiScope.WRITE)
- *         .start()) {
+ * try (RouterApp app = RouterApp.start(RouterAppConfig.builder().file(settingsFile).env(System.getenv()).build())) {
  *     ...
  * }
  * }</pre>
@@ -68,6 +63,14 @@ public final class RouterApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouterApp.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    /** The routing config without router.config: every alert is grouped and kept in the router, and sent nowhere. */
+    private static final String SEND_NOWHERE = """
+            route:
+              receiver: nowhere
+              group_by: [slo, severity]
+            receivers:
+            - name: nowhere
+            """;
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
@@ -91,8 +94,31 @@ public final class RouterApp implements AutoCloseable {
         this.reloader = reloader;
     }
 
-    public static Builder builder(String bootstrapServers, RouterConfig config) {
-        return new Builder(bootstrapServers, config);
+    /**
+     * Starts a router on the routing config of {@code router.config}, or, without one, on a built-in tree that groups
+     * every alert and sends it nowhere.
+     *
+     * @throws IllegalArgumentException when {@code router.config} has errors
+     * @see #start(RouterAppConfig, RouterConfig)
+     */
+    public static RouterApp start(RouterAppConfig settings) throws InterruptedException {
+        return start(settings, settings.configFile()
+                .map(file -> RouterConfigLoader.load(file).orElseThrow())
+                .orElseGet(() -> RouterConfigLoader.parse("(built-in router config)", SEND_NOWHERE).orElseThrow()));
+    }
+
+    /**
+     * Creates the missing topics, starts the delivery service, the HTTP API and the streams client; returns without
+     * waiting for the streams client to be RUNNING ({@code /readyz} says when). With {@code router.config} set, the
+     * router reloads that file when its content changes and on {@code POST /-/reload}, keeping groups, timers and
+     * pending deliveries.
+     *
+     * @param config what to route, e.g. read from {@code router.config} or built in code
+     * @throws IllegalStateException when Kafka cannot be reached or refuses a topic
+     * @throws InterruptedException  when interrupted while waiting for Kafka
+     */
+    public static RouterApp start(RouterAppConfig settings, RouterConfig config) throws InterruptedException {
+        return new Starter(settings, config).start();
     }
 
     /** The port of the HTTP API: the configured one, or the one picked for port 0. */
@@ -199,158 +225,18 @@ public final class RouterApp implements AutoCloseable {
                 .route("POST", ConfigEndpoints.RELOAD_PATH, configApi::reload);
     }
 
-    /** Collects the settings; {@link #start()} does the work. */
-    public static final class Builder {
+    /** Starts the parts in order, and closes what had started when one fails. */
+    private static final class Starter {
 
-        private final String bootstrapServers;
+        private final RouterAppConfig settings;
         private final RouterConfig config;
-        private String applicationId = "slo-pipeline-router";
-        private Path stateDir;
-        private RouterTopics topics = RouterTopics.DEFAULT;
-        private String deliveriesTopic = DispatchTopics.DEFAULT.deliveries();
-        private int partitions = DispatchTopics.DEFAULT.partitions();
-        private Duration deliveriesRetention = DispatchTopics.DEFAULT_DELIVERIES_RETENTION;
-        private int maxUnfinishedIntents = 10_000;
-        private int httpPort = 9095;
-        private URI externalUrl;
-        private Duration punctuationInterval = RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL;
-        private Map<String, Object> kafkaProperties = Map.of();
-        private ApiAccess access = ApiAccess.NONE;
-        private Path configFile;
-        private Duration configCheckInterval = Duration.ofSeconds(5);
 
-        private Builder(String bootstrapServers, RouterConfig config) {
-            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        private Starter(RouterAppConfig settings, RouterConfig config) {
+            this.settings = Objects.requireNonNull(settings, "settings");
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** The Kafka Streams application id; the delivery service's consumer group is this plus {@code -dispatch}. */
-        public Builder applicationId(String id) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("applicationId must be non-blank");
-            }
-            this.applicationId = id;
-            return this;
-        }
-
-        /** Where Kafka Streams keeps its stores; Kafka's own default (under the temp folder) when not set. */
-        public Builder stateDir(Path dir) {
-            this.stateDir = Objects.requireNonNull(dir, "stateDir");
-            return this;
-        }
-
-        public Builder topics(RouterTopics newTopics) {
-            this.topics = Objects.requireNonNull(newTopics, "topics");
-            return this;
-        }
-
-        public Builder deliveriesTopic(String topic) {
-            if (topic == null || topic.isBlank()) {
-                throw new IllegalArgumentException("the deliveries topic must be non-blank");
-            }
-            this.deliveriesTopic = topic;
-            return this;
-        }
-
-        /**
-         * How long {@code router.deliveries} keeps an outcome (it is compacted, then deleted after this); keep it at
-         * least as long as the retention of {@code router.notifications}. 30 days unless set; applied when the router
-         * creates the topic.
-         */
-        public Builder deliveriesRetention(Duration retention) {
-            this.deliveriesRetention = Objects.requireNonNull(retention, "deliveriesRetention");
-            return this;
-        }
-
-        /**
-         * How many notification intents may wait for their receivers before the router stops reading more (they wait
-         * in {@code router.notifications} instead of memory); 10 000 unless set.
-         */
-        public Builder maxUnfinishedIntents(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxUnfinishedIntents must be at least 1, was " + max);
-            }
-            this.maxUnfinishedIntents = max;
-            return this;
-        }
-
-        /** Partitions of each topic the router creates; topics that exist keep theirs. */
-        public Builder partitions(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("partitions must be at least 1, was " + count);
-            }
-            this.partitions = count;
-            return this;
-        }
-
-        /** The port of the HTTP API, on every interface; 0 picks a free one. */
-        public Builder httpPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("httpPort must be within 0..65535, was " + port);
-            }
-            this.httpPort = port;
-            return this;
-        }
-
-        /** Where humans reach the router, written into every notification; {@code http://localhost:<port>} if unset. */
-        public Builder externalUrl(URI url) {
-            this.externalUrl = Objects.requireNonNull(url, "externalUrl");
-            return this;
-        }
-
-        /** How often due groups are flushed; group_wait and group_interval are honoured to within this. */
-        public Builder punctuationInterval(Duration interval) {
-            this.punctuationInterval = Objects.requireNonNull(interval, "punctuationInterval");
-            return this;
-        }
-
-        /**
-         * Extra settings for every Kafka client (security, timeouts), applied first, so that what the guarantees
-         * rest on (exactly once, application id, state dir) cannot be undone by them.
-         */
-        public Builder kafkaProperties(Map<String, Object> properties) {
-            this.kafkaProperties = Map.copyOf(properties);
-            return this;
-        }
-
-        /** A bearer token for the API; writes need one of scope write. */
-        public Builder apiToken(String token, ApiScope scope) {
-            this.access = access.withToken(token, scope);
-            return this;
-        }
-
-        /**
-         * The file the config was read from: the router then reloads it when its content changes (checked every
-         * {@link #configCheckInterval}) and on {@code POST /-/reload}, keeping groups, timers and pending deliveries.
-         */
-        public Builder configFile(Path file) {
-            this.configFile = Objects.requireNonNull(file, "configFile");
-            return this;
-        }
-
-        /** How often the config file is checked for changes; 5 seconds unless set. */
-        public Builder configCheckInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("configCheckInterval must be positive, was " + interval);
-            }
-            this.configCheckInterval = interval;
-            return this;
-        }
-
-        /** Whether reads need a token too (of either scope); they are open by default. */
-        public Builder requireTokenForReads(boolean required) {
-            this.access = access.withTokenRequiredForReads(required);
-            return this;
-        }
-
-        /**
-         * Creates the missing topics, starts the delivery service, the HTTP API and the streams client; returns
-         * without waiting for the streams client to be RUNNING ({@code /readyz} says when).
-         *
-         * @throws IllegalStateException when Kafka cannot be reached or refuses a topic
-         * @throws InterruptedException  when interrupted while waiting for Kafka
-         */
-        public RouterApp start() throws InterruptedException {
+        RouterApp start() throws InterruptedException {
             Deque<AutoCloseable> opened = new ArrayDeque<>();
             try {
                 return start(opened);
@@ -358,7 +244,7 @@ public final class RouterApp implements AutoCloseable {
                 closeAll(opened, e);
                 throw e;
             } catch (java.util.concurrent.TimeoutException e) {
-                IllegalStateException failure = new IllegalStateException("Kafka at " + bootstrapServers
+                IllegalStateException failure = new IllegalStateException("Kafka at " + settings.bootstrapServers().orElseThrow()
                         + " did not answer within " + KAFKA_TIMEOUT, e);
                 closeAll(opened, failure);
                 throw failure;
@@ -368,23 +254,20 @@ public final class RouterApp implements AutoCloseable {
         private RouterApp start(Deque<AutoCloseable> opened)
                 throws InterruptedException, java.util.concurrent.TimeoutException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
-                new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(topics, dispatchTopics(),
-                        config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
+                new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(settings.topics(),
+                        settings.delivery().topics(), config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);
-            ApiServer http = ApiServer.bind(httpPort);
+            ApiServer http = ApiServer.bind(settings.httpPort());
             opened.push(http);
-            URI external = externalUrl != null ? externalUrl : URI.create("http://localhost:" + http.port());
+            URI external = settings.externalUrl().orElse(URI.create("http://localhost:" + http.port()));
 
             ReceiverFactory receivers = new ReceiverFactory(
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Clock.systemUTC());
-            DeliveryService delivery = DeliveryService.builder(bootstrapServers, receivers.build(config), registry)
-                    .groupId(applicationId + "-dispatch")
-                    .topics(dispatchTopics())
+            DeliveryService delivery = DeliveryService.builder(settings.clientProperties(), receivers.build(config), registry)
+                    .settings(settings.delivery())
                     .retryPolicy(config.retryPolicy())
-                    .maxUnfinishedIntents(maxUnfinishedIntents)
-                    .kafkaProperties(kafkaProperties)
                     .start();
             opened.push(delivery);
 
@@ -395,7 +278,7 @@ public final class RouterApp implements AutoCloseable {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
             opened.push(commands);
 
-            RouterTopologyConfig topology = new RouterTopologyConfig(config, topics, punctuationInterval, external,
+            RouterTopologyConfig topology = new RouterTopologyConfig(config, settings.topics(), settings.punctuationInterval(), external,
                     DefaultInhibition.ON, registry);
             AtomicReference<RouterConfig> liveConfig = new AtomicReference<>(config);
             KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology, liveConfig::get),
@@ -406,7 +289,7 @@ public final class RouterApp implements AutoCloseable {
             opened.push(streamsMetrics);
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
-            Optional<ConfigReloader> reloader = Optional.ofNullable(configFile).map(file -> new ConfigReloader(file,
+            Optional<ConfigReloader> reloader = settings.configFile().map(file -> new ConfigReloader(file,
                     // Delivery first: the topology may name a new receiver in its very next intent.
                     newer -> {
                         warnOfRestartOnlyChanges(liveConfig.get(), newer);
@@ -418,18 +301,19 @@ public final class RouterApp implements AutoCloseable {
             // the router's own heartbeat, for a dead man's switch outside; it stops with the router. Its URL and
             // interval are the start-up config's: a reload does not move it (see the package overview).
             config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
-                    heartbeat.pingInterval(), applicationId, () -> app.livenessProblem().isEmpty()
+                    heartbeat.pingInterval(), settings.applicationId(), () -> app.livenessProblem().isEmpty()
                             && app.streamsReadinessProblem().isEmpty(), Clock.systemUTC())))
                     .ifPresent(pinger -> {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            app.route(access, topics, liveConfig::get);
+            app.route(settings.access(), settings.topics(), liveConfig::get);
             http.start();
             streams.start();
-            reloader.ifPresent(watcher -> watcher.watch(configCheckInterval));
+            reloader.ifPresent(watcher -> watcher.watch(settings.configCheckInterval()));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
-                    applicationId, http.port(), topics, deliveriesTopic, access);
+                    settings.applicationId(), http.port(), settings.topics(), settings.delivery().topics().deliveries(),
+                    settings.access());
             return app;
         }
 
@@ -446,18 +330,11 @@ public final class RouterApp implements AutoCloseable {
                     heartbeat.pingInterval()));
         }
 
-        private DispatchTopics dispatchTopics() {
-            return new DispatchTopics(topics.notifications(), deliveriesTopic, partitions, deliveriesRetention);
-        }
-
         private Properties streamsProperties() {
             Properties properties = new Properties();
-            properties.putAll(kafkaProperties);
-            properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-            if (stateDir != null) {
-                properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            }
+            properties.putAll(settings.clientProperties());
+            properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+            properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
             // The engine snapshot, the notifications and the consumed offsets commit together: no notification is
             // lost or repeated across a restart (see the topology package).
             properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -468,8 +345,7 @@ public final class RouterApp implements AutoCloseable {
         }
 
         private Map<String, Object> clientConfig(Map<String, Object> fixed) {
-            Map<String, Object> clientConfig = new HashMap<>(kafkaProperties);
-            clientConfig.put("bootstrap.servers", bootstrapServers);
+            Map<String, Object> clientConfig = new HashMap<>(settings.clientProperties());
             clientConfig.putAll(fixed);
             return clientConfig;
         }

@@ -49,9 +49,10 @@
  * {@code ping_url} and {@code ping_interval}.
  *
  * <h2>Tokens</h2>
- * {@code Authorization: Bearer <token>}, tokens given to {@link dev.slopipeline.router.app.RouterApp.Builder#apiToken}
- * with scope {@code read} or {@code write} (write includes read). Writes need a write token: without one configured
- * every write is refused with 403 (saying how to configure one); a missing or unknown token is 401, a read token on a
- * write 403. Reads are open unless {@code requireTokenForReads}; health, readiness and metrics are always open.
+ * {@code Authorization: Bearer <token>}, with the tokens of {@code router.api.token} (scope {@code write}, which
+ * includes read) and {@code router.api.read.token} (scope {@code read}), see
+ * {@link dev.slopipeline.router.app.RouterAppKeys}. Writes need a write token: without one configured every write is
+ * refused with 403 (saying how to configure one); a missing or unknown token is 401, a read token on a write 403.
+ * Reads are open unless {@code router.api.reads.need.token}; health, readiness and metrics are always open.
  */
 package dev.slopipeline.router.app;

@@ -50,6 +50,12 @@ public record RouterTopics(String alerts, String commands, String silences, Stri
         }
     }
 
+    /** Every topic, in the order of the components. */
+    public List<String> all() {
+        return List.of(alerts, commands, silences, notifications, deadLetters, incidentCommands, incidents, groups, pages,
+                activeAlerts);
+    }
+
     /** The default names with a suffix, so that tests and side-by-side deployments do not share topics. */
     public static RouterTopics withSuffix(String suffix) {
         return new RouterTopics(DEFAULT.alerts + suffix, DEFAULT.commands + suffix, DEFAULT.silences + suffix,

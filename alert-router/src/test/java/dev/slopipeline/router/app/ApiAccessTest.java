@@ -36,7 +36,7 @@ class ApiAccessTest {
 
         assertThat(readOnly.refusal("Bearer r", ApiScope.WRITE)).hasValueSatisfying(reply -> {
             assertThat(reply.status()).isEqualTo(403);
-            assertThat(new String(reply.body())).contains("no API token of scope write").contains("apiToken");
+            assertThat(new String(reply.body())).contains("no API token of scope write").contains("router.api.token");
         });
     }
 

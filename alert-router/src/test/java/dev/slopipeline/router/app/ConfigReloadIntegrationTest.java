@@ -133,18 +133,18 @@ class ConfigReloadIntegrationTest {
     }
 
     private RouterApp start(Path file, TestInfo test) throws InterruptedException {
-        RouterApp app = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(file).orElseThrow())
-                .applicationId("reload-it-" + name(test))
-                .stateDir(folder.resolve("state"))
+        RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "reload-it-" + name(test))
+                .set(RouterAppKeys.STATE_DIR, folder.resolve("state"))
                 .topics(topics(test))
-                .deliveriesTopic("router.deliveries." + name(test))
-                .partitions(1)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
-                .apiToken(WRITE_TOKEN, ApiScope.WRITE)
-                .configFile(file)
-                .configCheckInterval(Duration.ofMillis(200))
-                .start();
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries." + name(test))
+                .set(RouterAppKeys.PARTITIONS, 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                .set(RouterAppKeys.CONFIG, file)
+                .set(RouterAppKeys.CONFIG_CHECK_INTERVAL, Duration.ofMillis(200))
+                .build());
         await("the router ready", () -> status(app, "/readyz"), code -> code == 200);
         return app;
     }

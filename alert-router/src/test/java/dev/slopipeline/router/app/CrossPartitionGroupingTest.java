@@ -266,17 +266,17 @@ class CrossPartitionGroupingTest {
     private Running start(String yaml, int partitions) throws InterruptedException {
         String suffix = ".cross-" + RUNS.incrementAndGet();
         RouterTopics topics = RouterTopics.withSuffix(suffix);
-        RouterApp app = RouterApp.builder(broker.bootstrapServers(),
-                        RouterConfigLoader.parse("router.yml", yaml).orElseThrow())
-                .applicationId("router-cross" + suffix)
-                .stateDir(stateDir.resolve("router" + suffix))
+        RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "router-cross" + suffix)
+                .set(RouterAppKeys.STATE_DIR, stateDir.resolve("router" + suffix))
                 .topics(topics)
-                .deliveriesTopic("router.deliveries" + suffix)
-                .partitions(partitions)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
-                .externalUrl(URI.create("https://router.example"))
-                .start();
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
+                .set(RouterAppKeys.PARTITIONS, partitions)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                .set(RouterAppKeys.EXTERNAL_URL, URI.create("https://router.example"))
+                .build(),
+                RouterConfigLoader.parse("router.yml", yaml).orElseThrow());
         Running running = new Running(app, topics);
         await("the router ready", () -> running.status("/readyz"), status -> status == 200);
         return running;

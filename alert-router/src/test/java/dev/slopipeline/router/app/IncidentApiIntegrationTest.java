@@ -161,18 +161,19 @@ class IncidentApiIntegrationTest {
                   contacts: {email: oncall-email}
                   ack_links: {secret_file: '%s'}
                 """.formatted(email.url("/email"), secret);
-        return RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.parse("router.yml", config).orElseThrow())
-                .applicationId("router-incident-api-it")
-                .stateDir(folder.resolve("state"))
+        return RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "router-incident-api-it")
+                .set(RouterAppKeys.STATE_DIR, folder.resolve("state"))
                 .topics(RouterTopics.withSuffix(SUFFIX))
-                .deliveriesTopic("router.deliveries" + SUFFIX)
-                .partitions(1)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
-                .externalUrl(URI.create("https://router.example"))
-                .apiToken(WRITE_TOKEN, ApiScope.WRITE)
-                .apiToken(READ_TOKEN, ApiScope.READ)
-                .start();
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + SUFFIX)
+                .set(RouterAppKeys.PARTITIONS, 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                .set(RouterAppKeys.EXTERNAL_URL, URI.create("https://router.example"))
+                .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                .set(RouterAppKeys.API_READ_TOKEN, READ_TOKEN)
+                .build(),
+                RouterConfigLoader.parse("router.yml", config).orElseThrow());
     }
 
     private static Alert alert(Instant startedAt) {

@@ -107,8 +107,8 @@ class RouterAppIntegrationTest {
                 {"matchers": ["slo=\\"%s\\""], "endsAt": "%s", "createdBy": "alice", "comment": "planned failover"}
                 """.formatted(CHECKOUT, now.plus(Duration.ofHours(1)));
         try (LocalReceiver hook = LocalReceiver.answering(200);
-             RouterApp app = start(hook, builder -> builder.apiToken(WRITE_TOKEN, ApiScope.WRITE)
-                     .apiToken(READ_TOKEN, ApiScope.READ))) {
+             RouterApp app = start(hook, builder -> builder.set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                     .set(RouterAppKeys.API_READ_TOKEN, READ_TOKEN))) {
             awaitReady(app);
 
             Answer anonymous = post(app, silence, null);
@@ -173,12 +173,12 @@ class RouterAppIntegrationTest {
 
             Answer noTokenConfigured = post(app, "{}", WRITE_TOKEN);
             assertThat(noTokenConfigured.status).isEqualTo(403);
-            assertThat(noTokenConfigured.body.path("error").asText()).contains("no API token").contains("apiToken");
+            assertThat(noTokenConfigured.body.path("error").asText()).contains("no API token").contains("router.api.token");
         }
     }
 
     private interface Customisation {
-        RouterApp.Builder apply(RouterApp.Builder builder);
+        RouterAppConfig.Builder apply(RouterAppConfig.Builder builder);
     }
 
     private RouterApp start(LocalReceiver hook, Customisation customisation) throws InterruptedException {
@@ -199,18 +199,19 @@ class RouterAppIntegrationTest {
                 - name: tickets
                 delivery: {retry_initial_backoff: 200ms, retry_max_backoff: 400ms}
                 """.formatted(hook.url("/hook"));
-        RouterApp.Builder builder = RouterApp.builder(broker.bootstrapServers(),
-                        RouterConfigLoader.parse("router.yml", config).orElseThrow())
-                .applicationId("router-app-it" + suffix)
-                .stateDir(stateDir)
+        RouterAppConfig.Builder settings = RouterAppConfig.builder()
+                .bootstrapServers(broker.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "router-app-it" + suffix)
+                .set(RouterAppKeys.STATE_DIR, stateDir)
                 .topics(RouterTopics.withSuffix(suffix))
-                .deliveriesTopic("router.deliveries" + suffix)
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
                 // One partition, so the alerts of a test are routed in the order they are sent.
-                .partitions(1)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
-                .externalUrl(URI.create("https://router.example"));
-        return customisation.apply(builder).start();
+                .set(RouterAppKeys.PARTITIONS, 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                .set(RouterAppKeys.EXTERNAL_URL, URI.create("https://router.example"));
+        return RouterApp.start(customisation.apply(settings).build(),
+                RouterConfigLoader.parse("router.yml", config).orElseThrow());
     }
 
     private void awaitReady(RouterApp app) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,17 +21,19 @@ public final class RouterProcess {
 
     public static void main(String[] args) throws Exception {
         String suffix = args[4];
-        RouterApp app = RouterApp.builder(args[0], RouterConfigLoader.load(Path.of(args[1])).orElseThrow())
-                .stateDir(Path.of(args[2]))
-                .applicationId(args[3])
+        RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(args[0])
+                .set(RouterAppKeys.STATE_DIR, Path.of(args[2]))
+                .set(RouterAppKeys.APPLICATION_ID, args[3])
                 .topics(RouterTopics.withSuffix(suffix))
-                .deliveriesTopic("router.deliveries" + suffix)
-                .partitions(args.length > 6 ? Integer.parseInt(args[6]) : 1)
-                .httpPort(0)
-                .punctuationInterval(Duration.ofMillis(200))
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
+                .set(RouterAppKeys.PARTITIONS, args.length > 6 ? Integer.parseInt(args[6]) : 1)
+                .set(RouterAppKeys.HTTP_PORT, 0)
+                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
                 // A killed member's partitions move on after 6 s (the broker's minimum) instead of 45 s.
-                .kafkaProperties(Map.of("session.timeout.ms", 6000, "heartbeat.interval.ms", 1000))
-                .start();
+                .kafka("session.timeout.ms", "6000")
+                .kafka("heartbeat.interval.ms", "1000")
+                .build(),
+                RouterConfigLoader.load(Path.of(args[1])).orElseThrow());
         Path portFile = Path.of(args[5]);
         Path written = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(written, Integer.toString(app.httpPort()), StandardCharsets.UTF_8);

@@ -1,13 +1,12 @@
 package dev.slopipeline.bench.kafka;
 
 import dev.slopipeline.bench.SyntheticShop;
-import dev.slopipeline.streams.app.ConfigKey;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The streams app as the benchmarks run it: production settings (exactly-once, RocksDB stores with
@@ -41,19 +40,15 @@ public final class PipelineSetup {
     /** As {@link #config}, for callers that set more. */
     public static StreamsAppConfig.Builder builder(String bootstrapServers, String run, Path stateDir, Path definitions,
                                                   String requests, int partitions) {
-        StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
+        return StreamsAppConfig.builder()
                 .bootstrapServers(bootstrapServers)
                 .applicationId("bench-" + run)
                 .stateDir(stateDir)
                 .httpPort(0)
                 .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
                 .definitionsDir(definitions)
-                .set(ConfigKey.TOPIC_PARTITIONS, String.valueOf(partitions))
-                .set(ConfigKey.TOPIC_REQUESTS, requests);
-        for (ConfigKey topic : List.of(ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ, ConfigKey.TOPIC_DEFINITIONS,
-                ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS)) {
-            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
-        }
-        return builder;
+                .set(StreamsAppKeys.TOPIC_PARTITIONS, partitions)
+                .topicsWithSuffix("." + run)
+                .set(StreamsAppKeys.TOPIC_REQUESTS, requests);
     }
 }

@@ -10,12 +10,14 @@ import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.router.app.RouterApp;
+import dev.slopipeline.router.app.RouterAppConfig;
+import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.topology.RouterTopics;
-import dev.slopipeline.streams.app.ConfigKey;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +106,7 @@ public final class AlertLatencyBenchmark {
             RouterTopics routerTopics = RouterTopics.withSuffix("." + RUN);
             StreamsAppConfig config = PipelineSetup.builder(broker.bootstrapServers(), RUN, work.resolve("state"),
                             PipelineSetup.writeDefinitions(shop, work.resolve("definitions")), REQUESTS, 3)
-                    .set(ConfigKey.TOPIC_ALERTS, routerTopics.alerts())
+                    .set(StreamsAppKeys.TOPIC_ALERTS, routerTopics.alerts())
                     .build();
             if (peerIncidents > 0) {
                 report.setting("peer versions", PrometheusPeer.version(args.text("prometheus")) + "; "
@@ -115,15 +117,16 @@ public final class AlertLatencyBenchmark {
             }
             System.err.println("bench: starting the streams app and the router ...");
             try (StreamsApp app = SloPipeline.start(config);
-                 RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.parse("router.yml",
-                                 routerConfig(hook.url(PIPELINE_PATH))).orElseThrow())
-                         .applicationId("bench-router-" + RUN)
-                         .stateDir(work.resolve("router-state"))
+                 RouterApp router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                         .set(RouterAppKeys.APPLICATION_ID, "bench-router-" + RUN)
+                         .set(RouterAppKeys.STATE_DIR, work.resolve("router-state"))
                          .topics(routerTopics)
-                         .deliveriesTopic("router.deliveries." + RUN)
-                         .httpPort(0)
-                         .punctuationInterval(Duration.ofMillis(50))
-                         .start();
+                         .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries." + RUN)
+                         .set(RouterAppKeys.HTTP_PORT, 0)
+                         .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(50))
+                         .build(),
+                         RouterConfigLoader.parse("router.yml",
+                                 routerConfig(hook.url(PIPELINE_PATH))).orElseThrow());
                  LiveTraffic traffic = new LiveTraffic(shop, new EventProducer(broker.bootstrapServers(), REQUESTS, false),
                          exporter, args.integer("rate"))) {
                 awaitRunning(app, router);

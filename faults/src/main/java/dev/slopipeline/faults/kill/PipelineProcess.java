@@ -1,8 +1,9 @@
 package dev.slopipeline.faults.kill;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.faults.scenario.QuickRouter;
 import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
@@ -54,10 +55,9 @@ public final class PipelineProcess {
                 ready(Path.of(args[4]), app.state().toString());
             }
             case "router" -> {
-                Path config = Path.of(args[2]);
-                RouterApp app = RouterApp.builder(args[1], RouterConfigLoader.load(config).orElseThrow())
-                        .configFile(config).stateDir(Path.of(args[3])).partitions(1).httpPort(0)
-                        .punctuationInterval(Duration.ofMillis(200)).kafkaProperties(FAST_FAILOVER).start();
+                RouterAppConfig.Builder config = QuickRouter.settings(args[1], Path.of(args[2]), Path.of(args[3]));
+                FAST_FAILOVER.forEach((key, value) -> config.kafka(key, value.toString()));
+                RouterApp app = RouterApp.start(config.build());
                 ready(Path.of(args[4]), Integer.toString(app.httpPort()));
             }
             default -> throw new IllegalArgumentException("unknown part " + args[0] + "; expected broker, streams or router");

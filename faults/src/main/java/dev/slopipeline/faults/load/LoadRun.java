@@ -9,7 +9,8 @@ import dev.slopipeline.faults.receiver.WebhookReceiver;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
 import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.app.RouterAppConfig;
+import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
@@ -69,8 +70,12 @@ public final class LoadRun {
                     .stateDir(work.resolve("streams")).httpPort(0).definitionsDir(definitions).build();
             Path routerConfig = Files.writeString(work.resolve("router.yml"), PagerRoute.yaml(pager.url("/pager").toString(), "100ms"));
             try (StreamsApp streams = SloPipeline.start(config);
-                 RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(routerConfig).orElseThrow())
-                         .stateDir(work.resolve("router")).httpPort(0).punctuationInterval(Duration.ofMillis(200)).start();
+                 RouterApp router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                         .set(RouterAppKeys.STATE_DIR, work.resolve("router"))
+                         .set(RouterAppKeys.HTTP_PORT, 0)
+                         .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
+                         .set(RouterAppKeys.CONFIG, routerConfig)
+                         .build());
                  ConsumerLag lag = new ConsumerLag(broker.bootstrapServers(), config.applicationId(), config.topics().requests());
                  KafkaProducer<byte[], byte[]> producer = producer(broker.bootstrapServers())) {
                 Await.until("the streams app to run", Duration.ofMinutes(2), () -> streams.state() == KafkaStreams.State.RUNNING);

@@ -14,8 +14,8 @@ import dev.slopipeline.faults.receiver.PagerRoute;
 import dev.slopipeline.faults.receiver.WebhookReceiver;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
+import dev.slopipeline.faults.scenario.QuickRouter;
 import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
@@ -85,9 +85,8 @@ class BadConfigurationTest {
             Path routerConfig = Files.writeString(dir.resolve("router.yml"), PagerRoute.yaml(oldPager.url("/pager").toString(), "500ms"));
             String definitionsTopic = streamsConfig.topics().definitions();
             try (StreamsApp streams = SloPipeline.start(streamsConfig);
-                 RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(routerConfig).orElseThrow())
-                         .configFile(routerConfig).stateDir(dir.resolve("router")).partitions(1).httpPort(0)
-                         .punctuationInterval(Duration.ofMillis(200)).start();
+                 RouterApp router = RouterApp.start(
+                         QuickRouter.settings(broker.bootstrapServers(), routerConfig, dir.resolve("router")).build());
                  IncidentPlayer player = new IncidentPlayer(broker.bootstrapServers(), streamsConfig.topics().requests(),
                          Duration.ofMillis(300), Map.of());
                  KafkaProducer<byte[], byte[]> foreignTool = producer(broker.bootstrapServers())) {

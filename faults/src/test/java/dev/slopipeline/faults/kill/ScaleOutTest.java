@@ -16,7 +16,7 @@ import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.routing.route.Route;
-import dev.slopipeline.streams.app.ConfigKey;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ class ScaleOutTest {
     private static final Duration GROUP_WAIT = Duration.ofSeconds(10);
     private static final String GROUP_INTERVAL = "15s";
     /** The defaults of {@code application.id} and {@code router.application.id}: what two plain {@code slo run}s share. */
-    private static final String STREAMS_APPLICATION_ID = ConfigKey.APPLICATION_ID.defaultValue().orElseThrow();
+    private static final String STREAMS_APPLICATION_ID = StreamsAppKeys.APPLICATION_ID.defaultValue().orElseThrow();
     private static final String ROUTER_APPLICATION_ID = "slo-pipeline-router";
     /** The router's delivery consumers: a group of their own beside the router's streams client. */
     private static final String DISPATCH_GROUP = ROUTER_APPLICATION_ID + "-dispatch";

@@ -8,8 +8,8 @@ import dev.slopipeline.faults.receiver.WebhookReceiver.Mode;
 import dev.slopipeline.faults.receiver.WebhookReceiver.Received;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
 import dev.slopipeline.faults.scenario.Journeys;
+import dev.slopipeline.faults.scenario.QuickRouter;
 import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
@@ -60,9 +60,8 @@ class ReceiverOutageTest {
                     .stateDir(dir.resolve("streams")).httpPort(0).definitionsDir(definitions).set("topics.partitions", "1").build();
             Path routerConfig = Files.writeString(dir.resolve("router.yml"), routerYaml(pager, backup));
             try (StreamsApp streams = SloPipeline.start(streamsConfig);
-                 RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(routerConfig).orElseThrow())
-                         .configFile(routerConfig).stateDir(dir.resolve("router")).partitions(1).httpPort(0)
-                         .punctuationInterval(Duration.ofMillis(200)).start();
+                 RouterApp router = RouterApp.start(
+                         QuickRouter.settings(broker.bootstrapServers(), routerConfig, dir.resolve("router")).build());
                  IncidentPlayer player = new IncidentPlayer(broker.bootstrapServers(), streamsConfig.topics().requests(),
                          Duration.ofMillis(300), Map.of())) {
                 Await.until("the streams app to run", WAIT, () -> streams.state() == KafkaStreams.State.RUNNING);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.faults.Await;
-import dev.slopipeline.router.app.ApiScope;
 import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.app.RouterAppConfig;
+import dev.slopipeline.router.app.RouterAppKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,9 +56,13 @@ class RouterApiSecurityTest {
                 """.formatted(secret));
         try (CapturedLog log = new CapturedLog();
              EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             RouterApp router = RouterApp.builder(broker.bootstrapServers(), RouterConfigLoader.load(config).orElseThrow())
-                     .configFile(config).stateDir(dir.resolve("state")).partitions(1).httpPort(0)
-                     .apiToken(WRITE_TOKEN, ApiScope.WRITE).apiToken(READ_TOKEN, ApiScope.READ).start()) {
+             RouterApp router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                     .set(RouterAppKeys.CONFIG, config)
+                     .set(RouterAppKeys.STATE_DIR, dir.resolve("state"))
+                     .set(RouterAppKeys.PARTITIONS, 1)
+                     .set(RouterAppKeys.HTTP_PORT, 0)
+                     .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
+                     .set(RouterAppKeys.API_READ_TOKEN, READ_TOKEN).build())) {
             port = router.httpPort();
             Await.until("the router ready", Duration.ofSeconds(60), () -> send("GET", "/readyz", null, null).statusCode() == 200);
             String silence = silence("slo=\\\"checkout-availability\\\"", "maintenance");

@@ -1,23 +1,22 @@
 package dev.slopipeline.streams.app;
 
+import dev.slopipeline.kit.config.ConfigListing;
+import dev.slopipeline.kit.config.ConfigReader;
+import dev.slopipeline.kit.config.InvalidConfigException;
+import dev.slopipeline.kit.config.KafkaSettings;
+import dev.slopipeline.kit.config.LayeredBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How the streams app runs. Built from layers, later ones winning: defaults, a config file, the
- * environment ({@code SLO_PIPELINE_*}, see {@link ConfigKey}), then explicit settings, in the order the
+ * environment ({@code SLO_PIPELINE_*}, see {@link StreamsAppKeys}), then explicit settings, in the order the
  * builder's methods are called.
  *
  * @param bootstrapServers empty: the caller starts an embedded broker and sets it with {@link #withBootstrapServers}
@@ -70,40 +69,42 @@ public record StreamsAppConfig(
                 heartbeatInterval, shutdownTimeout, definitionsDir, kafka);
     }
 
+    /**
+     * The settings of {@link StreamsAppKeys} in {@code reader}'s layers; mistakes are noted in the reader, for the
+     * caller to report with those of other apps read from the same layers.
+     */
+    public static StreamsAppConfig read(ConfigReader reader) {
+        return ConfigValues.read(reader);
+    }
+
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> properties = new HashMap<>(kafka);
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.orElseThrow(() ->
-                new IllegalStateException("No bootstrap.servers: start an embedded broker and use withBootstrapServers")));
-        return properties;
+        return KafkaSettings.clientProperties(bootstrapServers, kafka);
     }
 
     /** {@code key = value} per setting, secrets masked: for the log at start-up and for {@code --print-config}. */
     public List<String> describe() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(ConfigKey.BOOTSTRAP_SERVERS.key(), bootstrapServers.orElse("(embedded broker)"));
-        values.put(ConfigKey.APPLICATION_ID.key(), applicationId);
-        values.put(ConfigKey.STATE_DIR.key(), stateDir.toString());
-        values.put(ConfigKey.TOPIC_REQUESTS.key(), topics.requests());
-        values.put(ConfigKey.TOPIC_HEALTH.key(), topics.health());
-        values.put(ConfigKey.TOPIC_DLQ.key(), topics.dlq());
-        values.put(ConfigKey.TOPIC_DEFINITIONS.key(), topics.definitions());
-        values.put(ConfigKey.TOPIC_ALERTS.key(), topics.alerts());
-        values.put(ConfigKey.TOPIC_STATUS.key(), topics.status());
-        values.put(ConfigKey.TOPIC_HEARTBEAT.key(), topics.heartbeat());
-        values.put(ConfigKey.TOPIC_PARTITIONS.key(), String.valueOf(partitions));
-        values.put(ConfigKey.TOPIC_REPLICATION.key(), replication.map(String::valueOf).orElse("(broker default)"));
-        values.put(ConfigKey.STANDBY_REPLICAS.key(), String.valueOf(standbyReplicas));
-        values.put(ConfigKey.PROCESSING_GUARANTEE.key(), processingGuarantee);
-        values.put(ConfigKey.COMMIT_INTERVAL_MS.key(), String.valueOf(commitInterval.toMillis()));
-        values.put(ConfigKey.HTTP_PORT.key(), String.valueOf(httpPort));
-        values.put(ConfigKey.HTTP_ADVERTISED_HOST.key(), advertisedHost);
-        values.put(ConfigKey.STATUS_STORE.key(), statusStore);
-        values.put(ConfigKey.HEARTBEAT_INTERVAL_MS.key(), String.valueOf(heartbeatInterval.toMillis()));
-        values.put(ConfigKey.SHUTDOWN_TIMEOUT_MS.key(), String.valueOf(shutdownTimeout.toMillis()));
-        values.put(ConfigKey.DEFINITIONS_DIR.key(), definitionsDir.map(Path::toString).orElse("(none)"));
-        kafka.forEach((key, value) -> values.put(ConfigKey.KAFKA_PREFIX + key, Secrets.printable(key, value)));
-        return values.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList();
+        ConfigListing listing = new ConfigListing(StreamsAppKeys.ALL)
+                .value(StreamsAppKeys.BOOTSTRAP_SERVERS, bootstrapServers, "(embedded broker)")
+                .value(StreamsAppKeys.APPLICATION_ID, applicationId)
+                .value(StreamsAppKeys.STATE_DIR, stateDir);
+        List<String> names = topics.all();
+        for (int i = 0; i < names.size(); i++) {
+            listing.value(StreamsAppKeys.TOPICS.get(i), names.get(i));
+        }
+        return listing.value(StreamsAppKeys.TOPIC_PARTITIONS, partitions)
+                .value(StreamsAppKeys.TOPIC_REPLICATION, replication.map(Short::intValue), "(broker default)")
+                .value(StreamsAppKeys.STANDBY_REPLICAS, standbyReplicas)
+                .value(StreamsAppKeys.PROCESSING_GUARANTEE, processingGuarantee)
+                .value(StreamsAppKeys.COMMIT_INTERVAL_MS, commitInterval)
+                .value(StreamsAppKeys.HTTP_PORT, httpPort)
+                .value(StreamsAppKeys.HTTP_ADVERTISED_HOST, advertisedHost)
+                .value(StreamsAppKeys.STATUS_STORE, statusStore)
+                .value(StreamsAppKeys.HEARTBEAT_INTERVAL_MS, heartbeatInterval)
+                .value(StreamsAppKeys.SHUTDOWN_TIMEOUT_MS, shutdownTimeout)
+                .value(StreamsAppKeys.DEFINITIONS_DIR, definitionsDir, "(none)")
+                .passThrough(KafkaSettings.PASS_THROUGH, kafka)
+                .lines();
     }
 
     /** Secrets masked, so that logging a config never leaks a password. */
@@ -116,90 +117,48 @@ public record StreamsAppConfig(
      * Collects settings layer by layer and checks them all at once in {@link #build()}, reporting every
      * mistake with where it came from.
      */
-    public static final class Builder {
-
-        private static final Logger LOG = LoggerFactory.getLogger(StreamsAppConfig.class);
-
-        private final Map<String, ConfigValues.Setting> settings = new LinkedHashMap<>();
+    public static final class Builder extends LayeredBuilder<Builder> {
 
         private Builder() {
         }
 
-        /** A {@code .properties} or {@code .yaml} file; an unknown key in it is an error. */
-        public Builder file(Path file) {
-            ConfigSources.file(file).forEach((key, value) -> put(key, value, "file " + file));
-            return this;
-        }
-
-        /**
-         * The {@code SLO_PIPELINE_*} variables of an environment (pass {@code System.getenv()}). Variables that
-         * name no setting are ignored with a warning: other parts of slo-pipeline may share the prefix.
-         */
-        public Builder env(Map<String, String> env) {
-            List<String> ignored = new ArrayList<>();
-            ConfigSources.environment(env).forEach((key, value) -> {
-                if (ConfigValues.isKnown(key)) {
-                    put(key, value, "environment " + ConfigKey.envName(key));
-                } else if (!ConfigKey.READ_BY_LOGGING.contains(key)) {
-                    ignored.add(ConfigKey.envName(key));
-                }
-            });
-            if (!ignored.isEmpty()) {
-                LOG.warn("Ignoring environment variables that set nothing in the streams app: {}", ignored);
-            }
-            return this;
-        }
-
-        /** Any setting by its file key, {@code kafka.*} included. */
-        public Builder set(String key, String value) {
-            return put(key, value, "set(\"" + key + "\")");
-        }
-
-        public Builder set(ConfigKey key, String value) {
-            return set(key.key(), value);
-        }
-
         public Builder bootstrapServers(String servers) {
-            return set(ConfigKey.BOOTSTRAP_SERVERS, servers);
+            return set(StreamsAppKeys.BOOTSTRAP_SERVERS, servers);
         }
 
         public Builder applicationId(String applicationId) {
-            return set(ConfigKey.APPLICATION_ID, applicationId);
+            return set(StreamsAppKeys.APPLICATION_ID, applicationId);
         }
 
         public Builder stateDir(Path stateDir) {
-            return set(ConfigKey.STATE_DIR, stateDir.toString());
+            return set(StreamsAppKeys.STATE_DIR, stateDir);
         }
 
         public Builder httpPort(int port) {
-            return set(ConfigKey.HTTP_PORT, String.valueOf(port));
+            return set(StreamsAppKeys.HTTP_PORT, port);
         }
 
         public Builder processingGuarantee(String guarantee) {
-            return set(ConfigKey.PROCESSING_GUARANTEE, guarantee);
+            return set(StreamsAppKeys.PROCESSING_GUARANTEE, guarantee);
         }
 
         public Builder commitInterval(Duration interval) {
-            return set(ConfigKey.COMMIT_INTERVAL_MS, String.valueOf(interval.toMillis()));
+            return set(StreamsAppKeys.COMMIT_INTERVAL_MS, interval);
         }
 
         public Builder definitionsDir(Path folder) {
-            return set(ConfigKey.DEFINITIONS_DIR, folder.toString());
+            return set(StreamsAppKeys.DEFINITIONS_DIR, folder);
         }
 
-        /** A Kafka client setting, e.g. {@code kafka("security.protocol", "SASL_SSL")}. */
-        public Builder kafka(String clientKey, String value) {
-            return set(ConfigKey.KAFKA_PREFIX + clientKey, value);
-        }
-
-        /** @throws IllegalArgumentException listing every invalid or unknown setting, with where it was set */
-        public StreamsAppConfig build() {
-            return new ConfigValues(settings).toConfig();
-        }
-
-        private Builder put(String key, String value, String origin) {
-            settings.put(Objects.requireNonNull(key, "key"), new ConfigValues.Setting(Objects.requireNonNull(value, "value"), origin));
+        /** Every topic's default name with {@code suffix}, so that tests and side-by-side runs do not share topics. */
+        public Builder topicsWithSuffix(String suffix) {
+            StreamsAppKeys.TOPICS.forEach(topic -> set(topic, topic.defaultValue().orElseThrow() + suffix));
             return this;
+        }
+
+        /** @throws InvalidConfigException listing every invalid or unknown setting, with where it was set */
+        public StreamsAppConfig build() {
+            return build(StreamsAppKeys.ALL, "streams app", StreamsAppConfig::read);
         }
     }
 }

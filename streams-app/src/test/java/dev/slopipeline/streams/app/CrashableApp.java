@@ -1,7 +1,6 @@
 package dev.slopipeline.streams.app;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The streams app in a process of its own, for tests that kill it: {@code CrashableApp <bootstrap servers>
@@ -38,10 +37,7 @@ public final class CrashableApp {
                 .set("topics.partitions", "1")
                 .kafka("session.timeout.ms", "6000")
                 .kafka("heartbeat.interval.ms", "1000");
-        for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
-            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
-        }
+        builder.topicsWithSuffix("." + run);
         return builder.build();
     }
 }

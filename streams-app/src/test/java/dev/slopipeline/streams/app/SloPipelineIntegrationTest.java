@@ -302,10 +302,7 @@ class SloPipelineIntegrationTest {
                 .httpPort(0)
                 .processingGuarantee(StreamsAppConfig.EXACTLY_ONCE_V2)
                 .set("topics.partitions", String.valueOf(partitions));
-        for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
-            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
-        }
+        builder.topicsWithSuffix("." + run);
         return builder.build();
     }
 

@@ -144,6 +144,7 @@ class StreamsAppConfigTest {
                 .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("http.prot (file " + file + ") is not a setting; known: bootstrap.servers, ")
+                .hasMessageContaining("Did you mean http.port?")
                 .hasMessageContaining("http.port (environment SLO_PIPELINE_HTTP_PORT) must be a whole number from 0 to 65535, got \"eighty\"")
                 .hasMessageContaining("processing.guarantee (set(\"processing.guarantee\")) must be exactly_once_v2 or at_least_once")
                 .hasMessageContaining("topic slo.status is configured for two purposes")
@@ -159,7 +160,7 @@ class StreamsAppConfigTest {
 
     @Test
     void shouldNameEachSettingsEnvironmentVariable() {
-        assertThat(ConfigKey.HTTP_ADVERTISED_HOST.envName()).isEqualTo("SLO_PIPELINE_HTTP_ADVERTISED_HOST");
-        assertThat(ConfigKey.STANDBY_REPLICAS.envName()).isEqualTo("SLO_PIPELINE_NUM_STANDBY_REPLICAS");
+        assertThat(StreamsAppKeys.HTTP_ADVERTISED_HOST.envName()).isEqualTo("SLO_PIPELINE_HTTP_ADVERTISED_HOST");
+        assertThat(StreamsAppKeys.STANDBY_REPLICAS.envName()).isEqualTo("SLO_PIPELINE_NUM_STANDBY_REPLICAS");
     }
 }

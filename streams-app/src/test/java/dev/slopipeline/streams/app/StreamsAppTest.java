@@ -107,7 +107,7 @@ class StreamsAppTest {
 
     @Test
     void shouldWriteAHeartbeatEveryIntervalWhileRunning() throws Exception {
-        StreamsAppConfig config = config(1).set(ConfigKey.HEARTBEAT_INTERVAL_MS, "200").build();
+        StreamsAppConfig config = config(1).set(StreamsAppKeys.HEARTBEAT_INTERVAL_MS, Duration.ofMillis(200)).build();
         StreamsApp app = start(StreamsApp.builder(config).topology(topologyConfig -> PassThroughTopology.build(new StreamsBuilder(topologyConfig), config)));
         await("the streams client to run", () -> app.state() == KafkaStreams.State.RUNNING);
 
@@ -213,10 +213,7 @@ class StreamsAppTest {
                 .set("topics.partitions", String.valueOf(partitions))
                 // records reach the stores and topics at once instead of at the next cache flush
                 .kafka("statestore.cache.max.bytes", "0");
-        for (ConfigKey topic : List.of(ConfigKey.TOPIC_REQUESTS, ConfigKey.TOPIC_HEALTH, ConfigKey.TOPIC_DLQ,
-                ConfigKey.TOPIC_DEFINITIONS, ConfigKey.TOPIC_ALERTS, ConfigKey.TOPIC_STATUS, ConfigKey.TOPIC_HEARTBEAT)) {
-            builder.set(topic, topic.defaultValue().orElseThrow() + "." + run);
-        }
+        builder.topicsWithSuffix("." + run);
         return builder;
     }
 

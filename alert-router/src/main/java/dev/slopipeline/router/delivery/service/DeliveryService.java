@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * the package documentation for the guarantees and the one window in which a receiver may see a key twice.
  *
  * <pre>{@code
- * try (DeliveryService service = DeliveryService.builder(bootstrapServers, integrations, registry)
- *         .groupId("slo-router-dispatch")
+ * try (DeliveryService service = DeliveryService.builder(clientProperties, integrations, registry)
+ *         .settings(routerAppConfig.delivery())
  *         .retryPolicy(config.retryPolicy())
  *         .start()) {
  *     ...
@@ -83,9 +83,9 @@ public final class DeliveryService implements AutoCloseable {
     private volatile Throwable failure;
 
     private DeliveryService(Builder builder) {
-        this.topics = builder.topics;
-        this.commitInterval = builder.commitInterval;
-        this.maxUnfinishedIntents = builder.maxUnfinishedIntents;
+        this.topics = builder.settings.topics();
+        this.commitInterval = builder.settings.commitInterval();
+        this.maxUnfinishedIntents = builder.settings.maxUnfinishedIntents();
         try (Admin admin = Admin.create(builder.clientConfig(Map.of()))) {
             new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(topics.wanted());
         }
@@ -99,7 +99,7 @@ public final class DeliveryService implements AutoCloseable {
         try {
             partitions = producer.partitionsFor(topics.deliveries()).size();
             intents = new KafkaConsumer<>(builder.clientConfig(consumerConfig(Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, builder.groupId))));
+                    ConsumerConfig.GROUP_ID_CONFIG, builder.settings.groupId()))));
             ledgerReader = new LedgerReader(new KafkaConsumer<>(builder.clientConfig(consumerConfig(Map.of()))),
                     topics.deliveries(), ledger, KAFKA_TIMEOUT);
         } catch (RuntimeException e) {
@@ -125,8 +125,13 @@ public final class DeliveryService implements AutoCloseable {
         poller.start();
     }
 
-    public static Builder builder(String bootstrapServers, Integrations integrations, MeterRegistry registry) {
-        return new Builder(bootstrapServers, integrations, registry);
+    /**
+     * @param clientProperties {@code bootstrap.servers} and extra settings for every Kafka client (security,
+     *                         timeouts). The settings the guarantees rest on are fixed: manual commits, read_committed,
+     *                         earliest reset, acks=all and idempotence.
+     */
+    public static Builder builder(Map<String, Object> clientProperties, Integrations integrations, MeterRegistry registry) {
+        return new Builder(clientProperties, integrations, registry);
     }
 
     /**
@@ -348,34 +353,22 @@ public final class DeliveryService implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final String bootstrapServers;
+        private final Map<String, Object> clientProperties;
         private final Integrations integrations;
         private final MeterRegistry registry;
-        private String groupId = "slo-router-dispatch";
-        private DispatchTopics topics = DispatchTopics.DEFAULT;
+        private DeliverySettings settings = DeliverySettings.DEFAULT;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
-        private Duration commitInterval = Duration.ofSeconds(1);
-        private Map<String, Object> kafkaProperties = Map.of();
-        private int maxUnfinishedIntents = 10_000;
 
-        private Builder(String bootstrapServers, Integrations integrations, MeterRegistry registry) {
-            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        private Builder(Map<String, Object> clientProperties, Integrations integrations, MeterRegistry registry) {
+            this.clientProperties = Map.copyOf(clientProperties);
             this.integrations = Objects.requireNonNull(integrations, "integrations");
             this.registry = Objects.requireNonNull(registry, "registry");
         }
 
-        /** The consumer group of {@code router.notifications}; instances sharing it share the partitions. */
-        public Builder groupId(String newGroupId) {
-            if (newGroupId == null || newGroupId.isBlank()) {
-                throw new IllegalArgumentException("groupId must be non-blank");
-            }
-            this.groupId = newGroupId;
-            return this;
-        }
-
-        public Builder topics(DispatchTopics newTopics) {
-            this.topics = Objects.requireNonNull(newTopics, "topics");
+        /** The group, topics, bound and commit interval; {@link DeliverySettings#DEFAULT} unless set. */
+        public Builder settings(DeliverySettings newSettings) {
+            this.settings = Objects.requireNonNull(newSettings, "settings");
             return this;
         }
 
@@ -391,39 +384,6 @@ public final class DeliveryService implements AutoCloseable {
         }
 
         /**
-         * How often finished intents are committed. A longer interval only means more intents are read again, and
-         * skipped, after a crash.
-         */
-        public Builder commitInterval(Duration interval) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("commitInterval must be positive, was " + interval);
-            }
-            this.commitInterval = interval;
-            return this;
-        }
-
-        /**
-         * How many intents may be read and unfinished (a receiver down for long) before reading pauses; 10 000 unless
-         * set. Reading resumes as deliveries finish; what waits stays in {@code router.notifications}.
-         */
-        public Builder maxUnfinishedIntents(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxUnfinishedIntents must be at least 1, was " + max);
-            }
-            this.maxUnfinishedIntents = max;
-            return this;
-        }
-
-        /**
-         * Extra settings for every Kafka client (security, timeouts). The settings the guarantees rest on are fixed:
-         * manual commits, read_committed, earliest reset, acks=all and idempotence.
-         */
-        public Builder kafkaProperties(Map<String, Object> properties) {
-            this.kafkaProperties = Map.copyOf(properties);
-            return this;
-        }
-
-        /**
          * Creates missing topics, connects and starts delivering.
          *
          * @throws KafkaException        when Kafka refuses the settings
@@ -435,8 +395,7 @@ public final class DeliveryService implements AutoCloseable {
         }
 
         private Map<String, Object> clientConfig(Map<String, Object> fixed) {
-            Map<String, Object> config = new HashMap<>(kafkaProperties);
-            config.put("bootstrap.servers", bootstrapServers);
+            Map<String, Object> config = new HashMap<>(clientProperties);
             config.putAll(fixed);
             return config;
         }

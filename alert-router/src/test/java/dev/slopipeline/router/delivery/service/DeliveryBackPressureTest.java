@@ -38,7 +38,7 @@ class DeliveryBackPressureTest {
                 LocalReceiver.Reply.after(receiverBack, LocalReceiver.Reply.status(200)))) {
             DispatchFixture kafka = new DispatchFixture(broker);
             try (DeliveryService service = kafka.service(DeliveryServiceTest.config(receiver, null))
-                    .maxUnfinishedIntents(BOUND)
+                    .settings(kafka.settings(BOUND, DeliverySettings.DEFAULT_COMMIT_INTERVAL))
                     .start()) {
                 for (int i = 0; i < INTENTS; i++) {
                     kafka.send(inItsOwnGroup("page-" + i));

@@ -118,7 +118,8 @@ class DeliveryServiceRecoveryTest {
     void shouldNotDeliverAgainAPageDeliveredJustBeforeTheServiceDied() throws Exception {
         try (LocalReceiver receiver = LocalReceiver.answering(200)) {
             // Commits never come due before the crash, so the intent is read again by the successor.
-            DeliveryService first = kafka.service(config(receiver)).commitInterval(Duration.ofHours(1)).start();
+            DeliveryService first = kafka.service(config(receiver))
+                    .settings(kafka.settings(DeliverySettings.DEFAULT_MAX_UNFINISHED_INTENTS, Duration.ofHours(1))).start();
             kafka.send(Samples.firing("page-2"));
             kafka.outcomesUntilDelivered("page-2#0");
 

@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,10 +58,14 @@ final class DispatchFixture {
     /** With a registry of the test's, to read the service's meters; give each service its own. */
     DeliveryService.Builder service(RouterConfig config, MeterRegistry registry) {
         Integrations integrations = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC()).build(config);
-        return DeliveryService.builder(broker.bootstrapServers(), integrations, registry)
-                .topics(topics)
-                .groupId(groupId)
+        return DeliveryService.builder(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), integrations, registry)
+                .settings(settings(DeliverySettings.DEFAULT_MAX_UNFINISHED_INTENTS, DeliverySettings.DEFAULT_COMMIT_INTERVAL))
                 .retryPolicy(config.retryPolicy());
+    }
+
+    /** This fixture's group and topics, with the given bound and commit interval. */
+    DeliverySettings settings(int maxUnfinishedIntents, Duration commitInterval) {
+        return new DeliverySettings(groupId, topics, maxUnfinishedIntents, commitInterval);
     }
 
     void send(Notification intent) {

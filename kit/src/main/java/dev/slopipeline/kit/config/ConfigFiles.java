@@ -1,4 +1,4 @@
-package dev.slopipeline.streams.app;
+package dev.slopipeline.kit.config;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,13 +17,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/**
- * Reads settings as flat {@code key -> value} text from a config file or the environment. Public so that a launcher
- * reading one file for several components flattens it the same way.
- */
-public final class ConfigSources {
+/** Reads a config file as flat {@code key -> value} text. */
+final class ConfigFiles {
 
-    private ConfigSources() {
+    private ConfigFiles() {
     }
 
     /**
@@ -31,7 +28,10 @@ public final class ConfigSources {
      * ({@code topics: {requests: x}} is {@code topics.requests}) and whose lists of values are joined with
      * commas (for {@code bootstrap.servers}).
      */
-    public static Map<String, String> file(Path file) {
+    static Map<String, String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Config file " + file + " does not exist");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             if (name.endsWith(".properties")) {
@@ -55,16 +55,6 @@ public final class ConfigSources {
             throw new IllegalArgumentException("Config file " + file + " is not valid YAML: " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("Config file " + file + " must end in .properties, .yaml or .yml");
-    }
-
-    /** The {@code SLO_PIPELINE_*} variables, by the key each one sets. */
-    static Map<String, String> environment(Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        env.keySet().stream()
-                .filter(name -> name.startsWith(ConfigKey.ENV_PREFIX) && name.length() > ConfigKey.ENV_PREFIX.length())
-                .sorted()
-                .forEach(name -> values.put(ConfigKey.keyOfEnvName(name), env.get(name).strip()));
-        return values;
     }
 
     private static void flatten(String prefix, Object node, Map<String, String> values, Path file) {

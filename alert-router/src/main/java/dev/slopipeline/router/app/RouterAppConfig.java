@@ -1,0 +1,184 @@
+package dev.slopipeline.router.app;
+
+import dev.slopipeline.kit.config.ConfigListing;
+import dev.slopipeline.kit.config.ConfigReader;
+import dev.slopipeline.kit.config.InvalidConfigException;
+import dev.slopipeline.kit.config.KafkaSettings;
+import dev.slopipeline.kit.config.LayeredBuilder;
+import dev.slopipeline.router.delivery.service.DeliverySettings;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.topology.RouterTopics;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How the alert router runs, as {@link RouterAppKeys} set it: built from layers, later ones winning (defaults, a
+ * config file, the environment, then explicit settings). What it routes is the other half, a
+ * {@link dev.slopipeline.router.config.RouterConfig} read from {@code router.config}.
+ *
+ * @param bootstrapServers empty until the caller knows them, e.g. once an embedded broker runs
+ * @param delivery         the delivery service's group, topics and bound
+ * @param externalUrl      empty: {@code http://localhost:<httpPort>}
+ * @param access           the API's tokens
+ * @param configFile       the routing config to load and watch; empty: alerts are grouped but sent nowhere
+ * @param kafka            client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
+ */
+public record RouterAppConfig(
+        Optional<String> bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        RouterTopics topics,
+        DeliverySettings delivery,
+        int httpPort,
+        Optional<URI> externalUrl,
+        Duration punctuationInterval,
+        ApiAccess access,
+        Optional<Path> configFile,
+        Duration configCheckInterval,
+        Map<String, String> kafka) {
+
+    public RouterAppConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(externalUrl, "externalUrl");
+        Objects.requireNonNull(configFile, "configFile");
+        kafka = Collections.unmodifiableMap(new TreeMap<>(kafka));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The settings of {@link RouterAppKeys} in {@code reader}'s layers; mistakes are noted in the reader, for the
+     * caller to report with those of other apps read from the same layers.
+     */
+    public static RouterAppConfig read(ConfigReader reader) {
+        String applicationId = reader.get(RouterAppKeys.APPLICATION_ID);
+        RouterTopics topics = topics(reader);
+        DispatchTopics dispatch = DispatchTopics.DEFAULT;
+        try {
+            dispatch = new DispatchTopics(topics.notifications(), reader.get(RouterAppKeys.TOPIC_DELIVERIES),
+                    reader.get(RouterAppKeys.PARTITIONS), reader.get(RouterAppKeys.DELIVERIES_RETENTION));
+        } catch (IllegalArgumentException e) {
+            reader.refuse(RouterAppKeys.TOPIC_DELIVERIES, e.getMessage());
+        }
+        ApiAccess access = ApiAccess.NONE.withTokenRequiredForReads(reader.get(RouterAppKeys.API_READS_NEED_TOKEN));
+        Optional<String> writeToken = reader.find(RouterAppKeys.API_TOKEN);
+        Optional<String> readToken = reader.find(RouterAppKeys.API_READ_TOKEN);
+        if (writeToken.isPresent()) {
+            access = access.withToken(writeToken.get(), ApiScope.WRITE);
+        }
+        if (readToken.isPresent()) {
+            access = access.withToken(readToken.get(), ApiScope.READ);
+        }
+        return new RouterAppConfig(
+                reader.find(RouterAppKeys.BOOTSTRAP_SERVERS),
+                applicationId,
+                reader.get(RouterAppKeys.STATE_DIR),
+                topics,
+                new DeliverySettings(applicationId + "-dispatch", dispatch,
+                        reader.get(RouterAppKeys.MAX_UNFINISHED_INTENTS), DeliverySettings.DEFAULT_COMMIT_INTERVAL),
+                reader.get(RouterAppKeys.HTTP_PORT),
+                reader.find(RouterAppKeys.EXTERNAL_URL),
+                reader.get(RouterAppKeys.PUNCTUATION_INTERVAL),
+                access,
+                reader.find(RouterAppKeys.CONFIG),
+                reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
+                reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of()));
+    }
+
+    /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
+    public RouterAppConfig withBootstrapServers(String servers) {
+        return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, topics, delivery, httpPort, externalUrl,
+                punctuationInterval, access, configFile, configCheckInterval, kafka);
+    }
+
+    /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
+    public Map<String, Object> clientProperties() {
+        return KafkaSettings.clientProperties(bootstrapServers, kafka);
+    }
+
+    /** {@code key = value} per setting, secrets masked: for {@code --print-config}. */
+    public List<String> describe() {
+        ConfigListing listing = new ConfigListing(RouterAppKeys.ALL)
+                .value(RouterAppKeys.CONFIG, configFile, "(none: alerts are grouped but sent nowhere)")
+                .value(RouterAppKeys.HTTP_PORT, httpPort)
+                .value(RouterAppKeys.APPLICATION_ID, applicationId)
+                .value(RouterAppKeys.STATE_DIR, stateDir)
+                .value(RouterAppKeys.EXTERNAL_URL, externalUrl, "(http://localhost:<router.http.port>)")
+                .value(RouterAppKeys.PARTITIONS, delivery.topics().partitions())
+                .value(RouterAppKeys.API_TOKEN, tokenOf(ApiScope.WRITE), "(none: API writes are refused)")
+                .value(RouterAppKeys.API_READ_TOKEN, tokenOf(ApiScope.READ), "(none)")
+                .value(RouterAppKeys.API_READS_NEED_TOKEN, access.requireTokenForReads())
+                .value(RouterAppKeys.PUNCTUATION_INTERVAL, punctuationInterval)
+                .value(RouterAppKeys.CONFIG_CHECK_INTERVAL, configCheckInterval)
+                .value(RouterAppKeys.MAX_UNFINISHED_INTENTS, delivery.maxUnfinishedIntents())
+                .value(RouterAppKeys.DELIVERIES_RETENTION, delivery.topics().deliveriesRetention());
+        List<String> names = topics.all();
+        for (int i = 0; i < names.size(); i++) {
+            listing.value(RouterAppKeys.TOPICS.get(i), names.get(i));
+        }
+        return listing.value(RouterAppKeys.TOPIC_DELIVERIES, delivery.topics().deliveries())
+                .value(RouterAppKeys.BOOTSTRAP_SERVERS, bootstrapServers, "(embedded broker)")
+                .passThrough(KafkaSettings.PASS_THROUGH, kafka)
+                .lines();
+    }
+
+    /** Secrets masked, so that logging a config never leaks a token. */
+    @Override
+    public String toString() {
+        return "RouterAppConfig{" + String.join(", ", describe()) + "}";
+    }
+
+    /** The first token of {@code scope}, masked wherever it is printed. */
+    private Optional<String> tokenOf(ApiScope scope) {
+        return access.tokens().entrySet().stream().filter(token -> token.getValue() == scope).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    private static RouterTopics topics(ConfigReader reader) {
+        List<String> names = RouterAppKeys.TOPICS.stream().map(reader::get).toList();
+        try {
+            return new RouterTopics(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4), names.get(5),
+                    names.get(6), names.get(7), names.get(8), names.get(9));
+        } catch (IllegalArgumentException e) {
+            reader.refuse(e.getMessage());
+            return RouterTopics.DEFAULT;
+        }
+    }
+
+    /**
+     * Collects settings layer by layer and checks them all at once in {@link #build()}, reporting every mistake with
+     * where it came from.
+     */
+    public static final class Builder extends LayeredBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        public Builder bootstrapServers(String servers) {
+            return set(RouterAppKeys.BOOTSTRAP_SERVERS, servers);
+        }
+
+        /** Every topic of the routing topology, e.g. {@link RouterTopics#withSuffix} for a test's own. */
+        public Builder topics(RouterTopics topics) {
+            List<String> names = topics.all();
+            for (int i = 0; i < names.size(); i++) {
+                set(RouterAppKeys.TOPICS.get(i), names.get(i));
+            }
+            return this;
+        }
+
+        /** @throws InvalidConfigException listing every invalid or unknown setting, with where it was set */
+        public RouterAppConfig build() {
+            return build(RouterAppKeys.ALL, "router", RouterAppConfig::read);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.slopipeline.router.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.slopipeline.kit.config.InvalidConfigException;
+import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.topology.RouterTopics;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouterAppConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRouteOnTheStandardTopicsWithWritesRefusedByDefault() {
+        RouterAppConfig config = RouterAppConfig.builder().build();
+
+        assertThat(config.applicationId()).isEqualTo("slo-pipeline-router");
+        assertThat(config.httpPort()).isEqualTo(9095);
+        assertThat(config.stateDir()).isEqualTo(Path.of("data/router"));
+        assertThat(config.topics()).isEqualTo(RouterTopics.DEFAULT);
+        assertThat(config.delivery().groupId()).isEqualTo("slo-pipeline-router-dispatch");
+        assertThat(config.delivery().topics()).isEqualTo(DispatchTopics.DEFAULT);
+        assertThat(config.delivery().maxUnfinishedIntents()).isEqualTo(10_000);
+        assertThat(config.punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.configCheckInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.access().tokens()).isEmpty();
+        assertThat(config.configFile()).isEmpty();
+        assertThat(config.externalUrl()).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheSameKeysFromAFileAndTheEnvironmentAsSloRunDoes() throws IOException {
+        Path file = Files.writeString(dir.resolve("slo-pipeline.yml"), """
+                router:
+                  config: /etc/slo-pipeline/router.yml
+                  external.url: https://slo-router.example.com
+                  partitions: 6
+                  deliveries.retention: 60d
+                  topics: {deliveries: shop.deliveries}
+                kafka: {security.protocol: SSL}
+                """);
+
+        RouterAppConfig config = RouterAppConfig.builder().file(file).env(Map.of(
+                "SLO_PIPELINE_ROUTER_HTTP_PORT", "9191",
+                "SLO_PIPELINE_ROUTER_API_TOKEN", "letmein",
+                "SLO_PIPELINE_ROUTER_PUNCTUATION_INTERVAL", "250ms",
+                "SLO_PIPELINE_HTTP_PORT", "8181")).build();
+
+        assertThat(config.configFile()).contains(Path.of("/etc/slo-pipeline/router.yml"));
+        assertThat(config.externalUrl()).contains(URI.create("https://slo-router.example.com"));
+        assertThat(config.httpPort()).isEqualTo(9191);
+        assertThat(config.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.delivery().topics()).isEqualTo(new DispatchTopics("router.notifications", "shop.deliveries", 6,
+                Duration.ofDays(60)));
+        assertThat(config.access().tokens()).containsExactly(Map.entry("letmein", ApiScope.WRITE));
+        assertThat(config.kafka()).containsExactly(Map.entry("security.protocol", "SSL"));
+    }
+
+    @Test
+    void shouldGiveReadTokensTheirOwnKey() {
+        RouterAppConfig config = RouterAppConfig.builder()
+                .set(RouterAppKeys.API_TOKEN, "writer")
+                .set(RouterAppKeys.API_READ_TOKEN, "reader")
+                .set(RouterAppKeys.API_READS_NEED_TOKEN, true)
+                .build();
+
+        assertThat(config.access().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "writer", ApiScope.WRITE, "reader", ApiScope.READ));
+        assertThat(config.access().requireTokenForReads()).isTrue();
+    }
+
+    @Test
+    void shouldMaskTheTokensWhenPrinted() {
+        RouterAppConfig config = RouterAppConfig.builder()
+                .set(RouterAppKeys.API_TOKEN, "letmein")
+                .kafka("ssl.truststore.password", "hunter2")
+                .build();
+
+        assertThat(config.describe()).contains("router.api.token = ******", "router.api.read.token = (none)",
+                "kafka.ssl.truststore.password = ******", "router.config = (none: alerts are grouped but sent nowhere)",
+                "router.deliveries.retention = 4w2d", "router.api.reads.need.token = false");
+        assertThat(config.toString()).doesNotContain("letmein", "hunter2");
+    }
+
+    @Test
+    void shouldReportEveryMistakeWithWhereItWasMade() throws IOException {
+        Path file = Files.writeString(dir.resolve("router.properties"), """
+                router.htp.port=9000
+                router.external.url=slo-router.example.com
+                router.topics.groups=router.pages
+                """);
+
+        assertThatThrownBy(() -> RouterAppConfig.builder().file(file)
+                .env(Map.of("SLO_PIPELINE_ROUTER_PARTITIONS", "none", "SLO_PIPELINE_ROUTER_API_READ_TOKEN", ""))
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.notifications")
+                .build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("Invalid router configuration:")
+                .hasMessageContaining("router.htp.port (file " + file + ") is not a setting; known: bootstrap.servers, router.config, ")
+                .hasMessageContaining("Did you mean router.http.port?")
+                .hasMessageContaining("router.external.url (file " + file + ") must be an http(s) URL")
+                .hasMessageContaining("router.partitions (environment SLO_PIPELINE_ROUTER_PARTITIONS) must be a whole number from 1 to 10000, got \"none\"")
+                .hasMessageContaining("the router's 10 topics must have different names")
+                .hasMessageContaining("router.topics.deliveries (set(\"router.topics.deliveries\")) intents and outcomes need two different topics");
+    }
+
+    @Test
+    void shouldNameEachSettingsEnvironmentVariable() {
+        assertThat(RouterAppKeys.HTTP_PORT.envName()).isEqualTo("SLO_PIPELINE_ROUTER_HTTP_PORT");
+        assertThat(RouterAppKeys.TOPIC_INCIDENT_COMMANDS.envName()).isEqualTo("SLO_PIPELINE_ROUTER_TOPICS_INCIDENT_COMMANDS");
+        assertThat(RouterAppKeys.BOOTSTRAP_SERVERS.envName()).isEqualTo("SLO_PIPELINE_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void shouldNeedBrokersOnlyToStart() {
+        RouterAppConfig config = RouterAppConfig.builder().build();
+
+        assertThatThrownBy(config::clientProperties).hasMessageContaining("bootstrap.servers");
+        assertThat(config.withBootstrapServers("localhost:9092").clientProperties())
+                .containsEntry("bootstrap.servers", "localhost:9092");
+        assertThat(config.bootstrapServers()).isEqualTo(Optional.empty());
+    }
+}

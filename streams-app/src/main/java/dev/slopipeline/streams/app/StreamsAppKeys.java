@@ -1,0 +1,82 @@
+package dev.slopipeline.streams.app;
+
+import static dev.slopipeline.kit.config.ValueTypes.integer;
+import static dev.slopipeline.kit.config.ValueTypes.millis;
+import static dev.slopipeline.kit.config.ValueTypes.path;
+import static dev.slopipeline.kit.config.ValueTypes.text;
+
+import dev.slopipeline.definitions.alert.Alert;
+import dev.slopipeline.kit.config.Choice;
+import dev.slopipeline.kit.config.KafkaSettings;
+import dev.slopipeline.kit.config.Key;
+import dev.slopipeline.kit.config.KeySet;
+import dev.slopipeline.kit.config.LoggingKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of the streams app, by its key in a config file. In the environment the key is upper-cased
+ * with {@code .} turned into {@code _} behind {@code SLO_PIPELINE_}: {@code http.port} is
+ * {@code SLO_PIPELINE_HTTP_PORT}. Kafka client settings pass through with the {@code kafka.} prefix
+ * ({@code kafka.security.protocol}, {@code SLO_PIPELINE_KAFKA_SECURITY_PROTOCOL}).
+ */
+public final class StreamsAppKeys {
+
+    public static final Key<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS;
+    public static final Key<String> APPLICATION_ID = Key.of("application.id", KafkaSettings.NAME, "slo-pipeline-streams",
+            "Kafka Streams application id: consumer group and internal topic prefix");
+    public static final Key<Path> STATE_DIR = Key.of("state.dir", path(), "data/streams", "where the state stores live");
+    public static final Key<String> TOPIC_REQUESTS = topic("requests", "slo.events.requests", "request events in");
+    public static final Key<String> TOPIC_HEALTH = topic("health", "slo.events.health", "health events in");
+    public static final Key<String> TOPIC_DLQ = topic("dlq", "slo.events.dlq",
+            "events that could not be read, with the reason in a header");
+    public static final Key<String> TOPIC_DEFINITIONS = topic("definitions", "slo.definitions",
+            "services and SLOs (compacted), written by slo apply");
+    public static final Key<String> TOPIC_ALERTS = topic("alerts", Alert.DEFAULT_TOPIC, "alert transitions out");
+    public static final Key<String> TOPIC_STATUS = topic("status", "slo.status", "latest status per SLO (compacted)");
+    public static final Key<String> TOPIC_HEARTBEAT = topic("heartbeat", "slo.heartbeat",
+            "a record per instance every heartbeat interval while it runs (compacted, short retention)");
+    public static final Key<Integer> TOPIC_PARTITIONS = Key.of("topics.partitions", integer(1, 10_000), "3",
+            "partitions of the topics the app creates (slo.definitions always has 1)");
+    public static final Key<Integer> TOPIC_REPLICATION = Key.of("topics.replication", integer(1, Short.MAX_VALUE), null,
+            "replication of created and internal topics; absent: the broker's default");
+    public static final Key<Integer> STANDBY_REPLICAS = Key.of("num.standby.replicas", integer(0, 10), "0",
+            "warm copies of each state store on other instances");
+    public static final Key<String> PROCESSING_GUARANTEE = Key.of("processing.guarantee",
+            Choice.of(StreamsAppConfig.EXACTLY_ONCE_V2, StreamsAppConfig.AT_LEAST_ONCE), StreamsAppConfig.EXACTLY_ONCE_V2,
+            StreamsAppConfig.EXACTLY_ONCE_V2 + " or " + StreamsAppConfig.AT_LEAST_ONCE);
+    public static final Key<Duration> COMMIT_INTERVAL_MS = Key.of("commit.interval.ms", millis(1, 3_600_000), null,
+            "absent: 100 under exactly_once_v2, 1000 under at_least_once");
+    public static final Key<Integer> HTTP_PORT = Key.of("http.port", integer(0, 65_535), "8080",
+            "status, health and metrics endpoints; 0 picks a free port");
+    public static final Key<String> HTTP_ADVERTISED_HOST = Key.of("http.advertised.host", text(), "localhost",
+            "how other instances reach this one (application.server)");
+    public static final Key<String> STATUS_STORE = Key.of("status.store", KafkaSettings.NAME, "slo-status",
+            "the topology's key-value store of status JSON by SLO name");
+    public static final Key<Duration> HEARTBEAT_INTERVAL_MS = Key.of("heartbeat.interval.ms", millis(100, 3_600_000),
+            "10000", "how often a running instance writes its heartbeat");
+    public static final Key<Duration> SHUTDOWN_TIMEOUT_MS = Key.of("shutdown.timeout.ms", millis(0, 3_600_000), "30000",
+            "how long a close (or SIGTERM) waits for the streams client");
+    public static final Key<Path> DEFINITIONS_DIR = Key.of("definitions.dir", path(), null,
+            "definitions to apply at start; absent: the topic as it is");
+
+    /** Every key above, in this order, and {@code kafka.*}. */
+    public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, STATE_DIR, TOPIC_REQUESTS,
+                    TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS, TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT, TOPIC_PARTITIONS,
+                    TOPIC_REPLICATION, STANDBY_REPLICAS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, HTTP_PORT,
+                    HTTP_ADVERTISED_HOST, STATUS_STORE, HEARTBEAT_INTERVAL_MS, SHUTDOWN_TIMEOUT_MS, DEFINITIONS_DIR))
+            .passingThrough(KafkaSettings.PASS_THROUGH)
+            .readElsewhere(LoggingKeys.ALL);
+
+    /** The topic keys, in the order of {@link Topics}. */
+    public static final List<Key<String>> TOPICS = List.of(TOPIC_REQUESTS, TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS,
+            TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT);
+
+    private StreamsAppKeys() {
+    }
+
+    private static Key<String> topic(String name, String defaultTopic, String description) {
+        return Key.of("topics." + name, KafkaSettings.NAME, defaultTopic, description);
+    }
+}
