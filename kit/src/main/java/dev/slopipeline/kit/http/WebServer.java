@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     private final Limits limits;
     private final Server server;
     private final ServerConnector connector;
+    private final int port;
     private final AtomicInteger inFlight = new AtomicInteger();
     private ThreadPoolExecutor workers;
     private HeaderDeadline headerDeadline;
@@ -57,6 +58,8 @@ public final class WebServer implements AutoCloseable {
         this.limits = limits;
         this.server = server;
         this.connector = connector;
+        // kept: Jetty forgets it once closed, and callers may still name the port they served on
+        this.port = connector.getLocalPort();
     }
 
     /**
@@ -94,7 +97,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The port listened on: the one asked for, or the one picked for 0. */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     /** Serves {@code routes} (which must not change from here on) until closed. */
