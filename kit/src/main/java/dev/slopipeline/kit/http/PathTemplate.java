@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.eclipse.jetty.util.URIUtil;
 
 /**
- * A route's path: literal segments, {@code {name}} for one non-empty segment, and a last {@code {name...}} for one or
- * more. Matched against the path as sent, segment by segment, so that an encoded {@code /} stays inside its
+ * A route's path: literal segments, {@code {name}} for one non-empty segment, and a last {@code {name...}} for the
+ * rest of the path after its slash, which may be empty. Matched against the path as sent, segment by segment, so that an encoded {@code /} stays inside its
  * parameter; parameter values are decoded.
  */
 final class PathTemplate implements Comparable<PathTemplate> {
@@ -70,11 +70,7 @@ final class PathTemplate implements Comparable<PathTemplate> {
                     parameters.put(segment.text(), decode(part));
                 }
                 case REST -> {
-                    String rest = String.join("/", parts.subList(i, parts.size()));
-                    if (rest.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    parameters.put(segment.text(), decode(rest));
+                    parameters.put(segment.text(), decode(String.join("/", parts.subList(i, parts.size()))));
                     return Optional.of(parameters);
                 }
             }

@@ -62,6 +62,7 @@ class WebServerTest {
         assertThat(send("GET", "/things/a%20b").body()).isEqualTo("{\"id\":\"a b\"}");
         assertThat(send("GET", "/things/special").body()).isEqualTo("{\"special\":true}");
         assertThat(send("GET", "/files/a/b/c.txt").body()).isEqualTo("{\"path\":\"a/b/c.txt\"}");
+        assertThat(send("GET", "/files/").body()).isEqualTo("{\"path\":\"\"}");
     }
 
     @Test
