@@ -174,6 +174,15 @@ class WebServerTest {
     }
 
     @Test
+    void shouldRefuseHeadersOverTheirLimit() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/healthz"))
+                .header("X-Padding", "x".repeat(10 * 1024)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.body()).contains("\"status\":431");
+    }
+
+    @Test
     void shouldTellTheObserverEachRouteTemplateAndStatus() throws Exception {
         send("GET", "/things/7");
         send("GET", "/nothing");
