@@ -37,6 +37,8 @@ final class Exchange {
     private final String method;
     private final String rawPath;
     private final String rawQuery;
+    /** Set when the body was refused part-read: the rest is dropped after the reply, so that the client sees it. */
+    private volatile boolean bodyLeftUnread;
 
     Exchange(Context context, org.eclipse.jetty.server.Request jetty, Response response, Callback callback) {
         this.context = context;
@@ -58,6 +60,7 @@ final class Exchange {
             return;
         }
         if (jetty.getLength() > limits.maxBodyBytes()) {
+            bodyLeftUnread = true;
             reply(lookup.route(), tooLarge());
             return;
         }
@@ -82,6 +85,7 @@ final class Exchange {
     private void bodyFailed(String route, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof BodyReader.TooLarge) {
+            bodyLeftUnread = true;
             reply(route, tooLarge());
         } else if (cause instanceof TimeoutException) {
             reply(route, Reply.error(408, "the request body did not arrive within " + context.limits().requestRead()
@@ -94,7 +98,7 @@ final class Exchange {
     }
 
     private Reply tooLarge() {
-        // closing, because the rest of the body would otherwise be read as the next request
+        // closing: what of the body is not dropped in time would otherwise be read as the next request
         return Reply.error(413, "the request body exceeds " + context.limits().maxBodyBytes() + " bytes")
                 .withHeader("Connection", "close");
     }
@@ -193,7 +197,11 @@ final class Exchange {
                 "the response was not taken within " + writeLimit + " ms"), writeLimit, TimeUnit.MILLISECONDS);
         response.write(true, ByteBuffer.wrap(reply.body()), Callback.from(() -> {
             deadline.cancel();
-            callback.succeeded();
+            if (bodyLeftUnread) {
+                BodyDrain.drain(jetty, context.scheduler(), bodyTimeLeftNanos(), callback::succeeded);
+            } else {
+                callback.succeeded();
+            }
         }, failure -> {
             deadline.cancel();
             LOG.debug("writing the reply to {} {} failed", method, rawPath, failure);

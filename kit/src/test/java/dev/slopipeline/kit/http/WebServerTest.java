@@ -104,6 +104,13 @@ class WebServerTest {
     }
 
     @Test
+    void shouldLetAClientStillSendingABodyFarOverTheLimitSeeThe413() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(send("POST", "/things", new byte[2 * 1024 * 1024]).statusCode()).isEqualTo(413);
+        }
+    }
+
+    @Test
     void shouldRefuseABodyOverTheLimitThatDoesNotSayItsLength() throws Exception {
         // chunked: the size shows only while reading
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/things"))
