@@ -66,13 +66,30 @@ final class Exchange {
         }
         BodyReader.read(jetty, limits.maxBodyBytes())
                 .orTimeout(bodyTimeLeftNanos(), TimeUnit.NANOSECONDS)
-                .whenComplete((body, failure) -> {
+                .whenComplete((body, failure) -> safely(lookup.route(), () -> {
                     if (failure != null) {
                         bodyFailed(lookup.route(), failure);
                     } else {
                         route(lookup, body);
                     }
-                });
+                }));
+    }
+
+    /**
+     * Runs a step off Jetty's own call, where nothing would catch a failure: the exchange would hang until the idle
+     * timeout. A failure is a 500 while the reply can still be sent, or ends the exchange.
+     */
+    private void safely(String route, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                LOG.error("{} {} failed after its reply was sent", method, route, e);
+                callback.failed(e);
+            } else {
+                reply(route, internalError(route, e));
+            }
+        }
     }
 
     /** The request's whole read limit counts from its first byte, headers included. */
@@ -131,7 +148,7 @@ final class Exchange {
                 return;
             }
             try {
-                context.workers().execute(() -> answer(found, request));
+                context.workers().execute(() -> safely(found.route(), () -> answer(found, request)));
             } catch (RejectedExecutionException e) {
                 reply(found.route(), Reply.unavailable("the server is shutting down"));
             }

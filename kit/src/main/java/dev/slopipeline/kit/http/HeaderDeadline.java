@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * part-way through their headers for longer.
  *
  * <p>A connection is seen part-way at most one sweep after its first byte, so it is closed between one limit and one
- * limit plus two sweeps after that byte, never earlier.
+ * limit plus two sweeps after that byte, never earlier. Part-way is read from the connection's request parser, which
+ * Jetty keeps in an internal class: nothing public tells headers under way from a connection at rest.
  */
 final class HeaderDeadline implements Runnable {
 

@@ -8,8 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,12 @@ class WebServerTest {
                     throw new IllegalStateException("the database at db.internal:5432 said no");
                 })
                 .guard(request -> request.header("X-Refuse").map(reason -> Reply.error(403, reason)))
+                .guard(request -> {
+                    if (request.header("X-Break-The-Guard").isPresent()) {
+                        throw new IllegalStateException("the guard broke");
+                    }
+                    return Optional.empty();
+                })
                 .observe((route, status) -> {
                     synchronized (observed) {
                         observed.add(route + " " + status);
@@ -149,6 +157,15 @@ class WebServerTest {
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).isEqualTo("{\"error\":\"not you\",\"status\":403}");
+    }
+
+    @Test
+    void shouldAnswerAFailingGuardAsAFailingHandlerRatherThanLeaveTheClientWaiting() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/healthz"))
+                .header("X-Break-The-Guard", "yes").timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("\"errorId\"").doesNotContain("the guard broke");
     }
 
     @Test
