@@ -1,8 +1,8 @@
 package dev.slopipeline.ui;
 
-import com.sun.net.httpserver.HttpExchange;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,33 +42,28 @@ final class ApiProxy {
         this.defaultToken = defaultToken;
     }
 
-    /** Answers {@code exchange} with what {@code upstream} (a base URL, or empty when not configured) says. */
-    void forward(HttpExchange exchange, String upstreamName, Optional<URI> upstream) throws IOException {
+    /**
+     * What {@code upstream} (a base URL, or empty when not configured) answers to {@code incoming}. The body has been
+     * read within {@link #MAX_BODY_BYTES} already.
+     */
+    Reply forward(Request incoming, String upstreamName, Optional<URI> upstream) {
         if (upstream.isEmpty()) {
-            Replies.error(exchange, 503, "this UI was started without the " + upstreamName + "'s URL, so it cannot show "
-                    + exchange.getRequestURI().getPath());
-            return;
+            return Reply.error(503, "this UI was started without the " + upstreamName + "'s URL, so it cannot show "
+                    + incoming.path());
         }
-        String method = exchange.getRequestMethod();
-        byte[] body = readBody(exchange.getRequestBody());
-        if (body == null) {
-            Replies.error(exchange, 413, "a request body must not exceed " + MAX_BODY_BYTES + " bytes");
-            return;
-        }
-        Optional<String> own = ownAuthorization(exchange);
-        if (own.isEmpty() && defaultToken.isPresent() && !method.equals("GET")
-                && exchange.getRequestHeaders().getFirst(UI_HEADER) == null) {
-            Replies.error(exchange, 403, "writes that rely on the UI's default token must come from the UI itself (header "
+        String method = incoming.method();
+        Optional<String> own = incoming.header("Authorization").filter(value -> !value.isBlank());
+        if (own.isEmpty() && defaultToken.isPresent() && !method.equals("GET") && incoming.header(UI_HEADER).isEmpty()) {
+            return Reply.error(403, "writes that rely on the UI's default token must come from the UI itself (header "
                     + UI_HEADER + "); other clients send their own \"Authorization: Bearer <token>\"");
-            return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target(upstream.get(), exchange.getRequestURI()))
+        byte[] body = incoming.body();
+        HttpRequest.Builder request = HttpRequest.newBuilder(target(upstream.get(), incoming.rawPath(), incoming.rawQuery()))
                 .timeout(TIMEOUT)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String header : REQUEST_HEADERS) {
-            String value = exchange.getRequestHeaders().getFirst(header);
-            if (value != null && !header.equals("Authorization")) {
-                request.header(header, value);
+            if (!header.equals("Authorization")) {
+                incoming.header(header).ifPresent(value -> request.header(header, value));
             }
         }
         // the browser's own token wins; the default only fills in when it sent none
@@ -75,39 +72,26 @@ final class ApiProxy {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
-            Replies.error(exchange, 502, "the " + upstreamName + " at " + upstream.get() + " cannot be reached (connection refused)");
-            return;
+            return Reply.error(502, "the " + upstreamName + " at " + upstream.get() + " cannot be reached (connection refused)");
         } catch (HttpTimeoutException e) {
-            Replies.error(exchange, 504, "the " + upstreamName + " at " + upstream.get() + " did not answer within " + TIMEOUT.toSeconds() + " s");
-            return;
+            return Reply.error(504, "the " + upstreamName + " at " + upstream.get() + " did not answer within " + TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Replies.error(exchange, 503, "the UI is shutting down");
-            return;
+            return Reply.error(503, "the UI is shutting down");
         } catch (IOException e) {
-            Replies.error(exchange, 502, "the " + upstreamName + " at " + upstream.get() + " failed: " + e.getMessage());
-            return;
+            return Reply.error(502, "the " + upstreamName + " at " + upstream.get() + " failed: " + e.getMessage());
         }
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String header : RESPONSE_HEADERS) {
-            response.headers().firstValue(header).ifPresent(value -> exchange.getResponseHeaders().set(header, value));
+            response.headers().firstValue(header).ifPresent(value -> headers.put(header, value));
         }
-        Replies.send(exchange, response.statusCode(), response.body());
-    }
-
-    private static Optional<String> ownAuthorization(HttpExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).filter(value -> !value.isBlank());
+        String contentType = headers.remove("Content-Type");
+        return new Reply(response.statusCode(), contentType, response.body(), headers);
     }
 
     /** The upstream base URL (which may carry a path prefix) plus the request's raw path and query. */
-    static URI target(URI base, URI request) {
+    static URI target(URI base, String rawPath, String rawQuery) {
         String prefix = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
-        String query = request.getRawQuery() == null ? "" : "?" + request.getRawQuery();
-        return URI.create(prefix + request.getRawPath() + query);
-    }
-
-    /** The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}; reads at most one byte past it. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        return URI.create(prefix + rawPath + (rawQuery == null ? "" : "?" + rawQuery));
     }
 }

@@ -1,21 +1,22 @@
 package dev.slopipeline.ui;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Limits;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
+import dev.slopipeline.kit.http.Routes;
+import dev.slopipeline.kit.http.WebServer;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * is for a local demo: the UI then sends it on behalf of anyone who can reach its port, so bind such a UI to
  * loopback ({@link Builder#bindAddress}).
  *
+ * <p>Every request must name a host the UI serves ({@code localhost}, an IP address, this machine's name, or one
+ * given to {@link Builder#host}), and a write that comes from a page must come from the UI's own: otherwise 403, so
+ * that no other web site can drive the UI through the browser of someone who has it open ({@link HostAndOrigin}).
+ *
  * <pre>{@code
  * try (WebUi ui = WebUi.builder()
  *         .port(8090)
@@ -55,22 +60,20 @@ public final class WebUi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebUi.class);
     private static final String API = "/api/v1/";
     private static final String SLOS = "/api/v1/slos";
-    private static final int THREADS = 4;
+    private static final Limits LIMITS = Limits.DEFAULT.withMaxBodyBytes(ApiProxy.MAX_BODY_BYTES);
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'self'";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final WebServer server;
     private final StaticAssets assets = new StaticAssets("ui");
     private final ApiProxy proxy;
     private final Optional<URI> streamsUrl;
     private final Optional<URI> routerUrl;
     private final boolean hasDefaultToken;
 
-    private WebUi(HttpServer server, ExecutorService executor, Builder settings) {
+    private WebUi(WebServer server, Builder settings) {
         this.server = server;
-        this.executor = executor;
         this.streamsUrl = Optional.ofNullable(settings.streamsUrl);
         this.routerUrl = Optional.ofNullable(settings.routerUrl);
         this.hasDefaultToken = settings.defaultToken != null;
@@ -84,7 +87,7 @@ public final class WebUi implements AutoCloseable {
 
     /** The port the UI listens on: the configured one, or the one picked for port 0. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Where a browser on this machine opens the UI. */
@@ -94,49 +97,42 @@ public final class WebUi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void exchange(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.contains("/..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
-                // forwarded paths stay below /api/v1/ of the app they go to
-                Replies.error(exchange, 400, "a path must not contain dot segments");
-            } else if (path.equals(SLOS) || path.startsWith(SLOS + "/")) {
-                proxy.forward(exchange, "streams app", streamsUrl);
-            } else if (path.startsWith(API)) {
-                proxy.forward(exchange, "router", routerUrl);
-            } else if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                Replies.error(exchange, 405, exchange.getRequestMethod() + " is not supported here; only GET");
-            } else if (path.equals("/ui-config")) {
-                ObjectNode config = JsonNodeFactory.instance.objectNode()
+    private Routes routes(HostAndOrigin hostAndOrigin) {
+        return new Routes()
+                .guard(hostAndOrigin)
+                .guard(WebUi::dotSegments)
+                .any(SLOS, request -> proxy.forward(request, "streams app", streamsUrl))
+                .any(SLOS + "/{path...}", request -> proxy.forward(request, "streams app", streamsUrl))
+                .any(API + "{path...}", request -> proxy.forward(request, "router", routerUrl))
+                .get("/ui-config", request -> Reply.json(200, Json.object()
                         .put("defaultToken", hasDefaultToken)
-                        .put("refreshSeconds", REFRESH_SECONDS);
-                Replies.json(exchange, 200, config);
-            } else if (path.equals("/healthz")) {
-                Replies.json(exchange, 200, JsonNodeFactory.instance.objectNode().put("status", "ok"));
-            } else {
-                serveAsset(exchange, path);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("UI {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-            throw e;
-        }
+                        .put("refreshSeconds", REFRESH_SECONDS)))
+                .probe("/healthz", request -> Reply.json(200, Json.object().put("status", "ok")))
+                .get("/", this::asset)
+                .head("/", this::asset)
+                .get("/{file}", this::asset)
+                .head("/{file}", this::asset);
     }
 
-    private void serveAsset(HttpExchange exchange, String path) throws IOException {
-        Optional<StaticAssets.Asset> asset = assets.find(path);
+    /** Forwarded paths stay below {@code /api/v1/} of the app they go to. */
+    private static Optional<Reply> dotSegments(Request request) {
+        String path = request.rawPath();
+        return path.contains("/..") || path.toLowerCase(Locale.ROOT).contains("%2e")
+                ? Optional.of(Reply.error(400, "a path must not contain dot segments"))
+                : Optional.empty();
+    }
+
+    /** A bundled file; HEAD gets the same headers, and the server sends no body. */
+    private Reply asset(Request request) {
+        Optional<StaticAssets.Asset> asset = assets.find(request.rawPath());
         if (asset.isEmpty()) {
-            Replies.error(exchange, 404, "nothing at " + path);
-            return;
+            return Reply.error(404, "nothing at " + request.path());
         }
-        exchange.getResponseHeaders().set("Content-Type", asset.get().contentType());
-        exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        Replies.send(exchange, 200, exchange.getRequestMethod().equals("HEAD") ? new byte[0] : asset.get().body());
+        return new Reply(200, asset.get().contentType(), asset.get().body(), Map.of(
+                "Content-Security-Policy", CONTENT_SECURITY_POLICY, "Referrer-Policy", "no-referrer"));
     }
 
     /** Collects the settings; {@link #start()} binds the port and serves. */
@@ -147,6 +143,7 @@ public final class WebUi implements AutoCloseable {
         private URI streamsUrl;
         private URI routerUrl;
         private String defaultToken;
+        private final List<String> hosts = new ArrayList<>();
 
         private Builder() {
         }
@@ -163,6 +160,19 @@ public final class WebUi implements AutoCloseable {
         /** The interface to listen on ({@code 127.0.0.1} for this machine only); every interface by default. */
         public Builder bindAddress(String address) {
             this.bindAddress = Objects.requireNonNull(address, "bindAddress");
+            return this;
+        }
+
+        /**
+         * A host name people reach the UI by ({@code slo.example.com}), beside {@code localhost}, IP addresses and this
+         * machine's own name, which it always serves; a request for any other name is refused.
+         */
+        public Builder host(String name) {
+            if (name == null || name.isBlank() || name.contains(":") || name.contains("/")) {
+                throw new IllegalArgumentException("a host is a name without port or path, such as slo.example.com, was "
+                        + name);
+            }
+            hosts.add(name);
             return this;
         }
 
@@ -192,27 +202,30 @@ public final class WebUi implements AutoCloseable {
 
         /** Binds the port and starts serving. */
         public WebUi start() {
-            InetSocketAddress address = bindAddress == null ? new InetSocketAddress(port) : new InetSocketAddress(bindAddress, port);
-            HttpServer server;
+            WebServer server = WebServer.bind(bindAddress, port, LIMITS, "slo-ui");
+            WebUi ui = new WebUi(server, this);
             try {
-                server = HttpServer.create(address, 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the web UI cannot listen on " + address + ": " + e.getMessage(), e);
+                server.start(ui.routes(new HostAndOrigin(servedHosts())));
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
             }
-            AtomicInteger threads = new AtomicInteger();
-            // Several threads: a forwarded request waits for the app behind it.
-            ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
-                Thread thread = new Thread(task, "slo-ui-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            server.setExecutor(executor);
-            WebUi ui = new WebUi(server, executor, this);
-            server.createContext("/", ui::exchange);
-            server.start();
             LOG.info("web UI on {} (streams app {}, router {}{})", ui.url(), ui.streamsUrl.map(URI::toString).orElse("not set"),
                     ui.routerUrl.map(URI::toString).orElse("not set"), defaultToken != null ? ", with a default token" : "");
             return ui;
+        }
+
+        private List<String> servedHosts() {
+            List<String> served = new ArrayList<>(hosts);
+            if (bindAddress != null) {
+                served.add(bindAddress);
+            }
+            try {
+                served.add(InetAddress.getLocalHost().getHostName());
+            } catch (UnknownHostException e) {
+                LOG.debug("this machine's name is unknown, so the UI serves it only under the names it was given", e);
+            }
+            return served;
         }
 
         private static URI checked(URI url, String what) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -137,6 +138,41 @@ class WebUiTest {
         }
     }
 
+    /**
+     * What a page on another site could make a browser send, against what the UI's own page and other clients send:
+     * a host name that rebinds to this machine is refused for every request, another site's origin for writes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the page by its loopback name                               | GET  | /api/v1/oncall     | localhost:{port}        |                          | 200
+            the page by its IP address                                  | GET  | /api/v1/oncall     | 127.0.0.1:{port}        |                          | 200
+            the page by an IPv6 address                                 | GET  | /api/v1/oncall     | [::1]:{port}            |                          | 200
+            the page by the name it was given                           | GET  | /api/v1/oncall     | slo.example.com         |                          | 200
+            a name that rebinds to this machine, reading                | GET  | /api/v1/oncall     | rebind.attacker.example |                          | 403
+            a name that rebinds to this machine, its own page           | GET  | /                  | rebind.attacker.example |                          | 403
+            a name that rebinds to this machine, writing                | POST | /api/v1/silences   | rebind.attacker.example | http://rebind.attacker.example | 403
+            a write from the UI's own page                              | POST | /api/v1/silences   | localhost:{port}        | http://localhost:{port}  | 200
+            a write from a tool that sends no origin                    | POST | /api/v1/silences   | localhost:{port}        |                          | 200
+            a write from another site                                   | POST | /api/v1/silences   | localhost:{port}        | https://attacker.example | 403
+            a write from a sandboxed page                               | POST | /api/v1/silences   | localhost:{port}        | null                     | 403
+            a write from the same host on another port                  | POST | /api/v1/silences   | localhost:{port}        | http://localhost:1       | 403
+            """)
+    void shouldServeOnlyItsOwnHostsAndTakeWritesOnlyFromItsOwnPage(String behaviour, String method, String path,
+                                                                  String host, String origin, int status) throws Exception {
+        try (WebUi ui = ui().host("slo.example.com").start()) {
+            String port = String.valueOf(ui.port());
+            String answer = raw(ui, method + " " + path + " HTTP/1.1\r\nHost: " + host.replace("{port}", port) + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin.replace("{port}", port) + "\r\n")
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+            assertThat(answer).as(behaviour).startsWith("HTTP/1.1 " + status + " ");
+            if (status == 403) {
+                assertThat(router.seen).as(behaviour).isEmpty();
+                assertThat(answer).as(behaviour).contains("\"status\":403");
+            }
+        }
+    }
+
     @Test
     void shouldSayWhichAppCannotBeReached() throws Exception {
         URI nobody;
@@ -151,6 +187,15 @@ class WebUiTest {
             HttpResponse<String> oncall = get(ui, "/api/v1/oncall", null);
             assertThat(oncall.statusCode()).isEqualTo(503);
             assertThat(oncall.body()).contains("without the router's URL");
+        }
+    }
+
+    /** One request as sent, over a plain socket: an HTTP client library would not let a test choose the Host. */
+    private static String raw(WebUi ui, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", ui.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.router.oncall.incident.AckLinkSigner;
 import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentCommand;
@@ -43,7 +45,7 @@ final class AckLinkEndpoint {
     }
 
     /** {@code GET}: the confirmation page, nothing acknowledged. */
-    Reply confirm(ApiRequest request) {
+    Reply confirm(Request request) {
         Verified verified = verify(request);
         if (verified.refusal() != null) {
             return verified.refusal();
@@ -70,7 +72,7 @@ final class AckLinkEndpoint {
     }
 
     /** {@code POST} (the page's button, or a tool): acknowledges as the person the link was sent to. */
-    Reply acknowledge(ApiRequest request) {
+    Reply acknowledge(Request request) {
         Verified verified = verify(request);
         if (verified.refusal() != null) {
             return verified.refusal();
@@ -88,7 +90,7 @@ final class AckLinkEndpoint {
         return retryAfter == null ? page : page.withHeader("Retry-After", retryAfter);
     }
 
-    private Verified verify(ApiRequest request) {
+    private Verified verify(Request request) {
         Optional<Secret> configured = secret.get();
         if (configured.isEmpty()) {
             return Verified.refused(AckPage.of(404, "Not configured",
@@ -96,8 +98,7 @@ final class AckLinkEndpoint {
         }
         AckLinkSigner.Verdict verdict;
         try {
-            verdict = new AckLinkSigner(configured.get()).verify(request.path().substring(PATH.length()),
-                    clock.instant());
+            verdict = new AckLinkSigner(configured.get()).verify(request.pathParameter("token"), clock.instant());
         } catch (Secret.SecretUnavailableException e) {
             return Verified.refused(AckPage.of(503, "Not available",
                     "The acknowledge link secret is not readable: " + e.getMessage()));

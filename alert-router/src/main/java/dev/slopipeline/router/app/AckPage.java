@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.kit.http.Reply;
 import dev.slopipeline.router.oncall.incident.Incident;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

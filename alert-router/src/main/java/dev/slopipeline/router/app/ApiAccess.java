@@ -1,5 +1,7 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -35,6 +37,11 @@ public record ApiAccess(Map<String, ApiScope> tokens, boolean requireTokenForRea
 
     public ApiAccess withTokenRequiredForReads(boolean required) {
         return new ApiAccess(tokens, required);
+    }
+
+    /** Empty when the request's {@code Authorization} header grants what {@code needed} allows. */
+    Optional<Reply> refusal(Request request, ApiScope needed) {
+        return refusal(request.header("Authorization").orElse(null), needed);
     }
 
     /** Empty when a request with this {@code Authorization} header may do what {@code needed} allows. */

@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import dev.slopipeline.kit.http.Reply;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;

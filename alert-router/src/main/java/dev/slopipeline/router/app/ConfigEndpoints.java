@@ -1,6 +1,9 @@
 package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import java.util.Optional;
 
 /**
@@ -21,8 +24,8 @@ final class ConfigEndpoints {
         this.reloader = reloader;
     }
 
-    Reply status(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply status(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -34,8 +37,8 @@ final class ConfigEndpoints {
         return Reply.json(200, body);
     }
 
-    Reply reload(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.WRITE);
+    Reply reload(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.WRITE);
         if (refused.isPresent()) {
             return refused.get();
         }

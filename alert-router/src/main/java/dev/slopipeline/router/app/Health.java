@@ -1,6 +1,9 @@
 package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,11 +22,11 @@ final class Health {
         this.readiness = List.copyOf(readiness);
     }
 
-    Reply live(ApiRequest request) {
+    Reply live(Request request) {
         return answer(liveness, "alive");
     }
 
-    Reply ready(ApiRequest request) {
+    Reply ready(Request request) {
         return answer(readiness, "ready");
     }
 

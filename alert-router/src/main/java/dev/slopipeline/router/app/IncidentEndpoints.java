@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentCommand;
 import dev.slopipeline.router.oncall.incident.IncidentCommandCodec;
@@ -46,8 +49,8 @@ final class IncidentEndpoints {
     }
 
     /** {@code GET /api/v1/incidents?state=open|all}: open (the default) leaves the resolved out; newest first. */
-    Reply list(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply list(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -68,28 +71,22 @@ final class IncidentEndpoints {
     }
 
     /** {@code GET /api/v1/incidents/{id}}. */
-    Reply show(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply show(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
-        String id = rest(request);
-        if (id.contains("/")) {
-            return Reply.error(404, "no endpoint at " + request.path() + "; an incident is at " + PATH + "/{id}");
-        }
-        return withIncident(id, incident -> Reply.json(200, IncidentJson.detail(incident)));
+        return withIncident(request.pathParameter("id"), incident -> Reply.json(200, IncidentJson.detail(incident)));
     }
 
     /** {@code POST /api/v1/incidents/{id}/ack} and {@code .../resolve} with {@code {"by":"alice","comment":"..."}}. */
-    Reply act(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.WRITE);
+    Reply act(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.WRITE);
         if (refused.isPresent()) {
             return refused.get();
         }
-        String rest = rest(request);
-        int slash = rest.lastIndexOf('/');
-        String verb = slash < 0 ? "" : rest.substring(slash + 1);
-        if (slash <= 0 || !(verb.equals(ACK) || verb.equals(RESOLVE))) {
+        String verb = request.pathParameter("action");
+        if (!verb.equals(ACK) && !verb.equals(RESOLVE)) {
             return Reply.error(404, "no endpoint at " + request.path() + "; use POST " + PATH + "/{id}/ack or "
                     + PATH + "/{id}/resolve");
         }
@@ -108,7 +105,7 @@ final class IncidentEndpoints {
         }
         Optional<String> comment = Optional.ofNullable(body.get("comment")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText).filter(text -> !text.isBlank());
-        return withIncident(rest.substring(0, slash), incident -> act(incident, action, by.asText(), comment));
+        return withIncident(request.pathParameter("id"), incident -> act(incident, action, by.asText(), comment));
     }
 
     /** Sends the command for the incident with this id; the signed links come here with the id their token names. */
@@ -144,10 +141,6 @@ final class IncidentEndpoints {
             return notReadable(e);
         }
         return incident.map(then).orElseGet(() -> Reply.error(404, "no incident with id " + id));
-    }
-
-    private static String rest(ApiRequest request) {
-        return request.path().substring(PATH.length() + 1);
     }
 
     private static Reply notReadable(InvalidStateStoreException e) {

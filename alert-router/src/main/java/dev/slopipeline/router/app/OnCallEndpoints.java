@@ -2,6 +2,9 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.router.oncall.escalation.Load;
 import dev.slopipeline.router.oncall.escalation.PageLoad;
 import dev.slopipeline.router.oncall.escalation.PageLoadReport;
@@ -47,8 +50,8 @@ final class OnCallEndpoints {
         this.clock = clock;
     }
 
-    Reply now(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply now(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -68,8 +71,8 @@ final class OnCallEndpoints {
         return Reply.json(200, body);
     }
 
-    Reply report(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply report(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -133,7 +136,7 @@ final class OnCallEndpoints {
         return json;
     }
 
-    private static Optional<Instant> instant(ApiRequest request, String name) {
+    private static Optional<Instant> instant(Request request, String name) {
         Optional<String> text = request.parameter(name).filter(value -> !value.isBlank());
         try {
             return text.map(Instant::parse);

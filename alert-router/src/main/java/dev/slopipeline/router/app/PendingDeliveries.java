@@ -2,6 +2,9 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.RetryState;
 import java.util.List;
@@ -21,8 +24,8 @@ final class PendingDeliveries {
         this.pending = pending;
     }
 
-    Reply list(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply list(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }

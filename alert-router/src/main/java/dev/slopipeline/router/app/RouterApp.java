@@ -1,6 +1,10 @@
 package dev.slopipeline.router.app;
 
 import dev.slopipeline.kit.kafka.TopicBootstrap;
+import dev.slopipeline.kit.http.Limits;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Routes;
+import dev.slopipeline.kit.http.WebServer;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.PendingDelivery;
@@ -71,19 +75,21 @@ public final class RouterApp implements AutoCloseable {
             receivers:
             - name: nowhere
             """;
+    /** A silence, an acknowledgement or a reload fits in far less than 64 KiB. */
+    private static final Limits HTTP_LIMITS = Limits.DEFAULT.withMaxBodyBytes(64 * 1024);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final DeliveryService delivery;
     private final KafkaProducer<String, byte[]> commands;
-    private final ApiServer http;
+    private final WebServer http;
     private final PrometheusMeterRegistry registry;
     private final Optional<ConfigReloader> reloader;
     private final AtomicBoolean closing = new AtomicBoolean();
     private HeartbeatPinger pinger;
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
-                      KafkaProducer<String, byte[]> commands, ApiServer http, PrometheusMeterRegistry registry,
+                      KafkaProducer<String, byte[]> commands, WebServer http, PrometheusMeterRegistry registry,
                       Optional<ConfigReloader> reloader) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
@@ -192,7 +198,7 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore())));
     }
 
-    private void route(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
+    private Routes routes(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
         SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
@@ -206,23 +212,24 @@ public final class RouterApp implements AutoCloseable {
         OnCallEndpoints onCallApi = new OnCallEndpoints(access, () -> liveConfig.get().paging().onCall(),
                 this::incidents, Clock.systemUTC());
         ConfigEndpoints configApi = new ConfigEndpoints(access, reloader);
-        http.route("GET", "/healthz", health::live)
-                .route("GET", "/readyz", health::ready)
-                .route("GET", "/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
+        return new Routes()
+                .probe("/healthz", health::live)
+                .probe("/readyz", health::ready)
+                .get("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
                         registry.scrape().getBytes(StandardCharsets.UTF_8), Map.of()))
-                .route("GET", SilenceEndpoints.PATH, silences::list)
-                .route("POST", SilenceEndpoints.PATH, silences::create)
-                .route("DELETE", SilenceEndpoints.PATH + "/", silences::expire)
-                .route("GET", PendingDeliveries.PATH, pending::list)
-                .route("GET", IncidentEndpoints.PATH, incidentApi::list)
-                .route("GET", IncidentEndpoints.PATH + "/", incidentApi::show)
-                .route("POST", IncidentEndpoints.PATH + "/", incidentApi::act)
-                .route("GET", AckLinkEndpoint.PATH, ackLinks::confirm)
-                .route("POST", AckLinkEndpoint.PATH, ackLinks::acknowledge)
-                .route("GET", OnCallEndpoints.PATH, onCallApi::now)
-                .route("GET", OnCallEndpoints.REPORT_PATH, onCallApi::report)
-                .route("GET", ConfigEndpoints.STATUS_PATH, configApi::status)
-                .route("POST", ConfigEndpoints.RELOAD_PATH, configApi::reload);
+                .get(SilenceEndpoints.PATH, silences::list)
+                .post(SilenceEndpoints.PATH, silences::create)
+                .delete(SilenceEndpoints.PATH + "/{id}", silences::expire)
+                .get(PendingDeliveries.PATH, pending::list)
+                .get(IncidentEndpoints.PATH, incidentApi::list)
+                .get(IncidentEndpoints.PATH + "/{id}", incidentApi::show)
+                .post(IncidentEndpoints.PATH + "/{id}/{action}", incidentApi::act)
+                .get(AckLinkEndpoint.PATH + "{token}", ackLinks::confirm)
+                .post(AckLinkEndpoint.PATH + "{token}", ackLinks::acknowledge)
+                .get(OnCallEndpoints.PATH, onCallApi::now)
+                .get(OnCallEndpoints.REPORT_PATH, onCallApi::report)
+                .get(ConfigEndpoints.STATUS_PATH, configApi::status)
+                .post(ConfigEndpoints.RELOAD_PATH, configApi::reload);
     }
 
     /** Starts the parts in order, and closes what had started when one fails. */
@@ -259,7 +266,7 @@ public final class RouterApp implements AutoCloseable {
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             opened.push(registry::close);
-            ApiServer http = ApiServer.bind(settings.httpPort());
+            WebServer http = WebServer.bind(null, settings.httpPort(), HTTP_LIMITS, "router-http");
             opened.push(http);
             URI external = settings.externalUrl().orElse(URI.create("http://localhost:" + http.port()));
 
@@ -307,8 +314,7 @@ public final class RouterApp implements AutoCloseable {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            app.route(settings.access(), settings.topics(), liveConfig::get);
-            http.start();
+            http.start(app.routes(settings.access(), settings.topics(), liveConfig::get));
             streams.start();
             reloader.ifPresent(watcher -> watcher.watch(settings.configCheckInterval()));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",

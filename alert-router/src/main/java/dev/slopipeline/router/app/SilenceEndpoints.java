@@ -2,6 +2,9 @@ package dev.slopipeline.router.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import dev.slopipeline.router.routing.silence.InvalidSilenceException;
@@ -52,8 +55,8 @@ final class SilenceEndpoints {
         this.clock = clock;
     }
 
-    Reply list(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.READ);
+    Reply list(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -72,8 +75,8 @@ final class SilenceEndpoints {
         return Reply.json(200, body);
     }
 
-    Reply create(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.WRITE);
+    Reply create(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.WRITE);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -95,12 +98,12 @@ final class SilenceEndpoints {
         return send(new SilenceCommand.Create(id, silence));
     }
 
-    Reply expire(ApiRequest request) {
-        Optional<Reply> refused = access.refusal(request.authorization(), ApiScope.WRITE);
+    Reply expire(Request request) {
+        Optional<Reply> refused = access.refusal(request, ApiScope.WRITE);
         if (refused.isPresent()) {
             return refused.get();
         }
-        String text = request.path().substring(PATH.length() + 1);
+        String text = request.pathParameter("id");
         UUID id;
         try {
             id = UUID.fromString(text);

@@ -1,7 +1,6 @@
 /**
  * The alert router as a running app: {@link dev.slopipeline.router.app.RouterApp} creates the router's topics, runs
- * the routing topology on Kafka Streams (exactly once), the delivery service, and a JSON HTTP API on the JDK's
- * server.
+ * the routing topology on Kafka Streams (exactly once), the delivery service, and a JSON HTTP API on {@code kit.http}.
  *
  * <pre>
  *  slo.alerts ─► routing topology ─► router.notifications ─► delivery service ─► receivers
@@ -38,7 +37,8 @@
  *   <li>{@code POST /-/reload} (write): reloads the config file now; 200, or 400 with {@code problems} while the
  *       previous config stays live. The file is also checked for changes every few seconds.</li>
  * </ul>
- * Errors are {@code {"error": message, "status": code}}. Request bodies are limited to 64 KiB (413).
+ * Errors are {@code {"error": message, "status": code}}; a 500 says no more than an {@code errorId}, which the log
+ * has with the exception. Request bodies are limited to 64 KiB (413).
  *
  * <h2>What a reload changes</h2>
  * Routes, receivers, inhibition, time intervals and retries apply from the next alert or tick; so do users,

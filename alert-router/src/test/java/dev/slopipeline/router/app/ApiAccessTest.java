@@ -2,10 +2,14 @@ package dev.slopipeline.router.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.kit.http.Reply;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiAccessTest {
+
+    /** A request without an {@code Authorization} header. */
+    private static final String NO_HEADER = null;
 
     private final ApiAccess access = ApiAccess.NONE.withToken("w", ApiScope.WRITE).withToken("r", ApiScope.READ);
 
@@ -22,7 +26,7 @@ class ApiAccessTest {
 
     @Test
     void shouldAskForATokenWhenItIsMissingOrUnknown() {
-        assertThat(access.refusal(null, ApiScope.WRITE)).hasValueSatisfying(reply -> {
+        assertThat(access.refusal(NO_HEADER, ApiScope.WRITE)).hasValueSatisfying(reply -> {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.headers()).containsEntry("WWW-Authenticate", "Bearer");
         });
@@ -42,8 +46,8 @@ class ApiAccessTest {
 
     @Test
     void shouldOpenReadsUnlessTokensAreRequiredForThem() {
-        assertThat(access.refusal(null, ApiScope.READ)).isEmpty();
-        assertThat(status(access.withTokenRequiredForReads(true).refusal(null, ApiScope.READ))).isEqualTo(401);
+        assertThat(access.refusal(NO_HEADER, ApiScope.READ)).isEmpty();
+        assertThat(status(access.withTokenRequiredForReads(true).refusal(NO_HEADER, ApiScope.READ))).isEqualTo(401);
         assertThat(access.withTokenRequiredForReads(true).refusal("Bearer r", ApiScope.READ)).isEmpty();
     }
 

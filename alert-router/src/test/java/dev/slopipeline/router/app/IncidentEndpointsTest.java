@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.oncall.escalation.EscalationLevel;
 import dev.slopipeline.router.oncall.escalation.EscalationPolicy;
@@ -84,15 +86,15 @@ class IncidentEndpointsTest {
         assertThat(open.path("incidents").get(0).path("notified").get(0).asText()).isEqualTo("alice");
         JsonNode all = body(endpoints.list(get(IncidentEndpoints.PATH, "Bearer reader", "state=all")));
         assertThat(all.path("incidents")).hasSize(2);
-        JsonNode one = body(endpoints.show(get(IncidentEndpoints.PATH + "/older", "Bearer reader", null)));
+        JsonNode one = body(endpoints.show(Request.builder("GET", IncidentEndpoints.PATH + "/older")
+                .header("Authorization", "Bearer reader").pathParameter("id", "older").build()));
         assertThat(one.path("timeline").get(0).path("kind").asText()).isEqualTo("triggered");
     }
 
     @Test
     void shouldPutAnAcknowledgementOnTheCommandTopicKeyedByItsSlo() throws Exception {
         store("checkout-1", false);
-        Reply reply = endpoints.act(new ApiRequest("POST", IncidentEndpoints.PATH + "/checkout-1/ack", "Bearer writer",
-                "{\"by\":\"alice\",\"comment\":\"on it\"}".getBytes(StandardCharsets.UTF_8)));
+        Reply reply = endpoints.act(post("checkout-1", "ack", "Bearer writer", "{\"by\":\"alice\",\"comment\":\"on it\"}"));
         assertThat(reply.status()).isEqualTo(202);
         assertThat(producer.history()).hasSize(1);
         assertThat(producer.history().get(0).key()).isEqualTo("checkout-availability");
@@ -116,8 +118,7 @@ class IncidentEndpointsTest {
     @Test
     void shouldRequireWhoActs() {
         store("checkout-1", false);
-        Reply reply = endpoints.act(new ApiRequest("POST", IncidentEndpoints.PATH + "/checkout-1/resolve",
-                "Bearer writer", "{}".getBytes(StandardCharsets.UTF_8)));
+        Reply reply = endpoints.act(post("checkout-1", "resolve", "Bearer writer", "{}"));
         assertThat(reply.status()).isEqualTo(400);
     }
 
@@ -125,7 +126,7 @@ class IncidentEndpointsTest {
     void shouldOnlyAskForConfirmationWhenALinkIsFetched() {
         store("checkout-1", false);
         String token = new AckLinkSigner(SECRET).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
-        Reply reply = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        Reply reply = links.confirm(link("GET", token));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("text/html");
         assertThat(reply.headers()).containsEntry("Cache-Control", "no-store");
@@ -140,7 +141,7 @@ class IncidentEndpointsTest {
     void shouldSayWhenALinkPointsAtAResolvedIncident() {
         store("done", true);
         String token = new AckLinkSigner(SECRET).sign("done", "alice", T0.plus(Duration.ofHours(1)));
-        Reply reply = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        Reply reply = links.confirm(link("GET", token));
         assertThat(reply.status()).isEqualTo(409);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("is resolved");
     }
@@ -155,7 +156,7 @@ class IncidentEndpointsTest {
     void shouldAcknowledgeThroughAValidSignedLinkWithoutABearerToken() throws Exception {
         store("checkout-1", false);
         String token = new AckLinkSigner(SECRET).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
-        Reply reply = links.acknowledge(new ApiRequest("POST", AckLinkEndpoint.PATH + token, null, new byte[0]));
+        Reply reply = links.acknowledge(link("POST", token));
         assertThat(reply.status()).isEqualTo(202);
         assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("acknowledged as alice");
         IncidentCommand command = ((Decoded.Ok<IncidentCommand>) new IncidentCommandCodec()
@@ -177,15 +178,14 @@ class IncidentEndpointsTest {
                 java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("checkout-2".getBytes(StandardCharsets.UTF_8)),
                 parts[2], parts[3], parts[4]);
         for (String token : List.of(expired, forged, otherIncident, "garbage")) {
-            Reply shown = links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + token, null, new byte[0]));
+            Reply shown = links.confirm(link("GET", token));
             assertThat(shown.status()).as(token).isEqualTo(403);
             assertThat(new String(shown.body(), StandardCharsets.UTF_8)).as(token)
                     .contains("This acknowledge link is refused").doesNotContain("<form");
-            Reply posted = links.acknowledge(new ApiRequest("POST", AckLinkEndpoint.PATH + token, null, new byte[0]));
+            Reply posted = links.acknowledge(link("POST", token));
             assertThat(posted.status()).as(token).isEqualTo(403);
         }
-        assertThat(new String(links.confirm(new ApiRequest("GET", AckLinkEndpoint.PATH + expired, null,
-                new byte[0])).body(), StandardCharsets.UTF_8)).contains("expired at");
+        assertThat(new String(links.confirm(link("GET", expired)).body(), StandardCharsets.UTF_8)).contains("expired at");
         assertThat(producer.history()).isEmpty();
     }
 
@@ -205,13 +205,27 @@ class IncidentEndpointsTest {
         store.put(id, IncidentJson.write(incident));
     }
 
-    private static ApiRequest get(String path, String authorization, String query) {
-        return new ApiRequest("GET", path, authorization, new byte[0], query);
+    private static Request get(String path, String authorization, String query) {
+        return authorized(Request.builder("GET", path), authorization).query(query).build();
     }
 
-    private static ApiRequest post(String id, String verb, String authorization) {
-        return new ApiRequest("POST", IncidentEndpoints.PATH + "/" + id + "/" + verb, authorization,
-                "{\"by\":\"alice\"}".getBytes(StandardCharsets.UTF_8));
+    private static Request post(String id, String verb, String authorization) {
+        return post(id, verb, authorization, "{\"by\":\"alice\"}");
+    }
+
+    /** As routed from {@code POST /api/v1/incidents/{id}/{action}}. */
+    private static Request post(String id, String verb, String authorization, String body) {
+        return authorized(Request.builder("POST", IncidentEndpoints.PATH + "/" + id + "/" + verb), authorization)
+                .pathParameter("id", id).pathParameter("action", verb).body(body.getBytes(StandardCharsets.UTF_8)).build();
+    }
+
+    /** As routed from {@code /ack/{token}}. */
+    private static Request link(String method, String token) {
+        return Request.builder(method, AckLinkEndpoint.PATH + token).pathParameter("token", token).build();
+    }
+
+    private static Request.Builder authorized(Request.Builder request, String authorization) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static JsonNode body(Reply reply) throws Exception {

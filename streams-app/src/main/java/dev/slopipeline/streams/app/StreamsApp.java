@@ -1,11 +1,12 @@
 package dev.slopipeline.streams.app;
 
 import dev.slopipeline.definitions.publish.DefinitionRecords;
+import dev.slopipeline.kit.http.Routes;
+import dev.slopipeline.kit.http.WebServer;
 import dev.slopipeline.streams.http.ClusterStatus;
 import dev.slopipeline.streams.http.HealthCheck;
 import dev.slopipeline.streams.http.HealthEndpoint;
 import dev.slopipeline.streams.http.HttpEndpoints;
-import dev.slopipeline.streams.http.MetricsEndpoint;
 import dev.slopipeline.streams.http.SloStatusEndpoint;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.ApplyResult;
@@ -63,14 +64,14 @@ public final class StreamsApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final PrometheusMeterRegistry registry;
-    private final HttpEndpoints http;
+    private final WebServer http;
     private volatile Heartbeat heartbeat;
     private final Thread shutdownHook;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private StreamsApp(StreamsAppConfig config, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
-                       PrometheusMeterRegistry registry, HttpEndpoints http) {
+                       PrometheusMeterRegistry registry, WebServer http) {
         this.config = config;
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
@@ -185,7 +186,10 @@ public final class StreamsApp implements AutoCloseable {
             return topology(ignored -> topology);
         }
 
-        /** A condition for {@code /readyz} beside the streams client being RUNNING, e.g. "definitions loaded". */
+        /**
+         * A condition for {@code /readyz} beside the streams client being RUNNING, e.g. "definitions loaded". Probes
+         * are answered on the server's own threads, so the check must answer at once.
+         */
         public Builder readyWhen(HealthCheck check) {
             readinessChecks.add(Objects.requireNonNull(check, "check"));
             return this;
@@ -206,7 +210,7 @@ public final class StreamsApp implements AutoCloseable {
             config.definitionsDir().ifPresent(this::applyDefinitions);
 
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            HttpEndpoints http = HttpEndpoints.bind(config.httpPort(), registry);
+            WebServer http = WebServer.bind(null, config.httpPort(), HttpEndpoints.LIMITS, "slo-http");
             HostInfo self = new HostInfo(config.advertisedHost(), http.port());
             KafkaStreams streams;
             try {
@@ -220,8 +224,7 @@ public final class StreamsApp implements AutoCloseable {
             KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
             StreamsApp app = new StreamsApp(config, streams, streamsMetrics, registry, http);
             try {
-                wire(app, self);
-                http.start();
+                http.start(wire(app, self));
                 streams.start();
                 app.heartbeat = Heartbeat.start(config, self.host() + ":" + self.port(), streams::state);
             } catch (RuntimeException e) {
@@ -232,7 +235,7 @@ public final class StreamsApp implements AutoCloseable {
             return app;
         }
 
-        private void wire(StreamsApp app, HostInfo self) {
+        private Routes wire(StreamsApp app, HostInfo self) {
             KafkaStreams streams = app.streams;
             streams.setUncaughtExceptionHandler(new ThreadFailures(MAX_THREAD_FAILURES, THREAD_FAILURE_WINDOW,
                     Clock.systemUTC(), app.registry));
@@ -252,10 +255,8 @@ public final class StreamsApp implements AutoCloseable {
             ClusterStatus status = new ClusterStatus(streams, config.statusStore(), self,
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(PEER_TIMEOUT).build(),
                     PEER_TIMEOUT);
-            app.http.route("/metrics", new MetricsEndpoint(app.registry))
-                    .route("/healthz", HealthEndpoint.liveness(List.of(app::livenessProblem)))
-                    .route("/readyz", HealthEndpoint.readiness(readiness))
-                    .route(SloStatusEndpoint.PATH, new SloStatusEndpoint(status, status.local()));
+            return HttpEndpoints.routes(app.registry, HealthEndpoint.liveness(List.of(app::livenessProblem)),
+                    HealthEndpoint.readiness(readiness), new SloStatusEndpoint(status, status.local()));
         }
 
         private void createTopics() {

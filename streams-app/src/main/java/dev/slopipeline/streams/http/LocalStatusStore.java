@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slopipeline.kit.http.Json;
 import dev.slopipeline.streams.aggregate.SloStores;
 import dev.slopipeline.streams.status.HistoryCodec;
 import dev.slopipeline.streams.status.WindowCounts;

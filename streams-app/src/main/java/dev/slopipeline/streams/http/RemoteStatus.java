@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slopipeline.kit.http.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,10 @@ package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
+import dev.slopipeline.kit.http.Routes;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +23,7 @@ import java.util.regex.Pattern;
  * With {@code ?scope=local} both answer from this instance's stores only: how instances ask each other,
  * which can never bounce a request back and forth when their views of who owns what differ.
  */
-public final class SloStatusEndpoint implements Endpoint {
+public final class SloStatusEndpoint {
 
     public static final String PATH = "/api/v1/slos";
     static final String HISTORY = "/history";
@@ -40,20 +44,33 @@ public final class SloStatusEndpoint implements Endpoint {
         this.here = here;
     }
 
-    @Override
-    public Reply handle(Request request) {
-        StatusSource source = request.parameter("scope").filter(LOCAL_SCOPE::equals).isPresent() ? here : everywhere;
-        if (request.path().equals(PATH) || request.path().equals(PATH + "/")) {
-            return list(source.all());
+    /** Serves the listing, each status and each history. */
+    public Routes addTo(Routes routes) {
+        return routes.get(PATH, this::list)
+                .get(PATH + "/", this::list)
+                .get(PATH + "/{name}", request -> one(request, false))
+                .get(PATH + "/{name}" + HISTORY, request -> one(request, true));
+    }
+
+    private Reply list(Request request) {
+        StatusListing listing = source(request).all();
+        if (listing.bySlo().isEmpty() && !listing.unavailable().isEmpty()) {
+            return Reply.unavailable("no status can be read right now: " + String.join("; ", listing.unavailable()));
         }
-        String name = request.path().substring(PATH.length() + 1);
-        boolean history = name.endsWith(HISTORY);
-        if (history) {
-            name = name.substring(0, name.length() - HISTORY.length());
-        }
+        ObjectNode body = Json.object();
+        ObjectNode slos = body.putObject("slos");
+        listing.bySlo().forEach((name, json) -> slos.set(name, Json.parse(json, "the stored status of " + name)));
+        ArrayNode unavailable = body.putArray("unavailable");
+        listing.unavailable().forEach(unavailable::add);
+        return Reply.json(200, body);
+    }
+
+    private Reply one(Request request, boolean history) {
+        String name = request.pathParameter("name");
         if (!PLAUSIBLE_NAME.matcher(name).matches()) {
             return Reply.error(404, "no SLO named \"" + name + "\"");
         }
+        StatusSource source = source(request);
         StatusLookup lookup = history ? source.history(name) : source.status(name);
         if (lookup instanceof StatusLookup.Found found) {
             return Reply.json(200, found.json());
@@ -64,15 +81,7 @@ public final class SloStatusEndpoint implements Endpoint {
         return Reply.error(404, "no SLO named \"" + name + "\" (or no event for it yet)");
     }
 
-    private static Reply list(StatusListing listing) {
-        if (listing.bySlo().isEmpty() && !listing.unavailable().isEmpty()) {
-            return Reply.unavailable("no status can be read right now: " + String.join("; ", listing.unavailable()));
-        }
-        ObjectNode body = Json.object();
-        ObjectNode slos = body.putObject("slos");
-        listing.bySlo().forEach((name, json) -> slos.set(name, Json.parse(json, "the stored status of " + name)));
-        ArrayNode unavailable = body.putArray("unavailable");
-        listing.unavailable().forEach(unavailable::add);
-        return Reply.json(200, body);
+    private StatusSource source(Request request) {
+        return request.parameter("scope").filter(LOCAL_SCOPE::equals).isPresent() ? here : everywhere;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The streams app's HTTP endpoints (GET only, JSON unless noted): {@code /healthz}, {@code /readyz},
+ * The streams app's HTTP endpoints on {@code kit.http} (GET only, JSON unless noted): {@code /healthz}, {@code /readyz},
  * {@code /metrics} (Prometheus text), and the SLO status API, which a web UI reads:
  *
  * <h2>{@code GET /api/v1/slos}</h2>

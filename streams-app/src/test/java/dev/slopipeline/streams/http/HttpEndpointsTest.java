@@ -2,6 +2,9 @@ package dev.slopipeline.streams.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -27,20 +30,18 @@ class HttpEndpointsTest {
     private final FakeStatus everywhere = new FakeStatus(Map.of(
             "search-latency", "{\"slo\":\"search-latency\"}", "checkout-availability", "{\"slo\":\"checkout-availability\"}"));
     private final FakeStatus here = new FakeStatus(Map.of("search-latency", "{\"slo\":\"search-latency\",\"local\":true}"));
-    private HttpEndpoints endpoints;
+    private WebServer endpoints;
 
     @BeforeEach
     void start() {
-        endpoints = HttpEndpoints.bind(0, registry)
-                .route("/metrics", new MetricsEndpoint(registry))
-                .route("/healthz", HealthEndpoint.liveness(List.of()))
-                .route("/readyz", HealthEndpoint.readiness(List.of(() -> Optional.of("streams client is REBALANCING"), notReadyBecause::get)))
-                .route("/ready-now", HealthEndpoint.readiness(List.of(Optional::empty)))
-                .route("/broken", request -> {
-                    throw new IllegalStateException("boom");
-                })
-                .route(SloStatusEndpoint.PATH, new SloStatusEndpoint(everywhere, here));
-        endpoints.start();
+        endpoints = WebServer.bind(null, 0, HttpEndpoints.LIMITS, "streams-http-test");
+        endpoints.start(HttpEndpoints.routes(registry, HealthEndpoint.liveness(List.of()),
+                        HealthEndpoint.readiness(List.of(() -> Optional.of("streams client is REBALANCING"), notReadyBecause::get)),
+                        new SloStatusEndpoint(everywhere, here))
+                .probe("/ready-now", HealthEndpoint.readiness(List.of(Optional::empty)))
+                .get("/broken", request -> {
+                    throw new IllegalStateException("boom at db.internal");
+                }));
     }
 
     @AfterEach
@@ -126,8 +127,8 @@ class HttpEndpointsTest {
     @Test
     void shouldRefuseOversizedRequests() throws Exception {
         HttpResponse<String> bigBody = send(HttpRequest.newBuilder(uri("/healthz"))
-                .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[HttpEndpoints.MAX_BODY_BYTES + 1])).build());
-        HttpResponse<String> longUri = get("/api/v1/slos/" + "x".repeat(HttpEndpoints.MAX_URI_LENGTH));
+                .method("GET", HttpRequest.BodyPublishers.ofByteArray(new byte[HttpEndpoints.LIMITS.maxBodyBytes() + 1])).build());
+        HttpResponse<String> longUri = get("/api/v1/slos/" + "x".repeat(HttpEndpoints.LIMITS.maxUriLength()));
 
         assertThat(bigBody.statusCode()).isEqualTo(413);
         assertThat(longUri.statusCode()).isEqualTo(414);
@@ -141,7 +142,10 @@ class HttpEndpointsTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).startsWith("{\"error\":\"no endpoint at /nothing-here");
         assertThat(broken.statusCode()).isEqualTo(500);
-        assertThat(broken.body()).isEqualTo("{\"error\":\"internal error: boom\",\"status\":500}");
+        JsonNode failure = Json.parse(broken.body().getBytes(StandardCharsets.UTF_8), "the 500");
+        assertThat(failure.path("status").asInt()).isEqualTo(500);
+        assertThat(failure.path("errorId").asText()).isNotBlank();
+        assertThat(broken.body()).contains(failure.path("errorId").asText()).doesNotContain("boom", "db.internal");
     }
 
     @Test
@@ -152,6 +156,8 @@ class HttpEndpointsTest {
 
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         assertThat(metrics.body()).contains("slo_pipeline_http_requests_total{endpoint=\"/api/v1/slos\",status=\"404\"} 1.0");
+        get("/nothing-here");
+        assertThat(get("/metrics").body()).contains("slo_pipeline_http_requests_total{endpoint=\"unmatched\",status=\"404\"} 1.0");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
