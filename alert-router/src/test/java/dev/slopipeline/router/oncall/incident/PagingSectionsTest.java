@@ -77,4 +77,21 @@ class PagingSectionsTest {
                 .contains("must be an http or https URL")
                 .contains("receiver \"nobody\" is not declared");
     }
+
+    @Test
+    void shouldReadHeartbeatDurationsInTheOneSyntaxAndRefuseZero() {
+        LoadedConfig seconds = load("""
+                heartbeat: {silent_after: 90s, ping_interval: 30s, receiver: pager}
+                """);
+        assertThat(seconds.config().orElseThrow().paging().heartbeat().orElseThrow().pingInterval())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(seconds.config().orElseThrow().paging().heartbeat().orElseThrow().silentAfter())
+                .isEqualTo(Duration.ofSeconds(90));
+
+        LoadedConfig zero = load("""
+                heartbeat: {silent_after: 0s, receiver: pager}
+                """);
+        assertThat(zero.config()).isEmpty();
+        assertThat(problems(zero)).contains("\"silent_after\"", "must be longer than zero");
+    }
 }
