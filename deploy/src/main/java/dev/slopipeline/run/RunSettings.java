@@ -29,8 +29,8 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
     public static final KeySet KEYS = StreamsAppKeys.ALL.and(RunKeys.ALL).and(RouterAppKeys.ALL);
 
     /**
-     * Reads the layers; the state folders default to {@code streams/} and {@code router/} under {@code data.dir}
-     * (added to {@code layers} below every layer).
+     * Reads the layers; the state folders default to {@code streams/} and {@code router/} under {@code data.dir}, and
+     * the router's alerts topic to the streams app's (added to {@code layers} below every layer).
      *
      * @throws InvalidConfigException listing every unknown key and invalid value, with where it was set
      */
@@ -39,7 +39,10 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
         reader.warnOfIgnoredEnvironment("slo-pipeline");
         Path dataDir = reader.get(RunKeys.DATA_DIR);
         layers.underneath(StreamsAppKeys.STATE_DIR.name(), dataDir.resolve("streams").toString(), "under data.dir")
-                .underneath(RouterAppKeys.STATE_DIR.name(), dataDir.resolve("router").toString(), "under data.dir");
+                .underneath(RouterAppKeys.STATE_DIR.name(), dataDir.resolve("router").toString(), "under data.dir")
+                // the router reads what the streams app writes, unless told otherwise: a renamed topics.alerts
+                // must not leave the router waiting on a topic nobody writes
+                .underneath(RouterAppKeys.TOPIC_ALERTS.name(), reader.get(StreamsAppKeys.TOPIC_ALERTS), "as topics.alerts");
         RunSettings settings = new RunSettings(dataDir, reader.get(RunKeys.BROKER_PORT),
                 reader.get(RunKeys.BROKER_CONTROLLER_PORT), reader.get(RunKeys.UI_PORT), StreamsAppConfig.read(reader),
                 RouterAppConfig.read(reader));
