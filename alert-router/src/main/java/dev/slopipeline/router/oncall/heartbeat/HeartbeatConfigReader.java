@@ -3,9 +3,8 @@ package dev.slopipeline.router.oncall.heartbeat;
 import dev.slopipeline.definitions.model.DurationSyntax;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.YamlMap;
-import dev.slopipeline.kit.yaml.YamlNode;
+import dev.slopipeline.router.secret.SecretFields;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -31,29 +30,14 @@ public final class HeartbeatConfigReader {
         receiver.filter(name -> receivers.filter(declared -> !declared.contains(name)).isPresent()).ifPresent(name ->
                 problems.error(map.get("receiver").orElseThrow().location(), map.describe("receiver") + ": receiver \""
                         + name + "\" is not declared under \"receivers\""));
-        Optional<URI> pingUrl = map.get("ping_url").flatMap(node -> url(node, map.describe("ping_url"), problems));
+        // A ping URL often holds the check's key (healthchecks.io and the like), so it is read as a credential.
+        Optional<URI> pingUrl = SecretFields.url(map, "ping_url");
         Duration pingInterval = duration(map, "ping_interval", problems).orElse(HeartbeatConfig.DEFAULT_PING_INTERVAL);
         map.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(new HeartbeatConfig(topic, silentAfter, receiver, pingUrl, pingInterval));
-    }
-
-    private static Optional<URI> url(YamlNode node, String what, Problems problems) {
-        return node.asString(problems, what).flatMap(text -> {
-            try {
-                URI uri = new URI(text);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                    problems.error(node.location(), what + " must be an http or https URL, got \"" + text + "\"");
-                    return Optional.empty();
-                }
-                return Optional.of(uri);
-            } catch (URISyntaxException e) {
-                problems.error(node.location(), what + " is not a URL: " + e.getMessage());
-                return Optional.empty();
-            }
-        });
     }
 
     private static Optional<Duration> duration(YamlMap map, String field, Problems problems) {
