@@ -107,4 +107,16 @@ class JsonPosterTest {
             assertThat(error).hasSizeLessThan(250).endsWith("…");
         }
     }
+
+    @Test
+    void shouldMaskTheUrlsPathAndQueryWhenTheReplyQuotesThem() {
+        try (LocalReceiver receiver = LocalReceiver.answering(Reply.status(404,
+                "no webhook at /services/T0/B0/path-token?key=query-token"))) {
+            URI url = receiver.url("/services/T0/B0/path-token?key=query-token");
+
+            DeliveryResult result = poster.post(url, BODY, "k-1", Map.of(), TIMEOUT);
+
+            assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("HTTP 404: no webhook at <secret>?<secret>"));
+        }
+    }
 }
