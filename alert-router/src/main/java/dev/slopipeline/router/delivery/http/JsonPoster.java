@@ -22,11 +22,14 @@ import java.util.Objects;
  * HTTP channel so they all classify failures the same way.
  *
  * <p>Error texts name the HTTP status and the start of the response body, never the URL: URLs can hold credentials,
- * so a body that quotes the URL's path or query has them masked.
+ * so a body that quotes the URL's path or query has them masked. A reply body is read up to {@link #MAX_REPLY_BYTES};
+ * the rest is never read, the connection being closed instead.
  */
 public final class JsonPoster {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Far more than any receiver's error text needs; only its start is kept in errors anyway. */
+    public static final int MAX_REPLY_BYTES = 64 * 1024;
     private static final int BODY_CHARS_IN_ERRORS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,7 +68,7 @@ public final class JsonPoster {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), BoundedBody.handler(MAX_REPLY_BYTES));
             return classify(response, url);
         } catch (HttpTimeoutException e) {
             return new DeliveryResult.TransientFailure("no answer within " + timeout);

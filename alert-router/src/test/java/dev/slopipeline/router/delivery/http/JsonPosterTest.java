@@ -108,6 +108,23 @@ class JsonPosterTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {200, 500})
+    void shouldReadAHugeReplyOnlyUpToTheLimitAndCloseTheConnection(int status) throws InterruptedException {
+        try (HugeReplyReceiver receiver = new HugeReplyReceiver(status)) {
+            DeliveryResult result = poster.post(receiver.url("/x"), BODY, "k-1", Map.of(), Duration.ofSeconds(30));
+            receiver.awaitAnswered(Duration.ofSeconds(30));
+
+            if (status == 200) {
+                assertThat(result).isEqualTo(new DeliveryResult.Accepted(200));
+            } else {
+                assertThat(((DeliveryResult.TransientFailure) result).error()).startsWith("HTTP 500: xxxx").endsWith("…");
+            }
+            assertThat(receiver.cutOff()).as("the router closed the connection before the whole body").isTrue();
+            assertThat(receiver.written()).isLessThan(HugeReplyReceiver.BODY_BYTES);
+        }
+    }
+
     @Test
     void shouldMaskTheUrlsPathAndQueryWhenTheReplyQuotesThem() {
         try (LocalReceiver receiver = LocalReceiver.answering(Reply.status(404,
