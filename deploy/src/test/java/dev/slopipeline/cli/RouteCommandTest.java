@@ -89,4 +89,33 @@ class RouteCommandTest {
         assertThat(test.out()).isEmpty();
         assertThat(slo("route", "check", EXAMPLE).out()).isEqualTo("ok: 6 receivers, 6 routes" + System.lineSeparator());
     }
+
+    @Test
+    void shouldCheckAConfigWithoutPrintingItsCredentials() throws IOException {
+        Path config = folder.resolve("router.yml");
+        Files.writeString(folder.resolve("short-ack-key"), "short-ack-key-material\n");
+        Files.writeString(config, """
+                route: {receiver: slack}
+                receivers:
+                - {name: slack, slack_configs: [{api_url: 'ftp://hooks.slack.com/services/T0/B0/slackTokenQRSTUVW'}]}
+                - {name: pager, pagerduty_configs: [{routing_key_file: missing-key}]}
+                users: [{name: alice, time_zone: UTC, contacts: [{type: email, address: a@example.com}]}]
+                escalation_policies: [{name: payments, levels: [{users: [alice]}]}]
+                paging: {receivers: {pager: payments}, ack_links: {secret_file: short-ack-key}}
+                """);
+
+        Run check = slo("route", "check", config.toString());
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.out())
+                .contains(config + ":3:43: \"api_url\" in slack_configs[0] of receiver \"slack\" must be an http or"
+                        + " https URL with a host, e.g. https://hooks.example.com/alerts, got"
+                        + " \"ftp://hooks.slack.com/<secret>\"")
+                .contains(config + ":4:56: \"routing_key_file\" in pagerduty_configs[0] of receiver \"pager\": cannot"
+                        + " read secret file " + folder.resolve("missing-key") + " (NoSuchFileException)")
+                .contains(config + ":7:65: \"secret_file\" in \"ack_links\" in \"paging\": the acknowledge-link key"
+                        + " holds 22 bytes; it needs at least 32")
+                .doesNotContain("slackTokenQRSTUVW")
+                .doesNotContain("short-ack-key-material");
+    }
 }

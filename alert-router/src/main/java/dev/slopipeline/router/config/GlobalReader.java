@@ -2,12 +2,13 @@ package dev.slopipeline.router.config;
 
 import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.router.secret.SecretFields;
 
 /** Reads the {@code global} section; Alertmanager settings for channels not supported yet are ignored. */
 final class GlobalReader {
 
     private static final String[] NOT_SUPPORTED = {
-        "http_config", "slack_api_url_file", "smtp_from", "smtp_smarthost", "smtp_hello", "smtp_auth_username",
+        "http_config", "smtp_from", "smtp_smarthost", "smtp_hello", "smtp_auth_username",
         "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret",
         "smtp_auth_secret_file", "smtp_require_tls", "smtp_tls_config", "jira_api_url", "victorops_api_key",
         "victorops_api_key_file", "victorops_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url",
@@ -23,7 +24,7 @@ final class GlobalReader {
         GlobalConfig defaults = GlobalConfig.DEFAULTS;
         GlobalConfig config = new GlobalConfig(
                 YamlFields.duration(global, "resolve_timeout").orElse(defaults.resolveTimeout()),
-                YamlFields.url(global, "slack_api_url"),
+                SecretFields.url(global, "slack_api_url"),
                 YamlFields.url(global, "pagerduty_url").orElse(defaults.pagerdutyUrl()));
         YamlFields.ignore(global, NOT_SUPPORTED);
         global.rejectUnknownFields();

@@ -3,9 +3,21 @@ package dev.slopipeline.router.delivery;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What one delivery attempt came to. The split between transient and permanent decides whether we try again. */
 public sealed interface DeliveryResult {
+
+    /** The same result with its error text changed, e.g. to mask a credential the receiver quoted back. */
+    default DeliveryResult withError(UnaryOperator<String> change) {
+        if (this instanceof TransientFailure failure) {
+            return new TransientFailure(change.apply(failure.error()), failure.retryAfter());
+        }
+        if (this instanceof PermanentFailure failure) {
+            return new PermanentFailure(change.apply(failure.error()));
+        }
+        return this;
+    }
 
     /** The receiver took the notification (any 2xx). */
     record Accepted(int httpStatus) implements DeliveryResult {

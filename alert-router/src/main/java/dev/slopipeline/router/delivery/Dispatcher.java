@@ -1,6 +1,7 @@
 package dev.slopipeline.router.delivery;
 
 import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.secret.Redacted;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -275,23 +276,28 @@ public final class Dispatcher {
         }
     }
 
-    private static void log(DeliveryOutcome outcome) {
+    private void log(DeliveryOutcome outcome) {
         if (outcome instanceof DeliveryOutcome.Delivered) {
             log.info("delivered {} (group {}) via {} after {} attempt(s)", outcome.idempotencyKey(),
                     outcome.groupKey(), outcome.receiver(), outcome.attempts());
         } else if (outcome instanceof DeliveryOutcome.Retrying) {
             DeliveryOutcome.Retrying retrying = (DeliveryOutcome.Retrying) outcome;
-            log.warn("attempt {} to deliver {} via {} failed: {}; next attempt via {} at {}", retrying.attempts(),
-                    retrying.idempotencyKey(), retrying.receiver(), retrying.error(), retrying.next().receiver(),
-                    retrying.next().nextAttemptAt());
+            log.warn("attempt {} to deliver {} via {} ({}) failed: {}; next attempt via {} at {}", retrying.attempts(),
+                    retrying.idempotencyKey(), retrying.receiver(), where(retrying.receiver()), retrying.error(),
+                    retrying.next().receiver(), retrying.next().nextAttemptAt());
         } else if (outcome instanceof DeliveryOutcome.FailedPermanently) {
-            log.error("gave up delivering {} (group {}) via {} after {} attempt(s): {}", outcome.idempotencyKey(),
-                    outcome.groupKey(), outcome.receiver(), outcome.attempts(),
+            log.error("gave up delivering {} (group {}) via {} ({}) after {} attempt(s): {}", outcome.idempotencyKey(),
+                    outcome.groupKey(), outcome.receiver(), where(outcome.receiver()), outcome.attempts(),
                     ((DeliveryOutcome.FailedPermanently) outcome).error());
         } else {
             log.info("{} for {} was superseded by {} before delivery", outcome.idempotencyKey(), outcome.receiver(),
                     ((DeliveryOutcome.Superseded) outcome).supersededBy());
         }
+    }
+
+    /** The receiver's URL as a failure log may show it: scheme and host, the rest being possibly a credential. */
+    private String where(String receiver) {
+        return receivers.get(receiver).map(known -> Redacted.url(known.target().url())).orElse("not configured");
     }
 
     private record Stream(String receiver, String groupKey) {

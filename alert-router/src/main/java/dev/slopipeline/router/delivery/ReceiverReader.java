@@ -6,8 +6,8 @@ import dev.slopipeline.kit.yaml.YamlFields;
 import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.secret.Secret;
+import dev.slopipeline.router.secret.SecretFields;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,8 @@ import java.util.function.Function;
 /**
  * Reads {@code receivers}: unique names, their webhook, Slack and PagerDuty channels, and the slo-pipeline extensions
  * {@code fallback} (on a receiver) and {@code slo_signing_secret_file} / {@code slo_signing_secret_env} (on a webhook).
+ * Every credential (webhook {@code url}, Slack {@code api_url}, PagerDuty {@code routing_key}) may come from the file
+ * its {@code _file} form names, as in Alertmanager; see {@link SecretFields}.
  */
 public final class ReceiverReader {
 
@@ -106,8 +108,11 @@ public final class ReceiverReader {
     }
 
     private Optional<WebhookConfig> webhook(YamlMap map) {
-        YamlFields.ignore(map, "url_file", "http_config", "timeout");
-        Optional<URI> url = map.require("url").isPresent() ? YamlFields.url(map, "url") : Optional.empty();
+        YamlFields.ignore(map, "http_config", "timeout");
+        if (!SecretFields.written(map, "url")) {
+            problems.error(map.location(), map.what() + " is missing the required field \"url\" (or \"url_file\")");
+        }
+        Optional<URI> url = SecretFields.url(map, "url");
         boolean sendResolved = YamlFields.flag(map, "send_resolved", true);
         int maxAlerts = map.get("max_alerts").flatMap(node -> {
             long value = node.asInteger(problems, map.describe("max_alerts")).orElse(0);
@@ -117,19 +122,21 @@ public final class ReceiverReader {
             }
             return Optional.of((int) value);
         }).orElse(0);
-        Optional<Secret> signingSecret = secret(map, "slo_signing_secret_file", "slo_signing_secret_env");
+        Optional<Secret> signingSecret = SecretFields.fileOrEnvironment(map, "slo_signing_secret_file",
+                "slo_signing_secret_env", SecretFields.Check.ANY);
         return url.map(u -> new WebhookConfig(u, sendResolved, maxAlerts, signingSecret));
     }
 
     private Optional<SlackConfig> slack(YamlMap map) {
-        YamlFields.ignore(map, "api_url_file", "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
+        YamlFields.ignore(map, "http_config", "icon_emoji", "icon_url", "link_names", "username", "actions",
                 "callback_id", "color", "fallback", "fields", "footer", "mrkdwn_in", "pretext", "short_fields", "text",
                 "title", "title_link", "image_url", "thumb_url");
-        boolean written = map.has("api_url");
-        Optional<URI> apiUrl = written ? YamlFields.url(map, "api_url") : slackApiUrl;
+        boolean written = SecretFields.written(map, "api_url");
+        Optional<URI> apiUrl = written ? SecretFields.url(map, "api_url") : slackApiUrl;
         if (!written && apiUrl.isEmpty()) {
-            problems.error(map.location(), map.what() + " has no \"api_url\" and there is no \"slack_api_url\" in \"global\"; "
-                    + "set one of them to the Slack incoming webhook URL");
+            problems.error(map.location(), map.what() + " has no \"api_url\" (or \"api_url_file\") and there is no"
+                    + " \"slack_api_url\" (or \"slack_api_url_file\") in \"global\"; set one of them to the Slack"
+                    + " incoming webhook URL");
         }
         Optional<String> channel = YamlFields.text(map, "channel").filter(c -> !c.isEmpty());
         boolean sendResolved = YamlFields.flag(map, "send_resolved", false);
@@ -145,19 +152,11 @@ public final class ReceiverReader {
             problems.error(map.keyLocation(field), map.describe(field) + " is for PagerDuty's Prometheus integration "
                     + "(Events API v1); slo-pipeline uses Events API v2: write the integration key as \"routing_key\"");
         }
-        Optional<Secret> routingKey;
-        if (map.has("routing_key_file")) {
-            if (map.has("routing_key")) {
-                problems.error(map.keyLocation("routing_key_file"), map.what() + " has both \"routing_key\" and"
-                        + " \"routing_key_file\"; keep one (the file keeps the key out of the config)");
-            }
-            routingKey = secret(map, "routing_key_file", null);
-        } else {
-            routingKey = (eventsApiV1 ? YamlFields.text(map, "routing_key")
-                    : map.require("routing_key").flatMap(node -> node.asText(problems, map.describe("routing_key"))))
-                    .filter(key -> nonBlank(map, "routing_key", key))
-                    .map(Secret::inline);
+        if (!eventsApiV1 && !SecretFields.written(map, "routing_key")) {
+            problems.error(map.location(), map.what() + " is missing the required field \"routing_key\""
+                    + " (or \"routing_key_file\")");
         }
+        Optional<Secret> routingKey = SecretFields.inlineOrFile(map, "routing_key", SecretFields.Check.ANY);
         URI url = YamlFields.url(map, "url").orElse(pagerdutyUrl);
         // Alertmanager's default is "error" for everything; mapping the alert's own severity keeps tickets quiet.
         Optional<String> severity = YamlFields.text(map, "severity").filter(text -> !text.contains("{{"));
@@ -166,34 +165,5 @@ public final class ReceiverReader {
             return Optional.empty();
         }
         return routingKey.map(key -> new PagerdutyConfig(key, url, severity, sendResolved));
-    }
-
-    /**
-     * A credential read from a file or an environment variable at each use, never from the config itself. A relative
-     * file is taken from the config's folder, as Alertmanager resolves its {@code *_file} fields.
-     *
-     * @param envField the field naming an environment variable instead; null when only a file is allowed
-     */
-    private Optional<Secret> secret(YamlMap map, String fileField, String envField) {
-        if (envField != null && map.has(fileField) && map.has(envField)) {
-            problems.error(map.keyLocation(envField), map.what() + " has both \"" + fileField + "\" and \"" + envField
-                    + "\"; keep one");
-            return Optional.empty();
-        }
-        if (envField != null && map.has(envField)) {
-            return YamlFields.text(map, envField).filter(name -> nonBlank(map, envField, name)).map(Secret::fromEnvironment);
-        }
-        return YamlFields.text(map, fileField).filter(path -> nonBlank(map, fileField, path)).map(path -> {
-            Path file = Path.of(path);
-            Path folder = Path.of(map.location().file()).toAbsolutePath().getParent();
-            return Secret.fromFile(file.isAbsolute() || folder == null ? file : folder.resolve(file));
-        });
-    }
-
-    private boolean nonBlank(YamlMap map, String field, String value) {
-        if (value.isBlank()) {
-            problems.error(map.keyLocation(field), map.describe(field) + " is empty");
-        }
-        return !value.isBlank();
     }
 }

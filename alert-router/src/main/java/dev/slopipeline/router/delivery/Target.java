@@ -1,5 +1,6 @@
 package dev.slopipeline.router.delivery;
 
+import dev.slopipeline.router.secret.Redacted;
 import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param url       the endpoint; for PagerDuty the Events API base (https://events.pagerduty.com). Its path and
  *                  query may hold a credential (a Slack incoming-webhook URL does), so {@link #toString()} shows
- *                  only scheme, host and port
+ *                  only scheme, host and port ({@link Redacted#url})
  * @param secret    the webhook's HMAC key, or the PagerDuty routing key; null when the receiver has none
  * @param timeout   how long one attempt may wait for an answer before it counts as failed
  * @param maxAlerts at most this many alerts in one message, 0 for all (Alertmanager's {@code max_alerts})
@@ -24,7 +25,7 @@ public record Target(URI url, Secret secret, Duration timeout, int maxAlerts) {
         Objects.requireNonNull(url, "url");
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException("target url " + masked(url)
+            throw new IllegalArgumentException("target url " + Redacted.url(url)
                     + " must be an absolute http:// or https:// URL with a host");
         }
         Objects.requireNonNull(timeout, "timeout");
@@ -54,18 +55,7 @@ public record Target(URI url, Secret secret, Duration timeout, int maxAlerts) {
 
     @Override
     public String toString() {
-        return "Target[url=" + masked(url) + ", secret=" + (secret == null ? "none" : secret)
+        return "Target[url=" + Redacted.url(url) + ", secret=" + (secret == null ? "none" : secret)
                 + ", timeout=" + timeout + ", maxAlerts=" + maxAlerts + "]";
-    }
-
-    private static String masked(URI url) {
-        StringBuilder shown = new StringBuilder();
-        shown.append(url.getScheme() == null ? "?" : url.getScheme()).append("://").append(url.getHost() == null ? "?" : url.getHost());
-        if (url.getPort() >= 0) {
-            shown.append(':').append(url.getPort());
-        }
-        boolean hasMore = url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")
-                || url.getRawQuery() != null;
-        return shown.append(hasMore ? "/…" : "").toString();
     }
 }

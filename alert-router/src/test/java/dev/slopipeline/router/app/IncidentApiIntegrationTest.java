@@ -66,7 +66,7 @@ class IncidentApiIntegrationTest {
 
     @Test
     void shouldOpenAcknowledgeThroughTheSignedLinkAndResolveAnIncident() throws Exception {
-        Path secret = Files.writeString(folder.resolve("ack-secret"), "integration-secret\n");
+        Path secret = Files.writeString(folder.resolve("ack-secret"), "integration-secret-of-32-bytes-or-more\n");
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (LocalReceiver email = LocalReceiver.answering(200);
              RouterApp app = start(email, secret)) {

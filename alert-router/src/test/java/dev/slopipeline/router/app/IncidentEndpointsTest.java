@@ -49,7 +49,7 @@ class IncidentEndpointsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ApiAccess ACCESS = ApiAccess.NONE.withToken("writer", ApiScope.WRITE)
             .withToken("reader", ApiScope.READ).withTokenRequiredForReads(true);
-    private static final Secret SECRET = Secret.inline("link-secret");
+    private static final Secret SECRET = Secret.inline("link-secret-of-at-least-32-bytes!");
 
     private final TreeMap<String, byte[]> store = new TreeMap<>();
     private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
@@ -171,7 +171,7 @@ class IncidentEndpointsTest {
         store("checkout-2", false);
         AckLinkSigner signer = new AckLinkSigner(SECRET);
         String expired = signer.sign("checkout-1", "alice", T0.plusSeconds(60));
-        String forged = new AckLinkSigner(Secret.inline("guessed")).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
+        String forged = new AckLinkSigner(Secret.inline("a-guessed-key-of-at-least-32-bytes")).sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
         String valid = signer.sign("checkout-1", "alice", T0.plus(Duration.ofHours(1)));
         String[] parts = valid.split("\\.");
         String otherIncident = String.join(".", parts[0],

@@ -27,6 +27,9 @@ class DeliveryExtensionsTest {
 
     @Test
     void shouldReadFallbacksSecretSourcesAndTheRetryPolicy() throws Exception {
+        Files.createDirectories(dir.resolve("secrets"));
+        Files.writeString(dir.resolve("secrets/hmac"), "hmac-key\n");
+        Path pdKey = Files.writeString(dir.resolve("pd"), "0123456789abcdef\n");
         Path file = Files.writeString(dir.resolve("router.yml"), """
                 route: {receiver: primary}
                 delivery:
@@ -40,8 +43,8 @@ class DeliveryExtensionsTest {
                   - {url: 'https://hooks.example/a', slo_signing_secret_file: secrets/hmac}
                   - {url: 'https://hooks.example/b', slo_signing_secret_env: HOOK_HMAC}
                 - name: backup
-                  pagerduty_configs: [{routing_key_file: /run/secrets/pd}]
-                """);
+                  pagerduty_configs: [{routing_key_file: '%s'}]
+                """.formatted(pdKey));
 
         LoadedConfig loaded = RouterConfigLoader.load(file);
 
@@ -54,7 +57,7 @@ class DeliveryExtensionsTest {
                 .containsExactly("file:" + dir.resolve("secrets/hmac"), "env:HOOK_HMAC");
         ReceiverConfig backup = config.receiver("backup").orElseThrow();
         assertThat(backup.fallback()).isEmpty();
-        assertThat(((PagerdutyConfig) backup.channels().get(0)).routingKey()).hasToString("file:/run/secrets/pd");
+        assertThat(((PagerdutyConfig) backup.channels().get(0)).routingKey()).hasToString("file:" + pdKey);
     }
 
     @Test

@@ -197,7 +197,7 @@ class RouterConfigValidationTest {
                         - name: a
                           webhook_configs: [{send_resolved: false}]
                         """,
-                        "am.yml:4:21: webhook_configs[0] of receiver \"a\" is missing the required field \"url\""),
+                        "am.yml:4:21: webhook_configs[0] of receiver \"a\" is missing the required field \"url\" (or \"url_file\")"),
                 broken("webhook url that is not http", """
                         route: {receiver: a}
                         receivers:
@@ -205,7 +205,7 @@ class RouterConfigValidationTest {
                           webhook_configs: [{url: 'ftp://files.example/alerts'}]
                         """,
                         "am.yml:4:27: \"url\" in webhook_configs[0] of receiver \"a\" must be an http or https URL with"
-                                + " a host, e.g. https://hooks.example.com/alerts, got \"ftp://files.example/alerts\""),
+                                + " a host, e.g. https://hooks.example.com/alerts, got \"ftp://files.example/<secret>\""),
                 broken("negative max_alerts", """
                         route: {receiver: a}
                         receivers:
@@ -220,8 +220,9 @@ class RouterConfigValidationTest {
                         - name: a
                           slack_configs: [{channel: '#ops'}]
                         """,
-                        "am.yml:4:19: slack_configs[0] of receiver \"a\" has no \"api_url\" and there is no"
-                                + " \"slack_api_url\" in \"global\"; set one of them to the Slack incoming webhook URL"),
+                        "am.yml:4:19: slack_configs[0] of receiver \"a\" has no \"api_url\" (or \"api_url_file\") and"
+                                + " there is no \"slack_api_url\" (or \"slack_api_url_file\") in \"global\"; set one of them"
+                                + " to the Slack incoming webhook URL"),
                 broken("pagerduty with an Events API v1 service_key", """
                         route: {receiver: a}
                         receivers:
@@ -237,7 +238,8 @@ class RouterConfigValidationTest {
                         - name: a
                           pagerduty_configs: [{severity: critical}]
                         """,
-                        "am.yml:4:23: pagerduty_configs[0] of receiver \"a\" is missing the required field \"routing_key\""),
+                        "am.yml:4:23: pagerduty_configs[0] of receiver \"a\" is missing the required field \"routing_key\""
+                                + " (or \"routing_key_file\")"),
                 broken("time range across midnight", """
                         route: {receiver: a}
                         receivers: [{name: a}]
@@ -348,7 +350,7 @@ class RouterConfigValidationTest {
                 "am.yml:2:13: unknown receiver \"missing\" in route; the receivers are: a",
                 "am.yml:3:15: \"group_wait\" in route: \"soon\" is not a duration: write whole numbers with units y, w, d,"
                         + " h, m, s or ms, largest first, e.g. 30s, 5m, 4h or 1h30m (each unit at most once, largest first)",
-                "am.yml:6:21: webhook_configs[0] of receiver \"a\" is missing the required field \"url\"");
+                "am.yml:6:21: webhook_configs[0] of receiver \"a\" is missing the required field \"url\" (or \"url_file\")");
         assertThatThrownBy(loaded::orElseThrow).hasMessage(String.join("\n",
                 loaded.problems().stream().map(Problem::toString).toList()));
     }

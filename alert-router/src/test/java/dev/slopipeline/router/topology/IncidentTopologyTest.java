@@ -108,7 +108,7 @@ class IncidentTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        secret = Files.writeString(folder.resolve("ack-secret"), "s3cret-for-links\n");
+        secret = Files.writeString(folder.resolve("ack-secret"), "s3cret-for-links-32-bytes-or-longer\n");
         RouterConfig config = RouterConfigLoader.parse(folder.resolve("router.yml").toString(), config(secret)).orElseThrow();
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-topology-test");

@@ -5,6 +5,7 @@ import dev.slopipeline.router.delivery.DeliveryResult;
 import dev.slopipeline.router.delivery.Target;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.router.secret.Redacted;
 import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.util.Map;
@@ -46,7 +47,9 @@ public final class PagerDutyChannel implements Channel {
             return new DeliveryResult.PermanentFailure("no PagerDuty routing key: " + e.getMessage());
         }
         byte[] body = JsonPoster.toBytes(PagerDutyEvent.of(notification, routingKey, severity));
-        return poster.post(enqueue(target.url()), body, notification.idempotencyKey(), Map.of(), target.timeout());
+        // The key is in the event we sent, and a receiver's error reply may quote the event back.
+        return poster.post(enqueue(target.url()), body, notification.idempotencyKey(), Map.of(), target.timeout())
+                .withError(error -> Redacted.scrub(error, routingKey));
     }
 
     private static URI enqueue(URI base) {

@@ -27,9 +27,10 @@ import java.util.Map;
  * receiver has exactly one, the config loader checks that).
  *
  * <ul>
- *   <li>{@code webhook_configs}: the Alertmanager v4 webhook to {@code url}, at most {@code max_alerts} alerts, signed
+ *   <li>{@code webhook_configs}: the Alertmanager v4 webhook to {@code url} (or {@code url_file}), at most {@code max_alerts} alerts, signed
  *       with the secret of {@code slo_signing_secret_file} or {@code slo_signing_secret_env} when one is set;</li>
- *   <li>{@code slack_configs}: the incoming webhook {@code api_url} (or {@code global.slack_api_url}), posting to
+ *   <li>{@code slack_configs}: the incoming webhook {@code api_url} or {@code api_url_file} (else
+ *       {@code global.slack_api_url} or {@code global.slack_api_url_file}), posting to
  *       {@code channel} when set;</li>
  *   <li>{@code pagerduty_configs}: Events API v2 with {@code routing_key} or {@code routing_key_file}, at
  *       {@code url} (or {@code global.pagerduty_url}) with its {@code /v2/enqueue} path, which the channel adds

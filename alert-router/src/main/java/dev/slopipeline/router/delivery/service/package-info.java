@@ -68,8 +68,10 @@
  *       {@code slo_signing_secret_env: <VARIABLE>} on a webhook config: the HMAC key of the
  *       {@code X-Slo-Signature} header (see {@code delivery.webhook}), read at each use so rotation needs no
  *       restart.</li>
- *   <li>{@code routing_key_file: <path>} on a PagerDuty config, as in Alertmanager, instead of {@code routing_key}.
- *       {@code url} (or {@code global.pagerduty_url}) is Alertmanager's full {@code .../v2/enqueue} endpoint.</li>
+ *   <li>As in Alertmanager, every credential may come from a file instead: {@code url_file} on a webhook,
+ *       {@code api_url_file} on Slack (and {@code global.slack_api_url_file}), {@code routing_key_file} on PagerDuty,
+ *       read when the config loads (see {@code secret.SecretFields}). {@code url} (or {@code global.pagerduty_url})
+ *       is Alertmanager's full {@code .../v2/enqueue} endpoint.</li>
  *   <li>A top-level {@code delivery} section:
  *       {@code {retry_initial_backoff: 1s, retry_max_backoff: 5m, attempts_before_failover: 3}} (the defaults):
  *       exponential backoff with full jitter between zero and a ceiling that starts at the first value, doubles with

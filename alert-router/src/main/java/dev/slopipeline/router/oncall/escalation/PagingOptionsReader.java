@@ -6,7 +6,7 @@ import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import dev.slopipeline.router.oncall.schedule.ContactType;
 import dev.slopipeline.router.secret.Secret;
-import java.nio.file.Path;
+import dev.slopipeline.router.secret.SecretFields;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -71,34 +71,33 @@ final class PagingOptionsReader {
     }
 
     private Optional<PagingOptions.AckLinks> ackLinks(YamlMap map) {
-        Optional<Secret> secret = Optional.empty();
-        if (map.has("secret_env") && map.has("secret_file")) {
-            problems.error(map.keyLocation("secret_file"), map.what() + " has both \"secret_env\" and \"secret_file\"; keep one");
-        } else if (map.has("secret_env")) {
-            secret = map.get("secret_env").flatMap(node -> node.asString(problems, map.describe("secret_env")))
-                    .filter(name -> !name.isBlank()).map(Secret::fromEnvironment);
-        } else if (map.has("secret_file")) {
-            secret = map.get("secret_file").flatMap(node -> node.asString(problems, map.describe("secret_file")))
-                    .filter(path -> !path.isBlank()).map(path -> {
-                        Path file = Path.of(path);
-                        Path folder = Path.of(map.location().file()).toAbsolutePath().getParent();
-                        return Secret.fromFile(file.isAbsolute() || folder == null ? file : folder.resolve(file));
-                    });
-        } else {
+        if (!map.has("secret_env") && !map.has("secret_file")) {
             problems.error(map.location(), map.what() + " needs the HMAC key that signs the links: \"secret_env\" "
                     + "(an environment variable) or \"secret_file\" (a file); never the secret itself");
         }
+        Optional<Secret> secret = SecretFields.fileOrEnvironment(map, "secret_file", "secret_env",
+                PagingOptions.AckLinks::keyRefusal);
         Duration validFor = map.get("valid_for").flatMap(node -> node.asText(problems, map.describe("valid_for"))
-                .flatMap(text -> {
-                    try {
-                        return Optional.of(DurationSyntax.parse(text));
-                    } catch (IllegalArgumentException e) {
-                        problems.error(node.location(), map.describe("valid_for") + ": " + e.getMessage());
-                        return Optional.empty();
-                    }
-                })).orElse(PagingOptions.AckLinks.DEFAULT_VALID_FOR);
+                .flatMap(text -> validFor(node, map.describe("valid_for"), text)))
+                .orElse(PagingOptions.AckLinks.DEFAULT_VALID_FOR);
         map.rejectUnknownFields();
         return secret.map(key -> new PagingOptions.AckLinks(key, validFor));
+    }
+
+    private Optional<Duration> validFor(YamlNode node, String what, String text) {
+        Duration duration;
+        try {
+            duration = DurationSyntax.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.error(node.location(), what + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (duration.compareTo(PagingOptions.AckLinks.MAX_VALID_FOR) > 0) {
+            problems.error(node.location(), what + " must be at most 7d, got " + text
+                    + ": whoever holds a link acknowledges as its person for that long");
+            return Optional.empty();
+        }
+        return Optional.of(duration);
     }
 
     private void checkReceiver(String receiver, dev.slopipeline.kit.yaml.SourceLocation where, String what) {

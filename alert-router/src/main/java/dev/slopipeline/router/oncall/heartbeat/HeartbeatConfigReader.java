@@ -1,8 +1,9 @@
 package dev.slopipeline.router.oncall.heartbeat;
 
 import dev.slopipeline.kit.yaml.Problems;
-import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlFields;
+import dev.slopipeline.kit.yaml.YamlMap;
+import dev.slopipeline.router.secret.SecretFields;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +30,8 @@ public final class HeartbeatConfigReader {
         receiver.filter(name -> receivers.filter(declared -> !declared.contains(name)).isPresent()).ifPresent(name ->
                 problems.error(map.get("receiver").orElseThrow().location(), map.describe("receiver") + ": receiver \""
                         + name + "\" is not declared under \"receivers\""));
-        Optional<URI> pingUrl = YamlFields.url(map, "ping_url");
+        // A ping URL often holds the check's key (healthchecks.io and the like), so it is read as a credential.
+        Optional<URI> pingUrl = SecretFields.url(map, "ping_url");
         Duration pingInterval = positiveDuration(map, "ping_interval", problems).orElse(HeartbeatConfig.DEFAULT_PING_INTERVAL);
         map.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {

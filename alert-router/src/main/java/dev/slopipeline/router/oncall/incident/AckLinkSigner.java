@@ -1,5 +1,6 @@
 package dev.slopipeline.router.oncall.incident;
 
+import dev.slopipeline.router.oncall.escalation.PagingOptions;
 import dev.slopipeline.router.secret.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * to, until it expires, without an API token. The token is
  * {@code v1.<incident>.<user>.<expiry epoch seconds>.<signature>} (incident and user base64url), the signature an
  * HMAC-SHA256 under the configured secret over the action, the incident, the user and the expiry, so none of them
- * can be changed. The secret is read at each use and never logged.
+ * can be changed. The secret is read at each use and never logged; a key shorter than
+ * {@value PagingOptions.AckLinks#MIN_KEY_BYTES} bytes (an environment variable set so, or a file rotated to one) signs
+ * and accepts nothing.
  */
 public final class AckLinkSigner {
 
@@ -70,12 +73,20 @@ public final class AckLinkSigner {
     private byte[] mac(String incident, String user, long expiry) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
             String signed = ACTION + "\n" + incident + "\n" + user + "\n" + expiry;
             return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
+    }
+
+    private byte[] key() {
+        String key = secret.reveal();
+        PagingOptions.AckLinks.keyRefusal(key).ifPresent(refusal -> {
+            throw new Secret.SecretUnavailableException(refusal);
+        });
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String encode(String text) {

@@ -8,11 +8,14 @@ import dev.slopipeline.router.notification.SloFacts;
 import dev.slopipeline.router.oncall.escalation.Notify;
 import dev.slopipeline.router.oncall.escalation.NotifyReason;
 import dev.slopipeline.router.oncall.escalation.PagingOptions;
+import dev.slopipeline.router.secret.Secret;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link Notify} of the escalation into a notification intent for the delivery service.
@@ -26,6 +29,8 @@ import java.util.Optional;
  * and PagerDuty show as a link. The all-clear is the group resolved.
  */
 final class PageNotifications {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageNotifications.class);
 
     static final String USER_LABEL = "oncall_user";
     static final String INCIDENT_LABEL = "incident";
@@ -71,10 +76,21 @@ final class PageNotifications {
         });
     }
 
-    /** The signed link for the person, valid from the page for the configured time. */
+    /**
+     * The signed link for the person, valid from the page for the configured time. Without a usable key (its file
+     * gone, say) the page still goes out, without the link: reaching the person matters more than the shortcut.
+     */
     Optional<URI> ackUrl(String incident, String user, Instant pagedAt) {
-        return signer.map(s -> link("ack/" + s.sign(incident, user,
-                pagedAt.plus(options.ackLinks().orElseThrow().validFor()))));
+        if (signer.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(link("ack/" + signer.get().sign(incident, user,
+                    pagedAt.plus(options.ackLinks().orElseThrow().validFor()))));
+        } catch (Secret.SecretUnavailableException e) {
+            LOG.warn("incident {}: paging {} without an acknowledge link: {}", incident, user, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private URI link(String path) {

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonPosterTest {
 
     private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
-    private static final Duration TIMEOUT = Duration.ofMillis(300);
+    /** Generous: a receiver that answers must never be taken for a hanging one on a loaded build machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** For the receiver that never answers, so that the test waits no longer than it must. */
+    private static final Duration HANG_TIMEOUT = Duration.ofMillis(300);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:05:00Z"));
     private final JsonPoster poster = new JsonPoster(JsonPoster.defaultClient(), clock);
@@ -83,7 +86,7 @@ class JsonPosterTest {
         try (LocalReceiver receiver = LocalReceiver.answering(Reply.hanging())) {
             long started = System.nanoTime();
 
-            DeliveryResult result = post(receiver);
+            DeliveryResult result = poster.post(receiver.url("/x"), BODY, "k-1", Map.of(), HANG_TIMEOUT);
 
             assertThat(result).isEqualTo(new DeliveryResult.TransientFailure("no answer within PT0.3S"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -105,6 +108,35 @@ class JsonPosterTest {
             String error = ((DeliveryResult.PermanentFailure) post(receiver)).error();
 
             assertThat(error).hasSizeLessThan(250).endsWith("…");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 500})
+    void shouldReadAHugeReplyOnlyUpToTheLimitAndCloseTheConnection(int status) throws InterruptedException {
+        try (HugeReplyReceiver receiver = new HugeReplyReceiver(status)) {
+            DeliveryResult result = poster.post(receiver.url("/x"), BODY, "k-1", Map.of(), Duration.ofSeconds(30));
+            receiver.awaitAnswered(Duration.ofSeconds(30));
+
+            if (status == 200) {
+                assertThat(result).isEqualTo(new DeliveryResult.Accepted(200));
+            } else {
+                assertThat(((DeliveryResult.TransientFailure) result).error()).startsWith("HTTP 500: xxxx").endsWith("…");
+            }
+            assertThat(receiver.cutOff()).as("the router closed the connection before the whole body").isTrue();
+            assertThat(receiver.written()).isLessThan(HugeReplyReceiver.BODY_BYTES);
+        }
+    }
+
+    @Test
+    void shouldMaskTheUrlsPathAndQueryWhenTheReplyQuotesThem() {
+        try (LocalReceiver receiver = LocalReceiver.answering(Reply.status(404,
+                "no webhook at /services/T0/B0/path-token?key=query-token"))) {
+            URI url = receiver.url("/services/T0/B0/path-token?key=query-token");
+
+            DeliveryResult result = poster.post(url, BODY, "k-1", Map.of(), TIMEOUT);
+
+            assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("HTTP 404: no webhook at <secret>?<secret>"));
         }
     }
 }

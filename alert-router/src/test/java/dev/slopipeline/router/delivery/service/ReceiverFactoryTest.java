@@ -13,10 +13,14 @@ import dev.slopipeline.router.delivery.Receiver;
 import dev.slopipeline.router.delivery.Samples;
 import dev.slopipeline.router.delivery.http.JsonPoster;
 import dev.slopipeline.router.notification.Notification;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReceiverFactoryTest {
 
@@ -33,19 +37,30 @@ class ReceiverFactoryTest {
               slack_configs: [{channel: '#shop'}]
               pagerduty_configs: [{routing_key: 0123456789abcdef}]
             - name: backup
-              pagerduty_configs: [{routing_key_file: /run/secrets/pd, url: 'https://events.eu.pagerduty.com/v2/enqueue'}]
+              pagerduty_configs: [{routing_key_file: '%s', url: 'https://events.eu.pagerduty.com/v2/enqueue'}]
             - name: nobody
             """;
 
     private final ReceiverFactory factory = new ReceiverFactory(JsonPoster.defaultClient(), Clock.systemUTC());
+
+    @TempDir
+    Path dir;
+
+    private Path pdKey;
+
+    /** {@link #CONFIG}, with the backup's PagerDuty key in a file, which the loader reads. */
+    private RouterConfig shop() throws IOException {
+        pdKey = Files.writeString(dir.resolve("pd"), "0123456789abcdef\n");
+        return config(CONFIG.formatted(pdKey));
+    }
 
     private static RouterConfig config(String yaml) {
         return RouterConfigLoader.parse("router.yml", yaml).orElseThrow();
     }
 
     @Test
-    void shouldMakeEveryChannelOfAReceiverItsOwnIntegrationFallingBackToTheFallbackReceiver() {
-        Integrations integrations = factory.build(config(CONFIG));
+    void shouldMakeEveryChannelOfAReceiverItsOwnIntegrationFallingBackToTheFallbackReceiver() throws IOException {
+        Integrations integrations = factory.build(shop());
 
         Receiver hook = integrations.receivers().get("team-shop#0").orElseThrow();
         assertThat(hook.target().url()).isEqualTo(URI.create("https://hooks.example/shop"));
@@ -61,14 +76,14 @@ class ReceiverFactoryTest {
         assertThat(pager.target().secret()).hasToString("inline");
         Receiver backup = integrations.receivers().get("backup#0").orElseThrow();
         assertThat(backup.target().url()).isEqualTo(URI.create("https://events.eu.pagerduty.com"));
-        assertThat(backup.target().secret()).hasToString("file:/run/secrets/pd");
+        assertThat(backup.target().secret()).hasToString("file:" + pdKey);
         assertThat(backup.fallback()).isNull();
         assertThat(integrations.names()).containsExactly("team-shop", "backup", "nobody");
     }
 
     @Test
-    void shouldFanAnIntentOutToEveryChannelUnderItsOwnKey() {
-        Integrations integrations = factory.build(config(CONFIG));
+    void shouldFanAnIntentOutToEveryChannelUnderItsOwnKey() throws IOException {
+        Integrations integrations = factory.build(shop());
         Notification intent = Samples.group("intent-1", "team-shop",
                 List.of(Samples.availability(AlertState.FIRING), Samples.latency(AlertState.RESOLVED)), null);
 
@@ -84,8 +99,8 @@ class ReceiverFactoryTest {
     }
 
     @Test
-    void shouldSendAResolvedGroupOnlyToChannelsThatWantIt() {
-        Integrations integrations = factory.build(config(CONFIG));
+    void shouldSendAResolvedGroupOnlyToChannelsThatWantIt() throws IOException {
+        Integrations integrations = factory.build(shop());
 
         assertThat(integrations.deliveries(Samples.resolved("intent-2")).orElseThrow())
                 .as("Slack, like the second webhook, sends no resolved groups unless told to, as in Alertmanager")
@@ -94,8 +109,8 @@ class ReceiverFactoryTest {
     }
 
     @Test
-    void shouldFanOutToNothingForAReceiverWithoutChannelsAndNotAtAllForAnUnknownOne() {
-        Integrations integrations = factory.build(config(CONFIG));
+    void shouldFanOutToNothingForAReceiverWithoutChannelsAndNotAtAllForAnUnknownOne() throws IOException {
+        Integrations integrations = factory.build(shop());
 
         assertThat(integrations.deliveries(Samples.group("intent-3", "nobody", Samples.firing("x").alerts(), null)))
                 .hasValueSatisfying(deliveries -> assertThat(deliveries).isEmpty());
