@@ -1,0 +1,121 @@
+package dev.slopipeline.streams.otlp;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Spans made by the OpenTelemetry SDK and encoded by its own OTLP encoder: the bytes an instrumented service or the
+ * Collector sends, not bytes written by hand.
+ */
+public final class SdkSpans implements AutoCloseable {
+
+    public static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
+    private final List<SpanData> finished = new ArrayList<>();
+    private final SdkTracerProvider provider;
+
+    private SdkSpans(Resource resource) {
+        SpanExporter collect = new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                finished.addAll(spans);
+                return CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return CompletableResultCode.ofSuccess();
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return CompletableResultCode.ofSuccess();
+            }
+        };
+        provider = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(SimpleSpanProcessor.create(collect)).build();
+    }
+
+    /** Spans of the service, with {@code deployment.environment.name=prod} beside its name. */
+    public static SdkSpans of(String service) {
+        return of(Resource.create(Attributes.of(SERVICE_NAME, service,
+                AttributeKey.stringKey("deployment.environment.name"), "prod")));
+    }
+
+    /** Spans of a resource exactly as given; {@code Resource.empty()} has no {@code service.name}. */
+    public static SdkSpans of(Resource resource) {
+        return new SdkSpans(resource);
+    }
+
+    /** One finished span, ending at {@code end} after {@code latency}. */
+    public SdkSpans span(SpanKind kind, String name, Instant end, Duration latency, StatusCode status, Attributes attributes) {
+        Span span = provider.get("checkout-instrumentation").spanBuilder(name).setSpanKind(kind)
+                .setStartTimestamp(end.minus(latency)).setAllAttributes(attributes).startSpan();
+        if (status != StatusCode.UNSET) {
+            span.setStatus(status);
+        }
+        span.end(end);
+        return this;
+    }
+
+    /** An HTTP server span after the current semantic conventions. */
+    public SdkSpans httpServer(String method, String route, int status, Instant end, Duration latency) {
+        return span(SpanKind.SERVER, method + " " + route, end, latency, status >= 500 ? StatusCode.ERROR : StatusCode.UNSET,
+                Attributes.builder().put("http.request.method", method).put("http.route", route)
+                        .put("http.response.status_code", status).put("url.path", route).build());
+    }
+
+    /** The spans finished since the last call. */
+    public List<SpanData> take() {
+        List<SpanData> spans = List.copyOf(finished);
+        finished.clear();
+        return spans;
+    }
+
+    /** {@code otlp_proto}: an ExportTraceServiceRequest in protobuf. */
+    public static byte[] proto(Collection<SpanData> spans) {
+        return encode(spans, TraceRequestMarshaler::writeBinaryTo);
+    }
+
+    /** {@code otlp_json}: the same request in OTLP's JSON mapping. */
+    public static byte[] json(Collection<SpanData> spans) {
+        return encode(spans, TraceRequestMarshaler::writeJsonTo);
+    }
+
+    private interface Encoding {
+        void write(TraceRequestMarshaler request, OutputStream out) throws IOException;
+    }
+
+    private static byte[] encode(Collection<SpanData> spans, Encoding encoding) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            encoding.write(TraceRequestMarshaler.create(spans), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        provider.close();
+    }
+}
