@@ -1,6 +1,5 @@
 package dev.slopipeline.streams.otlp;
 
-import dev.slopipeline.kit.result.Decoded;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -25,19 +24,20 @@ public final class SpanKinds {
         return NAMED.stream().filter(kinds::contains).map(SpanKinds::name).collect(Collectors.joining(","));
     }
 
-    /** Comma-separated names, at least one; spaces around them are allowed. */
-    public static Decoded<Set<SpanKind>> parse(String text) {
+    /**
+     * Comma-separated names, at least one; spaces around them are allowed.
+     *
+     * @throws IllegalArgumentException saying what the text must be: {@code must be span kinds separated by commas, ...}
+     */
+    public static Set<SpanKind> parse(String text) {
         Set<SpanKind> kinds = EnumSet.noneOf(SpanKind.class);
         for (String part : text.split(",", -1)) {
             String name = part.strip();
-            SpanKind kind = NAMED.stream().filter(k -> name(k).equals(name)).findFirst().orElse(null);
-            if (kind == null) {
-                return new Decoded.Invalid<>("must be span kinds separated by commas, from "
-                        + NAMED.stream().map(SpanKinds::name).collect(Collectors.joining(", ")) + "; got \"" + text + "\"");
-            }
-            kinds.add(kind);
+            kinds.add(NAMED.stream().filter(k -> name(k).equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "must be span kinds separated by commas, from "
+                            + NAMED.stream().map(SpanKinds::name).collect(Collectors.joining(", ")))));
         }
-        return new Decoded.Ok<>(Set.copyOf(kinds));
+        return Set.copyOf(kinds);
     }
 
     private static String name(SpanKind kind) {

@@ -90,28 +90,32 @@ public final class SdkSpans implements AutoCloseable {
         return spans;
     }
 
-    /** {@code otlp_proto}: an ExportTraceServiceRequest in protobuf. */
-    public static byte[] proto(Collection<SpanData> spans) {
-        return encode(spans, TraceRequestMarshaler::writeBinaryTo);
-    }
+    /** The two encodings of the Collector's Kafka exporter, as the SDK's OTLP encoder writes them. */
+    public enum Wire {
+        /** {@code otlp_proto}: an ExportTraceServiceRequest in protobuf. */
+        PROTO(TraceRequestMarshaler::writeBinaryTo),
+        /** {@code otlp_json}: the same request in OTLP's JSON mapping. */
+        JSON(TraceRequestMarshaler::writeJsonTo);
 
-    /** {@code otlp_json}: the same request in OTLP's JSON mapping. */
-    public static byte[] json(Collection<SpanData> spans) {
-        return encode(spans, TraceRequestMarshaler::writeJsonTo);
-    }
+        private final Writer writer;
 
-    private interface Encoding {
-        void write(TraceRequestMarshaler request, OutputStream out) throws IOException;
-    }
-
-    private static byte[] encode(Collection<SpanData> spans, Encoding encoding) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            encoding.write(TraceRequestMarshaler.create(spans), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Wire(Writer writer) {
+            this.writer = writer;
         }
-        return out.toByteArray();
+
+        public byte[] encode(Collection<SpanData> spans) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                writer.write(TraceRequestMarshaler.create(spans), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private interface Writer {
+        void write(TraceRequestMarshaler request, OutputStream out) throws IOException;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,18 +26,6 @@ class SpanDecoderTest {
 
     private static final Instant END = Instant.parse("2026-03-02T11:59:30.123456789Z");
     private static final SpanDecoder DECODER = new SpanDecoder(SpanEncoding.AUTO, SpanKinds.DEFAULT);
-
-    /** The two encodings of the Collector's Kafka exporter, as the SDK writes them. */
-    enum Wire {
-        PROTO(SdkSpans::proto),
-        JSON(SdkSpans::json);
-
-        final Function<List<SpanData>, byte[]> encode;
-
-        Wire(Function<List<SpanData>, byte[]> encode) {
-            this.encode = encode;
-        }
-    }
 
     private static SpanBatch decode(SpanDecoder decoder, byte[] record) {
         Decoded<SpanBatch> decoded = decoder.decode(record);
@@ -60,9 +47,9 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldMakeAnHttpServerSpanOneRequestEvent(Wire wire) {
-        byte[] record = wire.encode.apply(spans(SdkSpans.of("checkout-api")
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldMakeAnHttpServerSpanOneRequestEvent(SdkSpans.Wire wire) {
+        byte[] record = wire.encode(spans(SdkSpans.of("checkout-api")
                 .httpServer("POST", "/checkout", 503, END, Duration.ofNanos(812_500_000))));
 
         SpanBatch batch = decode(DECODER, record);
@@ -82,9 +69,9 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldReadTheOlderHttpConventionsWithoutTheQuery(Wire wire) {
-        byte[] record = wire.encode.apply(spans(SdkSpans.of("cart").span(SpanKind.SERVER, "HTTP GET", END, Duration.ofMillis(20),
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldReadTheOlderHttpConventionsWithoutTheQuery(SdkSpans.Wire wire) {
+        byte[] record = wire.encode(spans(SdkSpans.of("cart").span(SpanKind.SERVER, "HTTP GET", END, Duration.ofMillis(20),
                 StatusCode.UNSET, Attributes.builder().put("http.method", "GET").put("http.target", "/cart?id=42")
                         .put("http.status_code", 404).build())));
 
@@ -95,11 +82,11 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldNameRpcSpansByServiceAndMethodAndJudgeThemByTheirSpanStatus(Wire wire) {
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldNameRpcSpansByServiceAndMethodAndJudgeThemByTheirSpanStatus(SdkSpans.Wire wire) {
         Attributes rpc = Attributes.builder().put("rpc.system", "grpc").put("rpc.service", "shop.Payments")
                 .put("rpc.method", "Charge").build();
-        byte[] record = wire.encode.apply(spans(SdkSpans.of("payments")
+        byte[] record = wire.encode(spans(SdkSpans.of("payments")
                 .span(SpanKind.SERVER, "shop.Payments/Charge", END, Duration.ofMillis(5), StatusCode.ERROR, rpc)
                 .span(SpanKind.SERVER, "shop.Payments/Charge", END, Duration.ofMillis(5), StatusCode.OK, rpc)
                 .span(SpanKind.SERVER, "shop.Payments/Charge", END, Duration.ofMillis(5), StatusCode.UNSET, rpc)));
@@ -111,9 +98,9 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldTakeServerAndConsumerSpansByDefaultAndSkipTheOtherKinds(Wire wire) {
-        byte[] record = wire.encode.apply(spans(SdkSpans.of("orders")
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldTakeServerAndConsumerSpansByDefaultAndSkipTheOtherKinds(SdkSpans.Wire wire) {
+        byte[] record = wire.encode(spans(SdkSpans.of("orders")
                 .span(SpanKind.CONSUMER, "orders process", END, Duration.ofMillis(3), StatusCode.UNSET, Attributes.empty())
                 .span(SpanKind.CLIENT, "GET", END, Duration.ofMillis(3), StatusCode.ERROR, Attributes.empty())
                 .span(SpanKind.INTERNAL, "validate", END, Duration.ofMillis(3), StatusCode.ERROR, Attributes.empty())
@@ -130,11 +117,11 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldCarryScalarAttributesAsTextWithTheSpansOverTheResources(Wire wire) {
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldCarryScalarAttributesAsTextWithTheSpansOverTheResources(SdkSpans.Wire wire) {
         Resource resource = Resource.create(Attributes.builder().put("service.name", "search").put("region", "eu")
                 .put("host.cores", 8).build());
-        byte[] record = wire.encode.apply(spans(SdkSpans.of(resource).span(SpanKind.SERVER, "search", END, Duration.ofMillis(1),
+        byte[] record = wire.encode(spans(SdkSpans.of(resource).span(SpanKind.SERVER, "search", END, Duration.ofMillis(1),
                 StatusCode.UNSET, Attributes.builder().put("region", "us").put("cache.hit", true).put("score", 0.5)
                         .put(AttributeKey.stringArrayKey("tags"), List.of("a", "b")).build())));
 
@@ -145,8 +132,8 @@ class SpanDecoderTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void shouldCountSpansWithoutAServiceNameOrWithAnImpossibleStatusAndKeepTheOthers(Wire wire) {
+    @EnumSource(SdkSpans.Wire.class)
+    void shouldCountSpansWithoutAServiceNameOrWithAnImpossibleStatusAndKeepTheOthers(SdkSpans.Wire wire) {
         List<SpanData> nameless = spans(SdkSpans.of(Resource.empty())
                 .httpServer("GET", "/", 200, END, Duration.ofMillis(1))
                 .httpServer("GET", "/", 200, END, Duration.ofMillis(1)));
@@ -155,7 +142,7 @@ class SpanDecoderTest {
                 .span(SpanKind.SERVER, "GET", END, Duration.ofMillis(1), StatusCode.UNSET,
                         Attributes.builder().put("http.request.method", "GET").put("http.response.status_code", 700).build()));
 
-        SpanBatch batch = decode(DECODER, wire.encode.apply(concat(nameless, named)));
+        SpanBatch batch = decode(DECODER, wire.encode(concat(nameless, named)));
 
         assertThat(batch.events()).extracting(RequestEvent::operation).containsExactly("POST /checkout");
         assertThat(batch.unusable(UnusableSpan.NO_SERVICE_NAME)).isEqualTo(2);
@@ -165,29 +152,29 @@ class SpanDecoderTest {
     @Test
     void shouldTellJsonFromProtobufByTheFirstByteAfterWhitespace() {
         List<SpanData> spans = spans(SdkSpans.of("checkout-api").httpServer("POST", "/checkout", 200, END, Duration.ofMillis(1)));
-        byte[] json = SdkSpans.json(spans);
+        byte[] json = SdkSpans.Wire.JSON.encode(spans);
         byte[] indented = concat(" \n\t".getBytes(StandardCharsets.UTF_8), json);
 
         assertThat(decode(DECODER, indented).events()).hasSize(1);
         assertThat(decode(new SpanDecoder(SpanEncoding.OTLP_JSON, SpanKinds.DEFAULT), json).events()).hasSize(1);
-        assertThat(decode(new SpanDecoder(SpanEncoding.OTLP_PROTO, SpanKinds.DEFAULT), SdkSpans.proto(spans)).events()).hasSize(1);
+        assertThat(decode(new SpanDecoder(SpanEncoding.OTLP_PROTO, SpanKinds.DEFAULT), SdkSpans.Wire.PROTO.encode(spans)).events()).hasSize(1);
     }
 
     @Test
     void shouldRefuseTheOtherEncodingWhenOneIsPinnedAndSaySo() {
         List<SpanData> spans = spans(SdkSpans.of("checkout-api").httpServer("POST", "/checkout", 200, END, Duration.ofMillis(1)));
 
-        assertThat(refusal(new SpanDecoder(SpanEncoding.OTLP_PROTO, SpanKinds.DEFAULT), SdkSpans.json(spans)))
+        assertThat(refusal(new SpanDecoder(SpanEncoding.OTLP_PROTO, SpanKinds.DEFAULT), SdkSpans.Wire.JSON.encode(spans)))
                 .startsWith("not OTLP protobuf: ")
                 .endsWith("(spans.encoding is otlp_proto, but the record starts with '{': is it otlp_json?)");
-        assertThat(refusal(new SpanDecoder(SpanEncoding.OTLP_JSON, SpanKinds.DEFAULT), SdkSpans.proto(spans)))
+        assertThat(refusal(new SpanDecoder(SpanEncoding.OTLP_JSON, SpanKinds.DEFAULT), SdkSpans.Wire.PROTO.encode(spans)))
                 .startsWith("not OTLP JSON: ")
                 .endsWith("(spans.encoding is otlp_json, but the record does not start with '{': is it otlp_proto?)");
     }
 
     @Test
     void shouldRefuseTruncatedProtobufAndJsonThatIsNotAnExportRequest() {
-        byte[] proto = SdkSpans.proto(spans(SdkSpans.of("checkout-api").httpServer("POST", "/checkout", 200, END, Duration.ofMillis(1))));
+        byte[] proto = SdkSpans.Wire.PROTO.encode(spans(SdkSpans.of("checkout-api").httpServer("POST", "/checkout", 200, END, Duration.ofMillis(1))));
 
         assertThat(refusal(DECODER, Arrays.copyOf(proto, proto.length - 7))).startsWith("not OTLP protobuf: ")
                 .contains("input ended unexpectedly");
