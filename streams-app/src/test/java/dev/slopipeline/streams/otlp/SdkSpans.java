@@ -6,12 +6,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,24 +32,7 @@ public final class SdkSpans implements AutoCloseable {
     private final SdkTracerProvider provider;
 
     private SdkSpans(Resource resource) {
-        SpanExporter collect = new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<SpanData> spans) {
-                finished.addAll(spans);
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
-        };
-        provider = SdkTracerProvider.builder().setResource(resource).addSpanProcessor(SimpleSpanProcessor.create(collect)).build();
+        provider = SdkTracerProvider.builder().setResource(resource).build();
     }
 
     /** Spans of the service, with {@code deployment.environment.name=prod} beside its name. */
@@ -73,6 +54,7 @@ public final class SdkSpans implements AutoCloseable {
             span.setStatus(status);
         }
         span.end(end);
+        finished.add(((ReadableSpan) span).toSpanData());
         return this;
     }
 
