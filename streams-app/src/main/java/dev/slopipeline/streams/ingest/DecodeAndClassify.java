@@ -13,7 +13,6 @@ import dev.slopipeline.streams.metrics.TopologyMetrics.EventKind;
 import dev.slopipeline.streams.otlp.SpanBatch;
 import dev.slopipeline.streams.otlp.SpanDecoder;
 import dev.slopipeline.streams.otlp.SpanInput;
-import dev.slopipeline.streams.otlp.UnusableSpan;
 import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +34,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
  * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
- * its service, as context for that SLO's alerts. A record of the spans topic carries many spans: each one of a
- * selected kind is a request event (see {@link SpanDecoder}); spans that cannot be one, or whose time is refused, are
- * counted rather than dead-lettered, so that the valid spans beside them still count. Refused records keep their key, value and headers
- * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
- * application.
+ * its service, as context for that SLO's alerts. A record of the spans topic carries many spans: each
+ * one of a selected kind is a request event (see {@link SpanDecoder}); spans that cannot be one, or whose
+ * time is refused, are counted rather than dead-lettered, so that the valid spans beside them still count.
+ * Refused records keep their key, value and headers and gain a reason and their origin (see
+ * {@link DeadLetterHeaders}); nothing here ever stops the application.
  *
  * <p>With {@link PreSumming}, counts are summed per SLO and minute in a store ({@link PreSums}) and
  * handed on by a wall-clock punctuator, at the cost of up to one interval of delay.
@@ -129,30 +128,27 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         if (!timely(record, origin, event.timestamp())) {
             return;
         }
-        verdicts.start(event.timestamp(), event.service(), event.operation());
-        definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
-                event.status(), event.latencyMs(), event.count(), verdicts);
-        count(EventKind.REQUESTS);
+        classify(event, definitions, EventKind.REQUESTS);
     }
 
     private void spans(SpanBatch batch, DefinitionsSnapshot definitions) {
-        for (UnusableSpan reason : UnusableSpan.values()) {
-            if (batch.unusable(reason) > 0) {
-                metrics.spansUnusable(reason.tag(), batch.unusable(reason));
-            }
-        }
+        batch.unusable().forEach((reason, spans) -> metrics.spansUnusable(reason.tag(), spans));
         long now = context.currentSystemTimeMs();
         for (RequestEvent event : batch.events()) {
             Optional<EventTimeGuard.Refusal> refusal = timeGuard.check(event.timestamp(), now);
             if (refusal.isPresent()) {
                 metrics.spansUnusable(refusal.get().kind().tag(), 1);
-                continue;
+            } else {
+                classify(event, definitions, EventKind.SPANS);
             }
-            verdicts.start(event.timestamp(), event.service(), event.operation());
-            definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
-                    event.status(), event.latencyMs(), event.count(), verdicts);
-            count(EventKind.SPANS);
         }
+    }
+
+    private void classify(RequestEvent event, DefinitionsSnapshot definitions, EventKind kind) {
+        verdicts.start(event.timestamp(), event.service(), event.operation());
+        definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
+                event.status(), event.latencyMs(), event.count(), verdicts);
+        count(kind);
     }
 
     private void health(Record<byte[], byte[]> record, RecordMetadata origin, HealthEvent event, DefinitionsSnapshot definitions) {
