@@ -20,6 +20,13 @@ final class TraceRequests {
     /** A refusal reason quotes at most this much of the parser's message. */
     private static final int MAX_DETAIL = 200;
 
+    /**
+     * Deeper JSON is refused before parsing: the JSON parser under JsonFormat recurses once per level, and a few
+     * thousand levels would overflow the stream thread's stack. Protobuf's own limit for nested messages is 100; an
+     * export request is about 10 deep, plus what attribute values nest.
+     */
+    static final int MAX_JSON_DEPTH = 100;
+
     private static final JsonFormat.Parser LENIENT_JSON = JsonFormat.parser().ignoringUnknownFields();
     private static final JsonFormat.Parser STRICT_JSON = JsonFormat.parser();
 
@@ -46,6 +53,9 @@ final class TraceRequests {
     }
 
     private static Decoded<ExportTraceServiceRequest> json(byte[] record, SpanEncoding setting) {
+        if (nestingExceeds(record, MAX_JSON_DEPTH)) {
+            return new Decoded.Invalid<>("not OTLP JSON: objects and arrays nested deeper than " + MAX_JSON_DEPTH);
+        }
         String text = new String(record, StandardCharsets.UTF_8);
         ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
         try {
@@ -60,6 +70,31 @@ final class TraceRequests {
                             ? " (spans.encoding is otlp_json, but the record does not start with '{': is it otlp_proto?)" : ""));
         }
         return new Decoded.Ok<>(request.build());
+    }
+
+    /** Whether objects and arrays outside strings nest deeper than {@code max}; one pass, no allocation. */
+    static boolean nestingExceeds(byte[] json, int max) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length; i++) {
+            byte b = json[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                if (++depth > max) {
+                    return true;
+                }
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     private static String pinnedHint(byte[] record, SpanEncoding setting) {

@@ -186,6 +186,15 @@ class SpanDecoderTest {
     }
 
     @Test
+    void shouldRefuseJsonNestedDeeperThanAnExportRequestEverIsWithoutOverflowingTheStack() {
+        String deep = "{\"resourceSpans\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}";
+        String quoted = "{\"resourceSpans\":[],\"note\":\"" + "[".repeat(500) + "\\\"{\"}";
+
+        assertThat(refusal(DECODER, utf8(deep))).isEqualTo("not OTLP JSON: objects and arrays nested deeper than 100");
+        assertThat(refusal(DECODER, utf8(quoted))).as("brackets in strings do not nest").contains("note");
+    }
+
+    @Test
     void shouldReadAnEmptyExportRequestAsNoSpans() {
         assertThat(decode(DECODER, new byte[0]).events()).isEmpty();
         assertThat(decode(DECODER, utf8("{}")).events()).isEmpty();
