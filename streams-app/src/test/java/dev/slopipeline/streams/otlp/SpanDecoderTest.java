@@ -150,6 +150,21 @@ class SpanDecoderTest {
     }
 
     @Test
+    void shouldReadOtlpJsonWithItsHexIdsNumericEnumsAndLongsInStrings() {
+        byte[] json = SdkSpans.Wire.JSON.encode(spans(SdkSpans.of("payments").span(SpanKind.SERVER, "charge", END,
+                Duration.ofMillis(7), StatusCode.ERROR, Attributes.empty())));
+        String text = new String(json, StandardCharsets.UTF_8);
+
+        assertThat(text).containsPattern("\"traceId\":\"[0-9a-f]{32}\"").containsPattern("\"spanId\":\"[0-9a-f]{16}\"")
+                .contains("\"kind\":2", "\"code\":2", "\"endTimeUnixNano\":\"" + (END.getEpochSecond() * 1_000_000_000L + END.getNano()) + "\"");
+        assertThat(decode(DECODER, json).events()).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(500);
+            assertThat(event.timestamp()).isEqualTo(END);
+            assertThat(event.latencyMs()).isCloseTo(7.0, within(1e-9));
+        });
+    }
+
+    @Test
     void shouldTellJsonFromProtobufByTheFirstByteAfterWhitespace() {
         List<SpanData> spans = spans(SdkSpans.of("checkout-api").httpServer("POST", "/checkout", 200, END, Duration.ofMillis(1)));
         byte[] json = SdkSpans.Wire.JSON.encode(spans);
