@@ -46,7 +46,9 @@ public final class StreamsTopics {
                         TopicConfig.CLEANUP_POLICY_CONFIG, Heartbeat.CLEANUP_POLICY,
                         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Heartbeat.RETENTION.toMillis()),
                         TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Heartbeat.SEGMENT.toMillis())))));
-        config.spans().topic().ifPresent(spans -> layout.add(topic(spans, config, TopicConfig.CLEANUP_POLICY_DELETE)));
+        // as many partitions as the request topic: more would give the streams app tasks its internal topics lack
+        config.spans().topic().ifPresent(spans -> layout.add(WantedTopic.partitionedLike(spans, topics.requests())
+                .withReplication(config.replication()).withCleanupPolicy(TopicConfig.CLEANUP_POLICY_DELETE)));
         return layout;
     }
 

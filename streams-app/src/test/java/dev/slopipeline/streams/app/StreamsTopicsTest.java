@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -62,6 +63,21 @@ class StreamsTopicsTest {
             assertThat(descriptions.get("slo.status").partitions()).hasSize(2);
             assertThat(descriptions.get("slo.heartbeat").partitions()).hasSize(1);
             assertThat(descriptions.get("otlp_spans").partitions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldCreateTheSpansTopicWithAsManyPartitionsAsTheRequestTopicWhateverTheSetting() throws Exception {
+        StreamsAppConfig config = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set("topics.partitions", "2").topicsWithSuffix(".older").build();
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            // an installation from before spans were read, its request topic made with another partition count
+            admin.createTopics(List.of(new NewTopic(config.topics().requests(), 5, (short) 1))).all().get();
+
+            StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
+
+            assertThat(admin.describeTopics(List.of("otlp_spans.older")).allTopicNames().get().get("otlp_spans.older")
+                    .partitions()).hasSize(5);
         }
     }
 
