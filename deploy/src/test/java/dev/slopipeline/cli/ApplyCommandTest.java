@@ -62,11 +62,11 @@ class ApplyCommandTest {
         Run second = slo("apply", "--bootstrap-servers", servers, "--config", config.toString(), "../slo-definitions/examples");
 
         assertThat(dryRun.exitCode()).isZero();
-        assertThat(dryRun.out()).contains("added     SLO/checkout-availability", "15 added, 0 changed, 0 unchanged",
+        assertThat(dryRun.out()).contains("added     SLO/checkout-availability", "16 added, 0 changed, 0 unchanged",
                 "dry run: nothing written to defs-examples");
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("15 record(s) written to defs-examples");
-        assertThat(second.out()).contains("0 added, 0 changed, 15 unchanged", "0 record(s) written");
+        assertThat(first.out()).contains("16 record(s) written to defs-examples");
+        assertThat(second.out()).contains("0 added, 0 changed, 16 unchanged", "0 record(s) written");
     }
 
     @Test

@@ -63,7 +63,7 @@ class LintAndPlanCommandTest {
         Run run = slo("lint", EXAMPLES);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("ok: 7 services, 8 SLOs" + System.lineSeparator());
+        assertThat(run.out()).isEqualTo("ok: 7 services, 9 SLOs" + System.lineSeparator());
     }
 
     @Test

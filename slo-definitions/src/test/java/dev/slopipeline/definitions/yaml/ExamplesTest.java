@@ -12,6 +12,7 @@ import dev.slopipeline.definitions.policy.BurnRatePolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class ExamplesTest {
         assertThat(set.services()).containsOnlyKeys(
                 "storefront-web", "cart", "checkout", "payments", "search", "login", "recommendations");
         assertThat(set.slos().keySet()).containsExactly(
-                "browse-availability", "recommendations-availability", "add-to-cart-availability",
+                "browse-availability", "recommendations-availability", "add-to-cart-latency", "add-to-cart-availability",
                 "checkout-availability", "checkout-latency", "login-availability", "login-latency", "search-latency");
         assertThat(set.slos().values()).extracting(SloDefinition::journey)
                 .containsOnly("browse", "add-to-cart", "checkout", "login", "search");
@@ -52,6 +53,20 @@ class ExamplesTest {
         assertThat(checkout.indicator().match()).extracting(m -> m.service()).containsExactly("checkout-api", "payments");
         assertThat(checkout.indicator().match().get(1).attributes()).containsEntry("flow", "checkout");
         assertThat(slo("login-availability").indicator()).isInstanceOf(Indicator.Health.class);
+    }
+
+    @Test
+    void shouldSelectTheServerSpansOfTheProductionCartByTheirRouteTemplate() {
+        SloDefinition latency = slo("add-to-cart-latency");
+        Indicator.Requests indicator = (Indicator.Requests) latency.indicator();
+        String operation = "PUT /carts/{cartId}/items/{itemId}";
+
+        assertThat(indicator.match()).anyMatch(m -> m.matches("cart-api", operation, Map.of("deployment.environment.name", "prod",
+                "service.name", "cart-api", "http.route", "/carts/{cartId}/items/{itemId}")));
+        assertThat(indicator.match()).noneMatch(m -> m.matches("cart-api", operation, Map.of("deployment.environment.name", "staging")));
+        assertThat(indicator.isGood(200, 180.0)).isTrue();
+        assertThat(indicator.isGood(200, 400.0)).isFalse();
+        assertThat(indicator.isGood(500, 20.0)).isFalse();
     }
 
     @Test

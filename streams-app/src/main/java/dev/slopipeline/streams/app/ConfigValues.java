@@ -12,9 +12,12 @@ import static dev.slopipeline.streams.app.StreamsAppKeys.TOPIC_REPLICATION;
 
 import dev.slopipeline.kit.config.ConfigReader;
 import dev.slopipeline.kit.config.KafkaSettings;
+import dev.slopipeline.streams.otlp.SpanEncoding;
+import dev.slopipeline.streams.otlp.SpanInput;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads a {@link StreamsAppConfig} from its {@link StreamsAppKeys}, and checks what no single key can. */
@@ -37,11 +40,12 @@ final class ConfigValues {
     static StreamsAppConfig read(ConfigReader reader) {
         String guarantee = reader.get(PROCESSING_GUARANTEE);
         Duration defaultCommit = Duration.ofMillis(guarantee.equals(StreamsAppConfig.AT_LEAST_ONCE) ? 1000 : 100);
+        Topics topics = topics(reader);
         return new StreamsAppConfig(
                 reader.find(BOOTSTRAP_SERVERS),
                 reader.get(APPLICATION_ID),
                 reader.get(STATE_DIR),
-                topics(reader),
+                topics,
                 reader.get(StreamsAppKeys.TOPIC_PARTITIONS),
                 reader.find(TOPIC_REPLICATION).map(Integer::shortValue),
                 reader.get(STANDBY_REPLICAS),
@@ -53,7 +57,16 @@ final class ConfigValues {
                 reader.get(StreamsAppKeys.HEARTBEAT_INTERVAL_MS),
                 reader.get(StreamsAppKeys.SHUTDOWN_TIMEOUT_MS),
                 reader.find(StreamsAppKeys.DEFINITIONS_DIR),
-                reader.passThrough(KafkaSettings.PASS_THROUGH, OWNED_KAFKA_KEYS));
+                reader.passThrough(KafkaSettings.PASS_THROUGH, OWNED_KAFKA_KEYS),
+                spans(reader, topics));
+    }
+
+    private static SpanInput spans(ConfigReader reader, Topics topics) {
+        Optional<String> topic = reader.get(StreamsAppKeys.TOPIC_SPANS);
+        topic.filter(topics.all()::contains).ifPresent(name -> reader.refuse(StreamsAppKeys.TOPIC_SPANS,
+                "names " + name + ", which another topics.* setting uses; spans need a topic of their own"));
+        return new SpanInput(topic, SpanEncoding.ofConfigName(reader.get(StreamsAppKeys.SPANS_ENCODING)).orElseThrow(),
+                reader.get(StreamsAppKeys.SPANS_KINDS));
     }
 
     private static Topics topics(ConfigReader reader) {

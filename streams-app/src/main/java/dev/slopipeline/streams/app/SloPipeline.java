@@ -50,7 +50,8 @@ public final class SloPipeline {
                         topics.definitions(), topics.alerts(), topics.status()))
                 .withInitialDefinitions(config.definitionsDir().map(SloPipeline::load).orElse(DefinitionSet.empty()))
                 .withMeters(meters)
-                .withPreSumInterval(PRE_SUM_INTERVAL);
+                .withPreSumInterval(PRE_SUM_INTERVAL)
+                .withSpans(config.spans());
     }
 
     private static DefinitionSet load(Path folder) {

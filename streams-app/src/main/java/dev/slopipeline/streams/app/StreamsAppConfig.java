@@ -5,6 +5,7 @@ import dev.slopipeline.kit.config.ConfigReader;
 import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.kit.config.LayeredBuilder;
+import dev.slopipeline.streams.otlp.SpanInput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * @param bootstrapServers empty: the caller starts an embedded broker and sets it with {@link #withBootstrapServers}
  * @param replication of created and internal topics; empty for the broker's default
  * @param kafka client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
+ * @param spans the topic of OpenTelemetry spans, if read, and which spans are requests
  */
 public record StreamsAppConfig(
         Optional<String> bootstrapServers,
@@ -39,7 +41,8 @@ public record StreamsAppConfig(
         Duration heartbeatInterval,
         Duration shutdownTimeout,
         Optional<Path> definitionsDir,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        SpanInput spans) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -48,6 +51,7 @@ public record StreamsAppConfig(
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(replication, "replication");
         Objects.requireNonNull(definitionsDir, "definitionsDir");
+        Objects.requireNonNull(spans, "spans");
         kafka = Collections.unmodifiableMap(new TreeMap<>(kafka));
     }
 
@@ -66,7 +70,7 @@ public record StreamsAppConfig(
     public StreamsAppConfig withBootstrapServers(String servers) {
         return new StreamsAppConfig(Optional.of(servers), applicationId, stateDir, topics, partitions, replication,
                 standbyReplicas, processingGuarantee, commitInterval, httpPort, advertisedHost, statusStore,
-                heartbeatInterval, shutdownTimeout, definitionsDir, kafka);
+                heartbeatInterval, shutdownTimeout, definitionsDir, kafka, spans);
     }
 
     /**
@@ -92,7 +96,10 @@ public record StreamsAppConfig(
         for (int i = 0; i < names.size(); i++) {
             listing.value(StreamsAppKeys.TOPICS.get(i), names.get(i));
         }
-        return listing.value(StreamsAppKeys.TOPIC_PARTITIONS, partitions)
+        return listing.value(StreamsAppKeys.TOPIC_SPANS, spans.topic())
+                .value(StreamsAppKeys.SPANS_ENCODING, spans.encoding().configName())
+                .value(StreamsAppKeys.SPANS_KINDS, spans.kinds())
+                .value(StreamsAppKeys.TOPIC_PARTITIONS, partitions)
                 .value(StreamsAppKeys.TOPIC_REPLICATION, replication.map(Short::intValue), "(broker default)")
                 .value(StreamsAppKeys.STANDBY_REPLICAS, standbyReplicas)
                 .value(StreamsAppKeys.PROCESSING_GUARANTEE, processingGuarantee)
@@ -153,7 +160,7 @@ public record StreamsAppConfig(
         /** Every topic's default name with {@code suffix}, so that tests and side-by-side runs do not share topics. */
         public Builder topicsWithSuffix(String suffix) {
             StreamsAppKeys.TOPICS.forEach(topic -> set(topic, topic.defaultValue().orElseThrow() + suffix));
-            return this;
+            return set(StreamsAppKeys.TOPIC_SPANS, Optional.of(SpanInput.DEFAULT_TOPIC + suffix));
         }
 
         /** @throws InvalidConfigException listing every invalid or unknown setting, with where it was set */

@@ -11,9 +11,17 @@ import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.kit.config.Key;
 import dev.slopipeline.kit.config.KeySet;
 import dev.slopipeline.kit.config.LoggingKeys;
+import dev.slopipeline.kit.config.ValueType;
+import dev.slopipeline.streams.otlp.SpanEncoding;
+import dev.slopipeline.streams.otlp.SpanInput;
+import dev.slopipeline.streams.otlp.SpanKinds;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every setting of the streams app, by its key in a config file. In the environment the key is upper-cased
@@ -22,6 +30,9 @@ import java.util.List;
  * ({@code kafka.security.protocol}, {@code SLO_PIPELINE_KAFKA_SECURITY_PROTOCOL}).
  */
 public final class StreamsAppKeys {
+
+    /** The value of {@link #TOPIC_SPANS} that reads no spans. */
+    public static final String OFF = "off";
 
     public static final Key<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS;
     public static final Key<String> APPLICATION_ID = Key.of("application.id", KafkaSettings.NAME, "slo-pipeline-streams",
@@ -37,6 +48,13 @@ public final class StreamsAppKeys {
     public static final Key<String> TOPIC_STATUS = topic("status", "slo.status", "latest status per SLO (compacted)");
     public static final Key<String> TOPIC_HEARTBEAT = topic("heartbeat", "slo.heartbeat",
             "a record per instance every heartbeat interval while it runs (compacted, short retention)");
+    public static final Key<Optional<String>> TOPIC_SPANS = Key.of("topics.spans", topicOrOff(), SpanInput.DEFAULT_TOPIC,
+            "OpenTelemetry spans in, as the Collector's Kafka exporter writes them; " + OFF + ": none are read");
+    public static final Key<String> SPANS_ENCODING = Key.of("spans.encoding",
+            Choice.of(Arrays.stream(SpanEncoding.values()).map(SpanEncoding::configName).toArray(String[]::new)),
+            SpanEncoding.AUTO.configName(), "auto (JSON when a record starts with '{', else protobuf), otlp_proto or otlp_json");
+    public static final Key<Set<SpanKind>> SPANS_KINDS = Key.of("spans.kinds", spanKinds(), SpanKinds.format(SpanKinds.DEFAULT),
+            "the span kinds that are requests, comma-separated");
     public static final Key<Integer> TOPIC_PARTITIONS = Key.of("topics.partitions", integer(1, 10_000), "3",
             "partitions of the topics the app creates (slo.definitions always has 1)");
     public static final Key<Integer> TOPIC_REPLICATION = Key.of("topics.replication", integer(1, Short.MAX_VALUE), null,
@@ -63,7 +81,8 @@ public final class StreamsAppKeys {
 
     /** Every key above, in this order, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, STATE_DIR, TOPIC_REQUESTS,
-                    TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS, TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT, TOPIC_PARTITIONS,
+                    TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS, TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT, TOPIC_SPANS,
+                    SPANS_ENCODING, SPANS_KINDS, TOPIC_PARTITIONS,
                     TOPIC_REPLICATION, STANDBY_REPLICAS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, HTTP_PORT,
                     HTTP_ADVERTISED_HOST, STATUS_STORE, HEARTBEAT_INTERVAL_MS, SHUTDOWN_TIMEOUT_MS, DEFINITIONS_DIR))
             .passingThrough(KafkaSettings.PASS_THROUGH)
@@ -78,5 +97,44 @@ public final class StreamsAppKeys {
 
     private static Key<String> topic(String name, String defaultTopic, String description) {
         return Key.of("topics." + name, KafkaSettings.NAME, defaultTopic, description);
+    }
+
+    /**
+     * A topic, or {@value #OFF} for none. Not an empty value: that counts as not set, so it would read the default
+     * topic, as an empty value does for every other key.
+     */
+    private static ValueType<Optional<String>> topicOrOff() {
+        return new ValueType<>() {
+            @Override
+            public Optional<String> parse(String text) {
+                if (text.equals(OFF)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(KafkaSettings.NAME.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + ", or " + OFF, e);
+                }
+            }
+
+            @Override
+            public String format(Optional<String> topic) {
+                return topic.orElse(OFF);
+            }
+        };
+    }
+
+    private static ValueType<Set<SpanKind>> spanKinds() {
+        return new ValueType<>() {
+            @Override
+            public Set<SpanKind> parse(String text) {
+                return SpanKinds.parse(text);
+            }
+
+            @Override
+            public String format(Set<SpanKind> kinds) {
+                return SpanKinds.format(kinds);
+            }
+        };
     }
 }

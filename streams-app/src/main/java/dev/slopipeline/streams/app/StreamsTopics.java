@@ -5,6 +5,7 @@ import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.kit.kafka.WantedTopic;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,11 +31,11 @@ public final class StreamsTopics {
 
     /**
      * Compacted: the definitions (one partition, see {@link DefinitionsTopic}) and the status; the heartbeat
-     * (one partition) compacted and deleted after a short time; the rest delete.
+     * (one partition) compacted and deleted after a short time; the rest, the spans topic among them, delete.
      */
     public static List<WantedTopic> layout(StreamsAppConfig config) {
         Topics topics = config.topics();
-        return List.of(
+        List<WantedTopic> layout = new ArrayList<>(List.of(
                 topic(topics.requests(), config, TopicConfig.CLEANUP_POLICY_DELETE),
                 topic(topics.health(), config, TopicConfig.CLEANUP_POLICY_DELETE),
                 topic(topics.dlq(), config, TopicConfig.CLEANUP_POLICY_DELETE),
@@ -44,7 +45,11 @@ public final class StreamsTopics {
                 WantedTopic.withPartitions(topics.heartbeat(), 1).withReplication(config.replication()).withConfigs(Map.of(
                         TopicConfig.CLEANUP_POLICY_CONFIG, Heartbeat.CLEANUP_POLICY,
                         TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Heartbeat.RETENTION.toMillis()),
-                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Heartbeat.SEGMENT.toMillis()))));
+                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Heartbeat.SEGMENT.toMillis())))));
+        // as many partitions as the request topic: more would give the streams app tasks its internal topics lack
+        config.spans().topic().ifPresent(spans -> layout.add(WantedTopic.partitionedLike(spans, topics.requests())
+                .withReplication(config.replication()).withCleanupPolicy(TopicConfig.CLEANUP_POLICY_DELETE)));
+        return layout;
     }
 
     private static WantedTopic topic(String name, StreamsAppConfig config, String cleanupPolicy) {

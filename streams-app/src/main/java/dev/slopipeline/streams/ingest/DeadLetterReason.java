@@ -10,7 +10,10 @@ public enum DeadLetterReason {
     /** The record has no value at all. */
     NO_VALUE,
     NOT_UTF8,
-    /** Not one well-formed JSON object: syntax, trailing content, repeated fields, too deep, too many fields. */
+    /**
+     * Not one well-formed JSON object: syntax, trailing content, repeated fields, too deep, too many fields; on the
+     * spans topic, not one OTLP export request.
+     */
     MALFORMED,
     MISSING_FIELD,
     WRONG_TYPE,

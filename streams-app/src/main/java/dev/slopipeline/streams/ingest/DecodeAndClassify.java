@@ -10,6 +10,9 @@ import dev.slopipeline.streams.classify.JourneyClassifier;
 import dev.slopipeline.streams.classify.JourneyClassifier.ProbeResult;
 import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.metrics.TopologyMetrics.EventKind;
+import dev.slopipeline.streams.otlp.SpanBatch;
+import dev.slopipeline.streams.otlp.SpanDecoder;
+import dev.slopipeline.streams.otlp.SpanInput;
 import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +34,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
  * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
- * its service, as context for that SLO's alerts. Refused records keep their key, value and headers
- * and gain a reason and their origin (see {@link DeadLetterHeaders}); nothing here ever stops the
- * application.
+ * its service, as context for that SLO's alerts. A record of the spans topic carries many spans: each
+ * one of a selected kind is a request event (see {@link SpanDecoder}); spans that cannot be one, or whose
+ * time is refused, are counted rather than dead-lettered, so that the valid spans beside them still count.
+ * Refused records keep their key, value and headers and gain a reason and their origin (see
+ * {@link DeadLetterHeaders}); nothing here ever stops the application.
  *
  * <p>With {@link PreSumming}, counts are summed per SLO and minute in a store ({@link PreSums}) and
  * handed on by a wall-clock punctuator, at the cost of up to one interval of delay.
@@ -41,6 +46,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class DecodeAndClassify implements Processor<byte[], byte[], String, Routed> {
 
     private final String healthTopic;
+    private final Optional<String> spansTopic;
+    private final SpanDecoder spans;
     private final String definitionsStore;
     private final EventTimeGuard timeGuard;
     private final LiveDefinitions live;
@@ -60,9 +67,11 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
     public record PreSumming(String store, Duration interval) {
     }
 
-    public DecodeAndClassify(String healthTopic, String definitionsStore, Duration maxFutureSkew, Duration maxEventAge,
-                             LiveDefinitions live, TopologyMetrics metrics, Optional<PreSumming> preSumming) {
+    public DecodeAndClassify(String healthTopic, SpanInput spanInput, String definitionsStore, Duration maxFutureSkew,
+                             Duration maxEventAge, LiveDefinitions live, TopologyMetrics metrics, Optional<PreSumming> preSumming) {
         this.healthTopic = healthTopic;
+        this.spansTopic = spanInput.topic();
+        this.spans = new SpanDecoder(spanInput.encoding(), spanInput.kinds());
         this.definitionsStore = definitionsStore;
         this.preSumming = preSumming;
         this.timeGuard = new EventTimeGuard(maxFutureSkew, maxEventAge);
@@ -84,12 +93,21 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata origin = context.recordMetadata().orElseThrow();
+        boolean ofSpans = spansTopic.isPresent() && origin.topic().equals(spansTopic.get());
         if (record.value() == null) {
-            refuse(record, origin, DeadLetterReason.NO_VALUE, "the record has no value: expected one JSON event");
+            refuse(record, origin, DeadLetterReason.NO_VALUE, "the record has no value: expected "
+                    + (ofSpans ? "one OTLP export request" : "one JSON event"));
             return;
         }
         DefinitionsSnapshot definitions = live.current(definitionTexts);
-        if (origin.topic().equals(healthTopic)) {
+        if (ofSpans) {
+            Decoded<SpanBatch> decoded = spans.decode(record.value());
+            if (decoded instanceof Decoded.Ok<SpanBatch> ok) {
+                spans(ok.value(), definitions);
+            } else {
+                refuse(record, origin, DeadLetterReason.MALFORMED, ((Decoded.Invalid<SpanBatch>) decoded).reason());
+            }
+        } else if (origin.topic().equals(healthTopic)) {
             Decoded<HealthEvent> decoded = codec.decodeHealth(record.value());
             if (decoded instanceof Decoded.Ok<HealthEvent> ok) {
                 health(record, origin, ok.value(), definitions);
@@ -110,10 +128,27 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         if (!timely(record, origin, event.timestamp())) {
             return;
         }
+        classify(event, definitions, EventKind.REQUESTS);
+    }
+
+    private void spans(SpanBatch batch, DefinitionsSnapshot definitions) {
+        batch.unusable().forEach((reason, spans) -> metrics.spansUnusable(reason.tag(), spans));
+        long now = context.currentSystemTimeMs();
+        for (RequestEvent event : batch.events()) {
+            Optional<EventTimeGuard.Refusal> refusal = timeGuard.check(event.timestamp(), now);
+            if (refusal.isPresent()) {
+                metrics.spansUnusable(refusal.get().kind().tag(), 1);
+            } else {
+                classify(event, definitions, EventKind.SPANS);
+            }
+        }
+    }
+
+    private void classify(RequestEvent event, DefinitionsSnapshot definitions, EventKind kind) {
         verdicts.start(event.timestamp(), event.service(), event.operation());
         definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
                 event.status(), event.latencyMs(), event.count(), verdicts);
-        count(EventKind.REQUESTS);
+        count(kind);
     }
 
     private void health(Record<byte[], byte[]> record, RecordMetadata origin, HealthEvent event, DefinitionsSnapshot definitions) {

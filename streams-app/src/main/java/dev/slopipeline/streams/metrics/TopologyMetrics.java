@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       reason class (see {@code DeadLetterReason})</li>
  *   <li>{@code slo_events_classified_total{kind}}: events that counted for at least one SLO</li>
  *   <li>{@code slo_events_unmatched_total{kind}}: events no SLO selects ({@code kind} is
- *       {@code requests} or {@code health})</li>
+ *       {@code requests}, {@code health} or {@code spans})</li>
+ *   <li>{@code slo_spans_unusable_total{reason}}: spans of a selected kind in valid OTLP records that became no
+ *       event ({@code no-service-name}, {@code invalid-value}, {@code future-timestamp}, {@code stale-timestamp})</li>
  *   <li>{@code slo_events_late_total{slo}}: events (with their multiplicity) behind an SLO's
  *       watermark by more than the grace, not counted</li>
  *   <li>{@code slo_alert_transitions_total{severity,state}}: alert transitions published</li>
@@ -32,11 +34,12 @@ public final class TopologyMetrics {
     public static final String CLASSIFIED = "slo.events.classified";
     public static final String UNMATCHED = "slo.events.unmatched";
     public static final String LATE = "slo.events.late";
+    public static final String SPANS_UNUSABLE = "slo.spans.unusable";
     public static final String TRANSITIONS = "slo.alert.transitions";
     public static final String DEFINITIONS_REFUSED = "slo.definitions.refused";
 
-    /** Which input topic an event came from. */
-    public enum EventKind { REQUESTS, HEALTH }
+    /** Which input topic an event came from; a span of the spans topic is a request event too. */
+    public enum EventKind { REQUESTS, HEALTH, SPANS }
 
     private final MeterRegistry registry;
     private final Map<EventKind, Counter> classified = new EnumMap<>(EventKind.class);
@@ -61,6 +64,10 @@ public final class TopologyMetrics {
 
     public void unmatched(EventKind kind) {
         unmatched.get(kind).increment();
+    }
+
+    public void spansUnusable(String reason, long spans) {
+        counter(SPANS_UNUSABLE, "reason", reason).increment(spans);
     }
 
     public void late(String slo, long events) {

@@ -39,7 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  *  slo.events.requests ─┐
- *  slo.events.health ───┴─► events-source ─► decode-and-classify ─► route-inputs-
+ *  slo.events.health ───┤
+ *  otlp_spans ──────────┴─► events-source ─► decode-and-classify ─► route-inputs-
  *                          (global store slo-definitions; store slo-pre-sums)     │
  *         ┌─────────────────────────────────────────────────────────────────────┘
  *         ├─ dead-letters ─► dead-letter-original ─► dlq-sink ─► slo.events.dlq
@@ -103,10 +104,12 @@ public final class SloTopology {
                 : Optional.of(new DecodeAndClassify.PreSumming(PRE_SUMS_STORE, config.preSumInterval()));
         preSumming.ifPresent(summing -> builder.addStateStore(preSumsStore(config.stores())));
 
-        KStream<byte[], byte[]> events = builder.stream(List.of(topics.requests(), topics.health()),
+        List<String> eventTopics = new ArrayList<>(List.of(topics.requests(), topics.health()));
+        config.spans().topic().ifPresent(eventTopics::add);
+        KStream<byte[], byte[]> events = builder.stream(eventTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE));
         Map<String, KStream<String, Routed>> inputs = events
-                .process(() -> new DecodeAndClassify(topics.health(), DEFINITIONS_STORE, config.maxFutureSkew(),
+                .process(() -> new DecodeAndClassify(topics.health(), config.spans(), DEFINITIONS_STORE, config.maxFutureSkew(),
                         config.maxEventAge(), live, metrics, preSumming), Named.as(DECODE_AND_CLASSIFY),
                         preSumming.map(summing -> new String[] {summing.store()}).orElse(new String[0]))
                 .split(Named.as(ROUTE_INPUTS))

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.topology;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.model.DefinitionSet;
+import dev.slopipeline.streams.otlp.SpanInput;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param preSumInterval     when positive, counts are summed per SLO and minute before the repartition and
  *                           handed on this often (wall clock): far fewer records cross it, at the cost of up
  *                           to this much delay; zero (the default) hands every event's counts on at once
+ * @param spans              the topic of OpenTelemetry spans, if any, and which spans are requests
  */
 public record TopologyConfig(
         Topics topics,
@@ -40,7 +42,8 @@ public record TopologyConfig(
         DefinitionSet initialDefinitions,
         StoreKind stores,
         MeterRegistry meters,
-        Duration preSumInterval) {
+        Duration preSumInterval,
+        SpanInput spans) {
 
     /**
      * The topics read and written. Input and output topics are external (the runtime creates them);
@@ -90,77 +93,87 @@ public record TopologyConfig(
         if (preSumInterval == null || preSumInterval.isNegative()) {
             throw new IllegalArgumentException("preSumInterval must be zero or positive, got " + preSumInterval);
         }
+        Objects.requireNonNull(spans, "spans");
+        spans.topic().filter(topic -> topic.equals(topics.requests()) || topic.equals(topics.health())).ifPresent(topic -> {
+            throw new IllegalArgumentException("spans need a topic of their own, " + topic + " is an event topic too");
+        });
     }
 
     /**
      * Default topics, grace 2m, a status at most every 5 s, judging silent SLOs every 10 s after 1 minute
      * of silence, events refused beyond 1 h ahead of or 35 days behind the wall clock, health context kept
-     * 10 minutes, no folder definitions, persistent stores, no metrics, no summing before the repartition.
+     * 10 minutes, no folder definitions, persistent stores, no metrics, no summing before the repartition, server and
+     * consumer spans from {@code otlp_spans} in either encoding.
      */
     public static TopologyConfig defaults() {
         return new TopologyConfig(Topics.defaults(), Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(35), Duration.ofMinutes(10),
-                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry(), Duration.ZERO);
+                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry(), Duration.ZERO, SpanInput.defaults());
     }
 
     public TopologyConfig withTopics(Topics value) {
         return new TopologyConfig(value, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withGrace(Duration value) {
         return new TopologyConfig(topics, value, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withStatusInterval(Duration value) {
         return new TopologyConfig(topics, grace, value, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withEvaluationInterval(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, value, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withWallClockLag(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, value, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withMaxFutureSkew(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, value, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withMaxEventAge(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, value,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withHealthContextTtl(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                value, initialDefinitions, stores, meters, preSumInterval);
+                value, initialDefinitions, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withInitialDefinitions(DefinitionSet value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, value, stores, meters, preSumInterval);
+                healthContextTtl, value, stores, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withStores(StoreKind value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, value, meters, preSumInterval);
+                healthContextTtl, initialDefinitions, value, meters, preSumInterval, spans);
     }
 
     public TopologyConfig withMeters(MeterRegistry value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, value, preSumInterval);
+                healthContextTtl, initialDefinitions, stores, value, preSumInterval, spans);
     }
 
     public TopologyConfig withPreSumInterval(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, value);
+                healthContextTtl, initialDefinitions, stores, meters, value, spans);
+    }
+
+    public TopologyConfig withSpans(SpanInput value) {
+        return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, value);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.app;
 
 import static dev.slopipeline.streams.app.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
+import dev.slopipeline.streams.otlp.SdkSpans;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real topology in the real runtime against a broker: definitions applied as {@code slo apply} does,
- * request events in, alert transitions out exactly once, also across a restart.
+ * request events or OpenTelemetry spans in, alert transitions out exactly once, also across a restart.
  */
 @Tag("integration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -123,11 +126,10 @@ class SloPipelineIntegrationTest {
 
     @Test
     void shouldPageOnceForAnOutageAndSendMalformedEventsToTheDeadLetterTopic() throws IOException {
-        StreamsAppConfig config = config();
-        applyDefinitions(config);
-        StreamsApp app = start(config);
-        TopicReader alerts = reader(config.topics().alerts());
-        TopicReader deadLetters = reader(config.topics().dlq());
+        Running running = startWithTheCheckoutSlo();
+        StreamsAppConfig config = running.config();
+        TopicReader alerts = running.alerts();
+        TopicReader deadLetters = running.deadLetters();
 
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             produceMinutes(producer, config, 0, OUTAGE_TO + 10);
@@ -149,7 +151,53 @@ class SloPipelineIntegrationTest {
             assertThat(reason).isNotNull();
             assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isNotBlank();
         });
-        assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertThat(running.app().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    @Test
+    void shouldPageOnAnOutageSeenOnlyInOpenTelemetrySpans() throws IOException {
+        Running running = startWithTheCheckoutSlo();
+        TopicReader alerts = running.alerts();
+        TopicReader deadLetters = running.deadLetters();
+        String spans = running.config().spans().topic().orElseThrow();
+
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int minute = 0; minute < OUTAGE_TO + 5; minute++) {
+                // either encoding, as two Collectors configured differently would write them; without a key, as they do
+                SdkSpans.Wire wire = minute % 2 == 0 ? SdkSpans.Wire.PROTO : SdkSpans.Wire.JSON;
+                byte[] record = minuteOfSpans(wire, start.plus(Duration.ofMinutes(minute)),
+                        minute >= OUTAGE_FROM && minute < OUTAGE_TO ? 503 : 200);
+                producer.send(new ProducerRecord<>(spans, record));
+                if (minute == OUTAGE_FROM) {
+                    producer.send(new ProducerRecord<>(spans, Arrays.copyOf(record, record.length / 2)));
+                }
+            }
+            producer.flush();
+        }
+
+        await("a page", () -> count(alerts.poll(), AlertState.FIRING) >= 1);
+        await("the cut record on the dead-letter topic", () -> !deadLetters.poll().isEmpty());
+        Alert page = pages(alerts.records()).get(0);
+        assertThat(page.slo()).isEqualTo(SLO);
+        assertThat(page.contributors()).extracting(Alert.Contributor::service, Alert.Contributor::operation)
+                .containsOnly(tuple("checkout-api", "POST /checkout"));
+        assertThat(deadLetters.records()).singleElement().satisfies(letter -> {
+            assertThat(new String(letter.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                    .startsWith("not OTLP protobuf: ");
+            assertThat(new String(letter.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(spans);
+        });
+        assertThat(running.app().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    /** One export request of a minute's 20 checkout spans, all with one status. */
+    private static byte[] minuteOfSpans(SdkSpans.Wire wire, Instant minute, int status) {
+        try (SdkSpans spans = SdkSpans.of("checkout-api")) {
+            for (int i = 0; i < 20; i++) {
+                spans.httpServer("POST", "/checkout", status, minute.plusSeconds(2L * i + 1), Duration.ofMillis(30));
+            }
+            return wire.encode(spans.take());
+        }
     }
 
     @Test
@@ -304,6 +352,17 @@ class SloPipelineIntegrationTest {
                 .set("topics.partitions", String.valueOf(partitions));
         builder.topicsWithSuffix("." + run);
         return builder.build();
+    }
+
+    /** An app on topics of its own, with readers of its alerts and dead letters. */
+    private record Running(StreamsAppConfig config, StreamsApp app, TopicReader alerts, TopicReader deadLetters) {
+    }
+
+    private Running startWithTheCheckoutSlo() throws IOException {
+        StreamsAppConfig config = config();
+        applyDefinitions(config);
+        StreamsApp app = start(config);
+        return new Running(config, app, reader(config.topics().alerts()), reader(config.topics().dlq()));
     }
 
     /** As {@code slo apply} would, before the app starts. */

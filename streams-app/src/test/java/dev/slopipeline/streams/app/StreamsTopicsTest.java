@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -48,17 +50,34 @@ class StreamsTopicsTest {
             List<String> created = StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
             List<String> createdAgain = StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
 
-            assertThat(created).containsExactlyInAnyOrderElementsOf(config.topics().all());
+            List<String> all = Stream.concat(config.topics().all().stream(), Stream.of("otlp_spans")).toList();
+            assertThat(created).containsExactlyInAnyOrderElementsOf(all);
             assertThat(createdAgain).isEmpty();
-            assertThat(cleanupPolicies(admin, config.topics().all())).isEqualTo(Map.of(
+            assertThat(cleanupPolicies(admin, all)).isEqualTo(Map.of(
                     "slo.events.requests", "delete", "slo.events.health", "delete", "slo.events.dlq", "delete",
                     "slo.alerts", "delete", "slo.definitions", "compact", "slo.status", "compact",
-                    "slo.heartbeat", "compact,delete"));
-            Map<String, TopicDescription> descriptions = admin.describeTopics(config.topics().all()).allTopicNames().get();
+                    "slo.heartbeat", "compact,delete", "otlp_spans", "delete"));
+            Map<String, TopicDescription> descriptions = admin.describeTopics(all).allTopicNames().get();
             assertThat(descriptions.get("slo.definitions").partitions()).hasSize(1);
             assertThat(descriptions.get("slo.events.requests").partitions()).hasSize(2);
             assertThat(descriptions.get("slo.status").partitions()).hasSize(2);
             assertThat(descriptions.get("slo.heartbeat").partitions()).hasSize(1);
+            assertThat(descriptions.get("otlp_spans").partitions()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldCreateTheSpansTopicWithAsManyPartitionsAsTheRequestTopicWhateverTheSetting() throws Exception {
+        StreamsAppConfig config = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+                .set("topics.partitions", "2").topicsWithSuffix(".older").build();
+        try (Admin admin = Admin.create(config.clientProperties())) {
+            // an installation from before spans were read, its request topic made with another partition count
+            admin.createTopics(List.of(new NewTopic(config.topics().requests(), 5, (short) 1))).all().get();
+
+            StreamsTopics.ensure(admin, config, Duration.ofSeconds(20));
+
+            assertThat(admin.describeTopics(List.of("otlp_spans.older")).allTopicNames().get().get("otlp_spans.older")
+                    .partitions()).hasSize(5);
         }
     }
 

@@ -52,6 +52,7 @@ final class Pipeline implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> requests;
     private final TestInputTopic<byte[], byte[]> health;
+    private final TestInputTopic<byte[], byte[]> spans;
     private final TestInputTopic<String, String> definitions;
     private final TestOutputTopic<String, byte[]> alerts;
     private final TestOutputTopic<String, byte[]> statuses;
@@ -73,6 +74,8 @@ final class Pipeline implements AutoCloseable {
         TopologyConfig.Topics topics = this.config.topics();
         requests = driver.createInputTopic(topics.requests(), new ByteArraySerializer(), new ByteArraySerializer());
         health = driver.createInputTopic(topics.health(), new ByteArraySerializer(), new ByteArraySerializer());
+        spans = this.config.spans().topic()
+                .map(topic -> driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())).orElse(null);
         definitions = driver.createInputTopic(topics.definitions(), new StringSerializer(), new StringSerializer());
         alerts = driver.createOutputTopic(topics.alerts(), new StringDeserializer(), new ByteArrayDeserializer());
         statuses = driver.createOutputTopic(topics.status(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -127,6 +130,12 @@ final class Pipeline implements AutoCloseable {
 
     void rawHealth(byte[] key, byte[] value) {
         health.pipeInput(new TestRecord<>(key, value, wallClock));
+    }
+
+    /** An OTLP export request on the spans topic, without a key as the Collector writes it, read at {@code time}. */
+    void spans(Instant time, byte[] exportRequest) {
+        follow(time);
+        spans.pipeInput(new TestRecord<>(null, exportRequest, time));
     }
 
     /** Publishes a definitions record as {@code slo apply} would; a null text is a tombstone. */

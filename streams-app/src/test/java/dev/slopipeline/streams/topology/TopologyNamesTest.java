@@ -2,6 +2,8 @@ package dev.slopipeline.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.streams.otlp.SpanInput;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -43,7 +45,8 @@ class TopologyNamesTest {
                 "slo-windows", "slo-alert-states", "slo-contributors", "slo-health-context", "slo-status", "slo-definitions");
         assertThat(storesIn(SloTopology.build(TopologyConfig.defaults().withPreSumInterval(Duration.ofMillis(100))).describe().toString()))
                 .as("summing before the repartition adds its store").contains("slo-pre-sums");
-        assertThat(description).contains("topics: [slo.events.health, slo.events.requests]", "topic: slo.events.dlq",
+        assertThat(eventTopicsIn(description)).containsExactlyInAnyOrder("slo.events.requests", "slo.events.health", "otlp_spans");
+        assertThat(description).contains("topic: slo.events.dlq",
                 "topic: slo-counts-repartition", "topic: slo.alerts", "topic: slo.status", "topics: [slo.definitions]");
         assertThat(SloTopology.countsRepartitionTopic("slo-app")).isEqualTo("slo-app-slo-counts-repartition");
     }
@@ -54,8 +57,26 @@ class TopologyNamesTest {
 
         String description = SloTopology.build(TopologyConfig.defaults().withTopics(topics)).describe().toString();
 
-        assertThat(description).contains("[in.health, in.req]", "topic: out.dlq", "topic: out.alerts", "topic: out.status", "in.defs");
+        assertThat(eventTopicsIn(description)).containsExactlyInAnyOrder("in.req", "in.health", "otlp_spans");
+        assertThat(description).contains("topic: out.dlq", "topic: out.alerts", "topic: out.status", "in.defs");
         assertThat(description).doesNotContain("slo.events", "slo.alerts", "slo.status", "slo.definitions");
+    }
+
+    @Test
+    void shouldReadSpansFromTheConfiguredTopicOrNone() {
+        String renamed = SloTopology.build(TopologyConfig.defaults().withSpans(SpanInput.defaults().withTopic("in.spans")))
+                .describe().toString();
+        String off = SloTopology.build(TopologyConfig.defaults().withSpans(SpanInput.off())).describe().toString();
+
+        assertThat(eventTopicsIn(renamed)).containsExactlyInAnyOrder("slo.events.requests", "slo.events.health", "in.spans");
+        assertThat(eventTopicsIn(off)).containsExactlyInAnyOrder("slo.events.requests", "slo.events.health");
+    }
+
+    /** The topics the events source reads, in no particular order. */
+    private static List<String> eventTopicsIn(String description) {
+        Matcher topics = Pattern.compile(SloTopology.EVENTS_SOURCE + " \\(topics: \\[([^]]*)]").matcher(description);
+        assertThat(topics.find()).as("the events source in %s", description).isTrue();
+        return List.of(topics.group(1).split(", "));
     }
 
     private static Set<String> storesIn(String description) {
