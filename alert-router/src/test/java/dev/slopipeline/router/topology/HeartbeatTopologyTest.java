@@ -62,6 +62,7 @@ class HeartbeatTopologyTest {
         RouterConfig config = RouterConfigLoader.parse("router.yml", CONFIG).orElseThrow();
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "heartbeat-topology-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, FreshStateDir.create());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         live.set(config);
         driver = new TopologyTestDriver(RouterTopology.build(RouterTopologyConfig.of(config,

@@ -112,6 +112,7 @@ class IncidentTopologyTest {
         RouterConfig config = RouterConfigLoader.parse(folder.resolve("router.yml").toString(), config(secret)).orElseThrow();
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-topology-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, FreshStateDir.create());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         RouterTopics topics = RouterTopics.DEFAULT;
         live.set(config);
@@ -279,6 +280,7 @@ class IncidentTopologyTest {
         live.set(byService);
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "incident-topology-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, FreshStateDir.create());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(RouterTopology.build(RouterTopologyConfig.of(byService,
                 URI.create("https://router.example"), registry), live::get), properties, T0);

@@ -53,6 +53,7 @@ final class RouterDriver implements AutoCloseable {
         RouterTopics topics = RouterTopics.DEFAULT;
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "router-topology-test");
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, FreshStateDir.create());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(RouterTopology.build(
                 RouterTopologyConfig.of(config, EXTERNAL_URL, registry).withInhibition(inhibition)), properties, T0);
