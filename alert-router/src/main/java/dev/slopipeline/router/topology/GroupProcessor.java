@@ -2,7 +2,7 @@ package dev.slopipeline.router.topology;
 
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.router.deadletter.DeadLetterRecord;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.notification.IntentCodec;
@@ -104,7 +104,7 @@ final class GroupProcessor implements Processor<byte[], byte[], byte[], byte[]> 
             }
             alert = AlertJson.decode(record.value());
         } catch (IllegalArgumentException e) {
-            context.forward(DeadLetter.of(record, config.topics().groups(), e.getMessage()),
+            context.forward(DeadLetterRecord.of(record, config.topics().groups(), e.getMessage()),
                     RouterTopology.GROUP_DEAD_LETTER_SINK);
             return;
         }

@@ -4,7 +4,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.router.config.RouterConfig;
-import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.router.deadletter.DeadLetterRecord;
 import dev.slopipeline.router.notification.AlertJson;
 import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.SloAlerts;
@@ -81,7 +81,7 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], byte[]> 
                 ? new Decoded.Invalid<>("the record has no value; expected an SLO alert transition")
                 : alerts.decode(record.value());
         if (decoded instanceof Decoded.Invalid<Alert> invalid) {
-            context.forward(DeadLetter.of(record, config.topics().alerts(), invalid.reason()),
+            context.forward(DeadLetterRecord.of(record, config.topics().alerts(), invalid.reason()),
                     RouterTopology.ROUTE_DEAD_LETTER_SINK);
             return;
         }

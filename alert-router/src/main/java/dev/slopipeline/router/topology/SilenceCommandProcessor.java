@@ -1,7 +1,7 @@
 package dev.slopipeline.router.topology;
 
 import dev.slopipeline.kit.result.Decoded;
-import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.router.deadletter.DeadLetterRecord;
 import dev.slopipeline.router.routing.silence.Silence;
 import dev.slopipeline.router.routing.silence.Silences;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +127,7 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
     }
 
     private void refuse(Record<byte[], byte[]> record, String reason) {
-        context.forward(DeadLetter.of(record, commandsTopic, reason), RouterTopology.SILENCE_DEAD_LETTER_SINK);
+        context.forward(DeadLetterRecord.of(record, commandsTopic, reason), RouterTopology.SILENCE_DEAD_LETTER_SINK);
     }
 
     private Instant now() {

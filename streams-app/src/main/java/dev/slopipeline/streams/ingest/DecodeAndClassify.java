@@ -15,7 +15,6 @@ import dev.slopipeline.streams.otlp.SpanDecoder;
 import dev.slopipeline.streams.otlp.SpanInput;
 import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -193,16 +192,8 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
 
     /** The original headers with the reason and origin added. */
     private static Headers deadLetterHeaders(Headers original, String reason, RecordMetadata origin) {
-        Headers headers = new RecordHeaders(original.toArray());
-        headers.add(DeadLetterHeaders.REASON, utf8(reason));
-        headers.add(DeadLetterHeaders.TOPIC, utf8(origin.topic()));
-        headers.add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(origin.partition())));
-        headers.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(origin.offset())));
-        return headers;
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        Headers headers = DeadLetterHeaders.addReason(new RecordHeaders(original.toArray()), reason, origin.topic());
+        return DeadLetterHeaders.addPosition(headers, origin.partition(), origin.offset());
     }
 
     /** Forwards each SLO's verdict on the current event; one instance, reused, as events are many. */

@@ -3,7 +3,7 @@ package dev.slopipeline.router.oncall.incident;
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.kit.result.Decoded;
-import dev.slopipeline.router.deadletter.DeadLetter;
+import dev.slopipeline.router.deadletter.DeadLetterRecord;
 import dev.slopipeline.router.notification.Alert;
 import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
@@ -333,7 +333,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {
-        context.forward(DeadLetter.of(record, wiring.commandsTopic(), reason), wiring.deadLetterSink());
+        context.forward(DeadLetterRecord.of(record, wiring.commandsTopic(), reason), wiring.deadLetterSink());
         LOG.warn("incident command refused: {}", reason);
     }
 

@@ -1,7 +1,6 @@
 package dev.slopipeline.router.deadletter;
 
 import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
@@ -9,16 +8,14 @@ import org.apache.kafka.streams.processor.api.Record;
  * dead-letter headers every module writes: {@value DeadLetterHeaders#REASON} (one line for whoever owns the
  * producer) and {@value DeadLetterHeaders#TOPIC} (where it came from).
  */
-public final class DeadLetter {
+public final class DeadLetterRecord {
 
-    private DeadLetter() {
+    private DeadLetterRecord() {
     }
 
     public static Record<byte[], byte[]> of(Record<byte[], byte[]> refused, String topic, String reason) {
         Record<byte[], byte[]> letter = refused.withHeaders(refused.headers());
-        letter.headers().remove(DeadLetterHeaders.REASON).remove(DeadLetterHeaders.TOPIC);
-        letter.headers().add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        letter.headers().add(DeadLetterHeaders.TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+        DeadLetterHeaders.addReason(letter.headers(), reason, topic);
         return letter;
     }
 }
