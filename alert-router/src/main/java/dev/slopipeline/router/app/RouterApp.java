@@ -1,6 +1,7 @@
 package dev.slopipeline.router.app;
 
 import dev.slopipeline.kit.kafka.TopicBootstrap;
+import dev.slopipeline.kit.metrics.AppMeterRegistry;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.service.DeliveryService;
@@ -15,7 +16,6 @@ import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopology;
 import dev.slopipeline.router.topology.RouterTopologyConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -371,7 +371,7 @@ public final class RouterApp implements AutoCloseable {
                 new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(topics, dispatchTopics(),
                         config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = new AppMeterRegistry();
             opened.push(registry::close);
             ApiServer http = ApiServer.bind(httpPort);
             opened.push(http);
