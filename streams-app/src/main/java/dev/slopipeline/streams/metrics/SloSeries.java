@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.metrics;
 
 import dev.slopipeline.definitions.alert.WireDurations;
+import dev.slopipeline.definitions.model.SloWindow;
 import dev.slopipeline.streams.evaluate.SeverityStatus;
 import dev.slopipeline.streams.status.PairStatus;
 import dev.slopipeline.streams.status.StatusRecord;
@@ -8,9 +9,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +24,7 @@ import java.util.Set;
  */
 final class SloSeries {
 
+    static final String INFO = "slo.info";
     static final String OBJECTIVE = "slo.objective.ratio";
     static final String WINDOW = "slo.window.seconds";
     static final String SLI = "slo.sli.ratio";
@@ -76,6 +80,8 @@ final class SloSeries {
 
     synchronized void show(StatusRecord status) {
         Set<GaugeKey> shown = new HashSet<>();
+        set(shown, INFO, "1 for each SLO, with its objective in percent and its window as declared",
+                Tags.of("objective", percent(status.objectivePercent()), "window", declared(status.window())), 1);
         set(shown, OBJECTIVE, "The SLO's objective: the share of good events it promises", Tags.empty(),
                 status.objectivePercent() / 100.0);
         set(shown, WINDOW, "Length of the SLO window (a calendar month counts 30 days, a week 7)", Tags.empty(),
@@ -118,6 +124,17 @@ final class SloSeries {
         GaugeKey key = new GaugeKey(name, extra);
         gauges.computeIfAbsent(key, k -> new Shown(registry, name, description, tags.and(extra))).value = value;
         shown.add(key);
+    }
+
+    /** As people write it: {@code 99.9}, {@code 95}. */
+    private static String percent(double objectivePercent) {
+        return BigDecimal.valueOf(objectivePercent).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code 30d} for a rolling window, {@code month} or {@code week} for a calendar one. */
+    private static String declared(SloWindow window) {
+        return window instanceof SloWindow.Calendar calendar ? calendar.period().name().toLowerCase(Locale.ROOT)
+                : WireDurations.format(window.nominalLength());
     }
 
     private Counter counted(String outcome) {

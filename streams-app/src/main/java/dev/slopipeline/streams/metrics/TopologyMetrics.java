@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and per SLO, labelled {@code slo}, {@code service} and {@code journey}, for the SLOs of the tasks this
  * instance runs (see {@link SloSeriesOwners}), set from each status the topology publishes:
  * <ul>
+ *   <li>{@code slo_info{objective,window}}: 1, with the objective in percent and the window as declared</li>
  *   <li>{@code slo_objective_ratio}, {@code slo_window_seconds}: what the SLO promises, over how long</li>
  *   <li>{@code slo_sli_ratio}: good units over all units in the SLO window (NaN without traffic)</li>
  *   <li>{@code slo_error_budget_remaining_ratio}: share of the budget left, negative once overspent</li>

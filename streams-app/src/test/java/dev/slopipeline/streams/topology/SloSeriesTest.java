@@ -26,6 +26,7 @@ class SloSeriesTest {
 
             pipeline.advanceWallClock(pipeline.config.statusInterval());
 
+            assertThat(gauge(pipeline, "slo.info", "objective", "99.9", "window", "30d")).isEqualTo(1);
             assertThat(gauge(pipeline, "slo.objective.ratio")).isCloseTo(0.999, within(1e-12));
             assertThat(gauge(pipeline, "slo.window.seconds")).isEqualTo(Duration.ofDays(30).toSeconds());
             assertThat(gauge(pipeline, "slo.sli.ratio")).isCloseTo(0.99, within(1e-12));
