@@ -2,6 +2,7 @@ package dev.slopipeline.kit.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,26 @@ class AppMeterRegistryTest {
         try (AppMeterRegistry registry = new AppMeterRegistry()) {
             assertThat(registry.scrape()).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ",
                     "process_cpu_usage ", "process_uptime_seconds ", "jvm_info{");
+        }
+    }
+
+    @Test
+    void shouldGiveTimesInSecondsNoCountSuffixOnGaugesAndHelpOnEveryMeter() {
+        try (AppMeterRegistry registry = new AppMeterRegistry()) {
+            FunctionCounter.builder("kafka.producer.io.time.ns.total", this, source -> 2.5e9)
+                    .description("The total time the I/O thread spent doing I/O").register(registry);
+            Gauge.builder("kafka.app.info.start.time.ms", () -> 1_700_000_000_000L).description("start time").register(registry);
+            Gauge.builder("kafka.producer.connection.count", () -> 3).description("The current number of active connections.")
+                    .register(registry);
+            Gauge.builder("kafka.producer.node.request.latency.avg", () -> 7).tag("node.id", "node-1").register(registry);
+
+            assertThat(registry.scrape()).contains(
+                    "kafka_producer_io_time_seconds_total 2.5\n",
+                    "kafka_app_info_start_time_seconds 1.7E9\n",
+                    "kafka_producer_connections 3.0\n",
+                    "# HELP kafka_producer_node_request_latency_avg As its source names it: kafka.producer.node.request.latency.avg\n",
+                    "process_cpu_time_seconds_total ", "system_cpus ")
+                    .doesNotContain("_ns", "_ms ", "_count ");
         }
     }
 
