@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -163,15 +164,68 @@ class DeployFilesTest {
 
         assertThat(jobs).extracting(job -> cast(job).get("job_name")).contains("slo-streams", "slo-router");
         assertThat(String.valueOf(jobs)).contains("streams:8080", "router:9095");
-        assertThat(list(prometheus, "rule_files")).containsExactly("/etc/prometheus/alerts.yml");
+        assertThat(list(prometheus, "rule_files")).containsExactly("/etc/prometheus/alerts.yml", "/etc/prometheus/sloth-rules.yml");
         List<Map<String, Object>> alertRules = list(rules, "groups").stream()
                 .flatMap(group -> list(cast(group), "rules").stream()).map(DeployFilesTest::cast).toList();
         assertThat(alertRules).extracting(rule -> rule.get("alert"))
-                .contains("SloPipelineConsumerLag", "SloPipelineDeadLetters", "SloPipelineHeartbeatMissing");
+                .contains("SloPipelineConsumerLag", "SloPipelineDeadLetters", "SloPipelineHeartbeatMissing",
+                        "SloDefinitionsRefused", "SloRouterConfigReloadFailed", "SloRouterIntentConsumptionPaused");
         assertThat(alertRules).allSatisfy(rule -> {
             assertThat(rule.get("expr")).isNotNull();
             assertThat(map(rule, "labels")).containsKey("severity");
             assertThat(map(rule, "annotations")).containsKey("summary");
+        });
+    }
+
+    @Test
+    void shouldPointEveryRunbookUrlAtASectionOfTheReadme() throws IOException {
+        Set<String> anchors = new HashSet<>();
+        Files.readAllLines(DEPLOY.resolveSibling("README.md")).stream().filter(line -> line.startsWith("#"))
+                .map(heading -> heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .forEach(anchors::add);
+        Map<String, Object> rules = cast(yamlDocuments(PromQlMetrics.ALERT_RULES).get(0));
+        List<Map<String, Object>> alertRules = list(rules, "groups").stream()
+                .flatMap(group -> list(cast(group), "rules").stream()).map(DeployFilesTest::cast).toList();
+
+        List<String> withRunbooks = List.of("SloPipelineDeadLetters", "SloDefinitionsRefused", "SloRouterConfigReloadFailed",
+                "SloRouterIntentConsumptionPaused");
+        assertThat(alertRules).filteredOn(rule -> withRunbooks.contains(rule.get("alert"))).hasSize(withRunbooks.size());
+        for (Map<String, Object> rule : alertRules) {
+            Object runbook = map(rule, "annotations").get("runbook_url");
+            if (withRunbooks.contains(rule.get("alert")) || runbook != null) {
+                assertThat(String.valueOf(runbook)).as(rule.get("alert") + "'s runbook").startsWith("README.md#");
+                assertThat(anchors).as(rule.get("alert") + "'s runbook").contains(String.valueOf(runbook).substring("README.md#".length()));
+            }
+        }
+    }
+
+    @Test
+    void shouldRepeatARowPerSloOnTheChosenDataSourceInTheSloDashboard() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(PromQlMetrics.SLO_DASHBOARD.toFile());
+        JsonNode variables = dashboard.path("templating").path("list");
+        Set<Integer> ids = new HashSet<>();
+
+        assertThat(dashboard.path("uid").asText()).isEqualTo("slo-overview");
+        assertThat(variables).extracting(variable -> variable.path("name").asText() + ":" + variable.path("type").asText())
+                .containsExactly("datasource:datasource", "slo:query");
+        assertThat(variables.get(0).path("query").asText()).isEqualTo("prometheus");
+        assertThat(variables.get(1).path("definition").asText()).isEqualTo("label_values(slo_info, slo)");
+        assertThat(variables.get(1).path("includeAll").asBoolean()).isTrue();
+        JsonNode row = dashboard.path("panels").get(0);
+        assertThat(row.path("type").asText()).isEqualTo("row");
+        assertThat(row.path("repeat").asText()).isEqualTo("slo");
+        List<JsonNode> panels = new ArrayList<>();
+        dashboard.path("panels").forEach(panels::add);
+        assertThat(panels.subList(1, panels.size())).extracting(panel -> panel.path("title").asText())
+                .containsExactly("SLI vs objective", "Error budget remaining", "Burn rate per window", "Alert state");
+        assertThat(panels).allSatisfy(panel -> assertThat(ids.add(panel.path("id").asInt())).as("unique panel id").isTrue());
+        assertThat(panels.subList(1, panels.size())).allSatisfy(panel -> {
+            assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
+            assertThat(panel.path("targets")).isNotEmpty().allSatisfy(target -> {
+                assertThat(target.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
+                assertThat(target.path("expr").asText()).contains("slo=~\"$slo\"");
+            });
         });
     }
 
@@ -192,7 +246,9 @@ class DeployFilesTest {
                     .allSatisfy(target -> assertThat(target.path("expr").asText()).isNotBlank());
         });
         assertThat(PromQlMetrics.names()).contains("slo_events_dead_lettered_total",
-                "kafka_consumer_fetch_manager_records_lag_max", "slo_pipeline_streams_running");
+                "kafka_consumer_fetch_manager_records_lag_max", "slo_pipeline_streams_running", "slo_sli_ratio",
+                "slo_router_delivery_latency_seconds_bucket")
+                .noneMatch(name -> name.contains(":") || name.startsWith("label_") || name.equals("sloth_slo_info"));
     }
 
     private static List<Map<String, Object>> kubernetesObjects() throws IOException {

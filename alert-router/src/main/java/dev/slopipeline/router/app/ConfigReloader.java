@@ -4,6 +4,7 @@ import dev.slopipeline.kit.yaml.Problem;
 import dev.slopipeline.router.config.LoadedConfig;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@code file:line:col: message}, logged and kept for {@link #status()}; the last good config stays live. A good one
  * goes to the {@code apply} callback, which switches routing and delivery over.
  *
- * <p>Metrics, named after Alertmanager's: {@code router_config_last_reload_successful} (1 or 0) and
- * {@code router_config_last_reload_success_timestamp_seconds}.
+ * <p>Metrics, named after Alertmanager's: {@code slo_router_config_last_reload_successful} (1 or 0) and
+ * {@code slo_router_config_last_reload_success_timestamp_seconds}; and {@code slo_router_config_reloads_failed_total},
+ * every refused attempt, so that a refusal quickly fixed still shows.
  */
 final class ConfigReloader implements AutoCloseable {
 
@@ -61,6 +63,7 @@ final class ConfigReloader implements AutoCloseable {
     /** The content hash of the last attempt, good or bad: an unchanged bad file is not refused again every poll. */
     private String attemptedHash;
     private volatile Status status;
+    private final Counter failures;
 
     ConfigReloader(Path file, Consumer<RouterConfig> apply, MeterRegistry registry, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -75,12 +78,15 @@ final class ConfigReloader implements AutoCloseable {
         attemptedHash = hash;
         Instant now = clock.instant();
         status = new Status(true, now, now, hash, List.of());
-        Gauge.builder("router.config.last.reload.successful", this, reloader -> reloader.status.successful() ? 1 : 0)
+        Gauge.builder("slo.router.config.last.reload.successful", this, reloader -> reloader.status.successful() ? 1 : 0)
                 .description("Whether the last config reload attempt went live (1) or was refused (0)")
                 .register(registry);
-        Gauge.builder("router.config.last.reload.success.timestamp.seconds", this,
+        Gauge.builder("slo.router.config.last.reload.success.timestamp.seconds", this,
                         reloader -> reloader.status.lastSuccessAt().toEpochMilli() / 1000.0)
                 .description("When a config last went live, in Unix seconds")
+                .register(registry);
+        failures = Counter.builder("slo.router.config.reloads.failed")
+                .description("Config reload attempts refused; the previous config stayed live")
                 .register(registry);
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "router-config-watch");
@@ -158,6 +164,7 @@ final class ConfigReloader implements AutoCloseable {
         problems.forEach(problem -> LOG.error("config reload refused: {}", problem));
         LOG.error("config reload from {} refused with {} problem(s); the previous config stays live", file,
                 problems.size());
+        failures.increment();
         Status previous = status;
         status = new Status(false, clock.instant(), previous.lastSuccessAt(), previous.hash(), problems);
         return status;

@@ -5,6 +5,7 @@ import dev.slopipeline.kit.http.Limits;
 import dev.slopipeline.kit.http.Reply;
 import dev.slopipeline.kit.http.Routes;
 import dev.slopipeline.kit.http.WebServer;
+import dev.slopipeline.kit.metrics.AppMeterRegistry;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.PendingDelivery;
@@ -19,7 +20,6 @@ import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopology;
 import dev.slopipeline.router.topology.RouterTopologyConfig;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -264,7 +264,7 @@ public final class RouterApp implements AutoCloseable {
                 new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(settings.topics(),
                         settings.delivery().topics(), config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = new AppMeterRegistry();
             opened.push(registry::close);
             WebServer http = WebServer.bind(null, settings.httpPort(), HTTP_LIMITS, "router-http");
             opened.push(http);

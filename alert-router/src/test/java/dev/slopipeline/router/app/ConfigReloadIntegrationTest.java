@@ -89,13 +89,15 @@ class ConfigReloadIntegrationTest {
                         .anySatisfy(problem -> assertThat(problem)
                                 .matches(".*router\\.yml:\\d+:\\d+: .*")
                                 .contains("nobody"));
-                assertThat(metrics(app)).contains("router_config_last_reload_successful 0.0")
-                        .contains("router_config_last_reload_success_timestamp_seconds");
+                assertThat(metrics(app)).contains("slo_router_config_last_reload_successful 0.0")
+                        .contains("slo_router_config_last_reload_success_timestamp_seconds")
+                        .contains("slo_router_config_reloads_failed_total 1.0");
                 HttpResponse<String> forced = http.send(HttpRequest.newBuilder(uri(app, ConfigEndpoints.RELOAD_PATH))
                         .header("Authorization", "Bearer " + WRITE_TOKEN)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(forced.statusCode()).isEqualTo(400);
                 assertThat(forced.body()).contains("previous config stays live", "nobody");
+                assertThat(metrics(app)).contains("slo_router_config_reloads_failed_total 2.0");
 
                 send(topic, "login-availability");
                 after.awaitRequests(2, WAIT);

@@ -308,10 +308,10 @@ class CrossPartitionGroupingTest {
             }
         }
 
-        /** What {@code router_alerts_suppressed_total} says for a stage, summed over receivers. */
+        /** What {@code slo_router_alerts_suppressed_total} says for a stage, summed over receivers. */
         double suppressedBy(String stage) {
             return new String(request("/metrics").body(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> line.startsWith("router_alerts_suppressed_total{")
+                    .filter(line -> line.startsWith("slo_router_alerts_suppressed_total{")
                             && line.contains("stage=\"" + stage + "\""))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();

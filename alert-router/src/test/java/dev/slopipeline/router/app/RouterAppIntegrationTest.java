@@ -140,7 +140,7 @@ class RouterAppIntegrationTest {
             send(alert(CHECKOUT, AlertState.FIRING, now, now));
             send(alert(SEARCH, AlertState.FIRING, now, now));
             await("the silence stage muting an alert", () -> metrics(app),
-                    text -> text.lines().anyMatch(line -> line.startsWith("router_alerts_suppressed_total")
+                    text -> text.lines().anyMatch(line -> line.startsWith("slo_router_alerts_suppressed_total")
                             && line.contains("stage=\"silence\"") && !line.endsWith(" 0.0")));
             hook.awaitRequests(1, WAIT);
             assertThat(hook.requests()).singleElement().satisfies(request ->

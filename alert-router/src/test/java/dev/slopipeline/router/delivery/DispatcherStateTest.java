@@ -31,6 +31,9 @@ class DispatcherStateTest {
                     .tag("outcome", "retrying").timer().count()).isEqualTo(2);
             assertThat(harness.registry.get(DeliveryMetrics.LATENCY).tag("outcome", "delivered").timer().count())
                     .isEqualTo(1);
+            assertThat(harness.registry.get(DeliveryMetrics.LATENCY).tag("outcome", "delivered").timer().takeSnapshot()
+                    .histogramCounts()).as("buckets, for histogram_quantile across instances").hasSize(12)
+                    .extracting(bucket -> bucket.count()).endsWith(1.0);
             assertThat(harness.registry.get(DeliveryMetrics.PENDING).gauge().value()).isZero();
         }
     }

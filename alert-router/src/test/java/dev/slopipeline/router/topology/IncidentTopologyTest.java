@@ -148,9 +148,9 @@ class IncidentTopologyTest {
         assertThat(incident().timeline()).extracting(entry -> entry.getClass().getSimpleName())
                 .containsExactly("Triggered", "Notified", "Escalated", "Notified");
         // bob has two contact methods: one page all the same; 10:15 UTC is working hours in Berlin
-        assertThat(registry.find("router.pages").tag("user", "bob").tag("out_of_hours", "false").counter().count())
+        assertThat(registry.find("slo.router.pages").tag("user", "bob").tag("out_of_hours", "false").counter().count())
                 .isEqualTo(1.0);
-        assertThat(registry.find("router.incidents.opened").counter().count()).isEqualTo(1.0);
+        assertThat(registry.find("slo.router.incidents.opened").counter().count()).isEqualTo(1.0);
     }
 
     @Test
@@ -177,7 +177,7 @@ class IncidentTopologyTest {
         advance(Duration.ofMinutes(20));
         assertThat(pagesTo()).isEmpty();
         assertThat(incident().level()).isEqualTo(1);
-        assertThat(registry.find("router.incidents.time_to_ack").timer().totalTime(java.util.concurrent.TimeUnit.MINUTES))
+        assertThat(registry.find("slo.router.incidents.time_to_ack").timer().totalTime(java.util.concurrent.TimeUnit.MINUTES))
                 .isEqualTo(5.0);
     }
 

@@ -75,7 +75,7 @@ class ReceiverOutageTest {
                     String pending = get(router, "/api/v1/deliveries/pending").body();
                     return pending.contains("\"receiver\":\"pager") && pending.contains("HTTP 503");
                 });
-                assertThat(pendingGauge(router)).as("router_deliveries_pending while the pager is down").isGreaterThan(0);
+                assertThat(pendingGauge(router)).as("slo_router_deliveries_pending while the pager is down").isGreaterThan(0);
                 assertThat(pager.deliveredPages("firing")).isEmpty();
 
                 // 2. The pager hangs past the router's 10 s timeout, then answers, dropping every other request.
@@ -133,7 +133,7 @@ class ReceiverOutageTest {
     }
 
     private double pendingGauge(RouterApp router) {
-        return get(router, "/metrics").body().lines().filter(line -> line.startsWith("router_deliveries_pending"))
+        return get(router, "/metrics").body().lines().filter(line -> line.startsWith("slo_router_deliveries_pending"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 

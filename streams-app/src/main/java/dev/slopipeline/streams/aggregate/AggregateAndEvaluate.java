@@ -9,6 +9,7 @@ import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import dev.slopipeline.streams.status.StatusCodec;
+import dev.slopipeline.streams.status.StatusRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,6 +95,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         this.stores = new SloStores(context);
         this.statusStore = context.getStateStore(SloStores.STATUS);
         owned.addAll(stores.slos());
+        showStoredStatuses();
         context.schedule(settings.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateQuiet);
         context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishStatuses());
     }
@@ -111,10 +113,14 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             seen.lastInputWallClock = context.currentSystemTimeMs();
             switch (aggregate.count(counts)) {
                 case EVALUATE -> {
+                    metrics.counted(this, aggregate.definition(), counts.good(), counts.bad());
                     seen.evaluationDue = false;
                     publish(aggregate.evaluate());
                 }
-                case LATER -> seen.evaluationDue = true;
+                case LATER -> {
+                    metrics.counted(this, aggregate.definition(), counts.good(), counts.bad());
+                    seen.evaluationDue = true;
+                }
                 case LATE -> metrics.late(aggregate.name(), counts.good() + counts.bad());
             }
             seen.statusDue = true;
@@ -123,8 +129,10 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         }
     }
 
+    /** The task is closed (revoked, moved, or the app stopping): this instance stops exporting its SLOs. */
     @Override
     public void close() {
+        owned.forEach(name -> metrics.released(this, name));
         aggregates.clear();
         activity.clear();
         owned.clear();
@@ -159,9 +167,30 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             Activity seen = activity.get(name);
             if (aggregate != null && seen.statusDue) {
                 seen.statusDue = false;
-                byte[] status = StatusCodec.encode(aggregate.status(Instant.ofEpochMilli(context.currentSystemTimeMs())));
+                StatusRecord record = aggregate.status(Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                metrics.status(this, record);
+                byte[] status = StatusCodec.encode(record);
                 statusStore.put(name, status);
                 context.forward(new Record<>(name, new Published(Published.Kind.STATUS, status), aggregate.latest().toEpochMilli()));
+            }
+        }
+    }
+
+    /**
+     * A task that takes SLOs over (a restart, a rebalance) exports their last published status at once, rather
+     * than after their next input or the next wall-clock evaluation.
+     */
+    private void showStoredStatuses() {
+        for (String name : owned) {
+            byte[] stored = statusStore.get(name);
+            if (stored == null) {
+                continue;
+            }
+            try {
+                metrics.status(this, StatusCodec.decode(stored));
+            } catch (IllegalArgumentException unreadable) {
+                LOG.warn("stored status of SLO {} cannot be read ({}); its series wait for the next status", name,
+                        unreadable.getMessage());
             }
         }
     }
@@ -241,6 +270,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         }
         stores.deleteAll(name);
         statusStore.delete(name);
+        metrics.released(this, name);
         aggregates.remove(name);
         activity.remove(name);
         owned.remove(name);

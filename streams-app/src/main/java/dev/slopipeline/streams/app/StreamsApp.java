@@ -3,6 +3,7 @@ package dev.slopipeline.streams.app;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
 import dev.slopipeline.kit.http.Routes;
 import dev.slopipeline.kit.http.WebServer;
+import dev.slopipeline.kit.metrics.AppMeterRegistry;
 import dev.slopipeline.streams.http.ClusterStatus;
 import dev.slopipeline.streams.http.HealthCheck;
 import dev.slopipeline.streams.http.HealthEndpoint;
@@ -14,7 +15,6 @@ import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -209,7 +209,7 @@ public final class StreamsApp implements AutoCloseable {
             createTopics();
             config.definitionsDir().ifPresent(this::applyDefinitions);
 
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = new AppMeterRegistry();
             WebServer http = WebServer.bind(null, config.httpPort(), HttpEndpoints.LIMITS, "slo-http");
             HostInfo self = new HostInfo(config.advertisedHost(), http.port());
             KafkaStreams streams;

@@ -1,7 +1,10 @@
 package dev.slopipeline.streams.metrics;
 
 import dev.slopipeline.definitions.model.Severity;
+import dev.slopipeline.definitions.model.SloDefinition;
+import dev.slopipeline.streams.status.StatusRecord;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -25,6 +28,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code slo_alert_transitions_total{severity,state}}: alert transitions published</li>
  *   <li>{@code slo_definitions_refused_total}: times the definitions topic had errors and the last
  *       good definitions stayed in force</li>
+ *   <li>{@code slo_definitions_last_read_successful}: 0 while the definitions topic has errors (the last
+ *       good definitions are in force), 1 once it reads without errors</li>
+ * </ul>
+ * and per SLO, labelled {@code slo}, {@code service} and {@code journey}, for the SLOs of the tasks this
+ * instance runs (see {@link SloSeriesOwners}), set from each status the topology publishes:
+ * <ul>
+ *   <li>{@code slo_info{objective,window}}: 1, with the objective in percent and the window as declared</li>
+ *   <li>{@code slo_objective_ratio}, {@code slo_window_seconds}: what the SLO promises, over how long</li>
+ *   <li>{@code slo_sli_ratio}: good units over all units in the SLO window (NaN without traffic)</li>
+ *   <li>{@code slo_error_budget_remaining_ratio}: share of the budget left, negative once overspent</li>
+ *   <li>{@code slo_burn_rate_ratio{window}}: burn rate over each window the alert pairs use, and the SLO window</li>
+ *   <li>{@code slo_burn_rate_threshold_ratio{pair,severity,long_window,short_window}}: each pair's threshold</li>
+ *   <li>{@code slo_alert_state{severity,state}}: 1 for the state ({@code ok}, {@code firing},
+ *       {@code no_data}) each severity is in, 0 for the others</li>
+ *   <li>{@code slo_events_counted_total{outcome}}: events counted good or bad, as they are counted</li>
  * </ul>
  * Thread-safe, as the registry's counters are.
  */
@@ -37,6 +55,7 @@ public final class TopologyMetrics {
     public static final String SPANS_UNUSABLE = "slo.spans.unusable";
     public static final String TRANSITIONS = "slo.alert.transitions";
     public static final String DEFINITIONS_REFUSED = "slo.definitions.refused";
+    public static final String DEFINITIONS_READ = "slo.definitions.last.read.successful";
 
     /** Which input topic an event came from; a span of the spans topic is a request event too. */
     public enum EventKind { REQUESTS, HEALTH, SPANS }
@@ -45,17 +64,30 @@ public final class TopologyMetrics {
     private final Map<EventKind, Counter> classified = new EnumMap<>(EventKind.class);
     private final Map<EventKind, Counter> unmatched = new EnumMap<>(EventKind.class);
     private final Map<String, Counter> byKey = new ConcurrentHashMap<>();
+    private final SloSeriesOwners slos;
+    private final Counter definitionsRefused;
+    private volatile boolean definitionsReadable = true;
 
     public TopologyMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.slos = new SloSeriesOwners(registry);
         for (EventKind kind : EventKind.values()) {
-            classified.put(kind, Counter.builder(CLASSIFIED).tag("kind", tag(kind)).register(registry));
-            unmatched.put(kind, Counter.builder(UNMATCHED).tag("kind", tag(kind)).register(registry));
+            classified.put(kind, Counter.builder(CLASSIFIED).description("Events that counted for at least one SLO")
+                    .tag("kind", tag(kind)).register(registry));
+            unmatched.put(kind, Counter.builder(UNMATCHED).description("Events that no SLO selects")
+                    .tag("kind", tag(kind)).register(registry));
         }
+        // registered at once, so that the first refusal is an increase and not a new series
+        definitionsRefused = Counter.builder(DEFINITIONS_REFUSED)
+                .description("Times the definitions topic had errors and the last good definitions stayed in force")
+                .register(registry);
+        Gauge.builder(DEFINITIONS_READ, this, metrics -> metrics.definitionsReadable ? 1 : 0)
+                .description("0 while the definitions topic has errors and the last good definitions are in force, else 1")
+                .register(registry);
     }
 
     public void deadLettered(String reasonClass) {
-        counter(DEAD_LETTERED, "reason", reasonClass).increment();
+        counter(DEAD_LETTERED, "Records refused to the dead-letter topic, by reason class", "reason", reasonClass).increment();
     }
 
     public void classified(EventKind kind) {
@@ -67,26 +99,49 @@ public final class TopologyMetrics {
     }
 
     public void spansUnusable(String reason, long spans) {
-        counter(SPANS_UNUSABLE, "reason", reason).increment(spans);
+        counter(SPANS_UNUSABLE, "Spans of valid OTLP records that could not become events, by reason", "reason", reason)
+                .increment(spans);
     }
 
     public void late(String slo, long events) {
-        counter(LATE, "slo", slo).increment(events);
+        counter(LATE, "Events behind an SLO's watermark by more than the grace, not counted", "slo", slo).increment(events);
     }
 
     public void transition(Severity severity, String state) {
         byKey.computeIfAbsent(TRANSITIONS + '|' + severity + '|' + state,
-                key -> Counter.builder(TRANSITIONS).tag("severity", severity.wireName()).tag("state", state).register(registry))
+                key -> Counter.builder(TRANSITIONS).description("Alert transitions published")
+                        .tag("severity", severity.wireName()).tag("state", state).register(registry))
                 .increment();
     }
 
     public void definitionsRefused() {
-        registry.counter(DEFINITIONS_REFUSED).increment();
+        definitionsReadable = false;
+        definitionsRefused.increment();
+    }
+
+    public void definitionsRead() {
+        definitionsReadable = true;
+    }
+
+    /** Events counted for an SLO by the task {@code owner}, which from now on exports the SLO's series. */
+    public void counted(Object owner, SloDefinition slo, long good, long bad) {
+        slos.counted(owner, slo.name(), slo.service(), slo.journey(), good, bad);
+    }
+
+    /** The status just published for an SLO by the task {@code owner}: its series show it until the next. */
+    public void status(Object owner, StatusRecord status) {
+        slos.show(owner, status);
+    }
+
+    /** The task {@code owner} no longer runs the SLO (closed, or the SLO removed): its series leave. */
+    public void released(Object owner, String slo) {
+        slos.release(owner, slo);
     }
 
     /** Resolved once per name and tag value: a rare event pays a map lookup, not a registry lookup. */
-    private Counter counter(String name, String tag, String value) {
-        return byKey.computeIfAbsent(name + '|' + value, key -> Counter.builder(name).tag(tag, value).register(registry));
+    private Counter counter(String name, String description, String tag, String value) {
+        return byKey.computeIfAbsent(name + '|' + value,
+                key -> Counter.builder(name).description(description).tag(tag, value).register(registry));
     }
 
     private static String tag(EventKind kind) {

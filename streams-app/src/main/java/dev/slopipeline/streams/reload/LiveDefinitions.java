@@ -83,6 +83,7 @@ public final class LiveDefinitions {
             loaded.problems().forEach(problem -> LOG.error("{}", problem));
             return;
         }
+        metrics.definitionsRead();
         loaded.warnings().forEach(problem -> LOG.warn("{}", problem));
         DefinitionSet merged = overlay(folder, loaded.definitions());
         if (!merged.equals(current.definitions())) {

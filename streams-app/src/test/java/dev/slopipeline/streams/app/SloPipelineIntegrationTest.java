@@ -35,8 +35,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -331,6 +333,18 @@ class SloPipelineIntegrationTest {
         assertThat(history.get("slo").asText()).isEqualTo(other);
         assertThat(localOne + localTwo).as("each SLO held by one instance").isEqualTo(2);
         assertThat(localOne).as("both instances hold one").isEqualTo(1);
+
+        // on /metrics each instance shows the SLOs it holds, and the one left takes the other's over when it stops
+        await("each SLO's series on the instance holding it", () -> sloSeries(one).size() == 1
+                && sloSeries(two).size() == 1 && !sloSeries(one).equals(sloSeries(two)));
+        one.close();
+        await("both SLOs' series on the instance left", () -> sloSeries(two).equals(Set.of(SLO, other)));
+    }
+
+    /** The SLOs whose SLI an instance exports. */
+    private static Set<String> sloSeries(StreamsApp app) {
+        return Http.get(app.httpPort(), "/metrics").body().lines().filter(line -> line.startsWith("slo_sli_ratio{"))
+                .map(line -> line.replaceAll(".*slo=\"([^\"]*)\".*", "$1")).collect(Collectors.toSet());
     }
 
     private static int partitionOf(String slo) {

@@ -120,10 +120,12 @@ class HotReloadTest {
             onePercentErrors(pipeline, 1, 5);
 
             assertThat(pipeline.counter(TopologyMetrics.DEFINITIONS_REFUSED)).isEqualTo(1);
+            assertThat(pipeline.meters.get(TopologyMetrics.DEFINITIONS_READ).gauge().value()).isZero();
             assertThat(pipeline.alerts()).as("99.9 is still in force").isNotEmpty();
 
             pipeline.define(SLO_KEY, checkout("99"));
             onePercentErrors(pipeline, 6, 60);
+            assertThat(pipeline.meters.get(TopologyMetrics.DEFINITIONS_READ).gauge().value()).isEqualTo(1);
             assertThat(pipeline.alerts()).as("the fix is applied: 1 % errors against 99 %")
                     .extracting(Alert::state).containsOnly(AlertState.RESOLVED);
         }

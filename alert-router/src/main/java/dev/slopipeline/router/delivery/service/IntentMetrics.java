@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 
 /**
- * The delivery service's meters, beside the dispatcher's own ({@code router.notifications},
- * {@code router.delivery.latency}, {@code router.deliveries.pending}):
+ * The delivery service's meters, beside the dispatcher's own ({@code slo.router.notifications},
+ * {@code slo.router.delivery.latency}, {@code slo.router.deliveries.pending}):
  * <ul>
  *   <li>{@value #UNFINISHED} (gauge): intents read from {@code router.notifications} whose deliveries are not all
  *       final and recorded yet; the consumer lag that matters, as it counts what is still uncommitted because a
@@ -23,10 +23,10 @@ import java.util.function.Supplier;
  */
 final class IntentMetrics {
 
-    static final String UNFINISHED = "router.intents.unfinished";
-    static final String REFUSED = "router.intents.refused";
-    static final String PAUSED = "router.intents.consumption.paused";
-    static final String KEY_CONFLICTS = "router.intent.key.conflicts";
+    static final String UNFINISHED = "slo.router.intents.unfinished";
+    static final String REFUSED = "slo.router.intents.refused";
+    static final String PAUSED = "slo.router.intents.consumption.paused";
+    static final String KEY_CONFLICTS = "slo.router.intent.key.conflicts";
 
     private final Counter unreadable;
     private final Counter unknownReceiver;

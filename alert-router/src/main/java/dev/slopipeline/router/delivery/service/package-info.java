@@ -40,7 +40,7 @@
  *       skipped: see the next point.</li>
  *   <li><b>One key, one notification.</b> The service never skips a notification whose content it has not delivered.
  *       An intent whose key (per channel) is known for other content, a bug of whoever wrote it, is logged as an
- *       error, counted ({@code router.intent.key.conflicts}) and delivered under a key derived from its content, which
+ *       error, counted ({@code slo.router.intent.key.conflicts}) and delivered under a key derived from its content, which
  *       is skipped like any other once final, so that a redo of that intent is not delivered twice either. Content is
  *       the receiver, the group and each alert's fingerprint, status, start and end: links and the acknowledgement
  *       may differ in a redo. A key known only from records written before outcomes named their content is taken to
@@ -86,9 +86,9 @@
  * producer uses {@code acks=all} with idempotence.
  *
  * <h2>Metrics</h2>
- * The dispatcher's {@code router.notifications}, {@code router.delivery.latency} and {@code router.deliveries.pending},
- * plus {@code router.intents.unfinished}, {@code router.intents.consumption.paused}, {@code router.intents.refused}
- * and {@code router.intent.key.conflicts} ({@link dev.slopipeline.router.delivery.service.IntentMetrics}). Give each service its own registry, or one per process:
+ * The dispatcher's {@code slo.router.notifications}, {@code slo.router.delivery.latency} and {@code slo.router.deliveries.pending},
+ * plus {@code slo.router.intents.unfinished}, {@code slo.router.intents.consumption.paused}, {@code slo.router.intents.refused}
+ * and {@code slo.router.intent.key.conflicts} ({@link dev.slopipeline.router.delivery.service.IntentMetrics}). Give each service its own registry, or one per process:
  * gauges stay bound to the service that registered them.
  */
 package dev.slopipeline.router.delivery.service;

@@ -15,11 +15,11 @@ import java.util.function.Supplier;
 /**
  * Page-load meters, as incidents happen:
  * <ul>
- *   <li>{@code router.incidents.opened}: incidents opened;</li>
- *   <li>{@code router.pages} tagged {@code user}, {@code schedule} (the schedule that had them on call, or
+ *   <li>{@code slo.router.incidents.opened}: incidents opened;</li>
+ *   <li>{@code slo.router.pages} tagged {@code user}, {@code schedule} (the schedule that had them on call, or
  *       {@code none}) and {@code out_of_hours} (true/false, in the person's own zone, working hours Monday to Friday
  *       09:00 to 18:00): pages, each page of a person once whatever the number of their contact methods;</li>
- *   <li>{@code router.incidents.time_to_ack} tagged {@code user}: from the first page of the acknowledger in the
+ *   <li>{@code slo.router.incidents.time_to_ack} tagged {@code user}: from the first page of the acknowledger in the
  *       incident to the acknowledgement, with a histogram (p50, p90).</li>
  * </ul>
  * Figures for any period come from the timelines: {@code GET /api/v1/oncall/report}.
@@ -36,7 +36,7 @@ public final class IncidentMetrics {
     }
 
     void opened() {
-        Counter.builder("router.incidents.opened").description("incidents opened").register(registry).increment();
+        Counter.builder("slo.router.incidents.opened").description("incidents opened").register(registry).increment();
     }
 
     /** One page of one person, whatever the number of their contact methods. */
@@ -46,7 +46,7 @@ public final class IncidentMetrics {
         }
         ZoneId zone = onCall.get().user(page.user()).map(User::timeZone).orElse(ZoneOffset.UTC);
         boolean outOfHours = !WorkingHours.DEFAULT.contains(page.at(), zone);
-        Counter.builder("router.pages").description("pages sent to people")
+        Counter.builder("slo.router.pages").description("pages sent to people")
                 .tag("user", page.user())
                 .tag("schedule", page.schedule().orElse("none"))
                 .tag("out_of_hours", Boolean.toString(outOfHours))
@@ -59,7 +59,7 @@ public final class IncidentMetrics {
                 .map(TimelineEntry.Notified.class::cast)
                 .filter(page -> page.user().equals(ack.by()) && page.reason().isPage())
                 .reduce((first, later) -> first)
-                .ifPresent(firstPage -> Timer.builder("router.incidents.time_to_ack")
+                .ifPresent(firstPage -> Timer.builder("slo.router.incidents.time_to_ack")
                         .description("time from a person's first page in an incident to their acknowledgement")
                         .tag("user", ack.by())
                         .publishPercentileHistogram()

@@ -13,9 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
-    public static final String SUPPRESSED = "router.alerts.suppressed";
-    public static final String NOTIFICATIONS = "router.notifications.decided";
-    public static final String NOTIFIED_ALERTS = "router.alerts.notified";
+    public static final String SUPPRESSED = "slo.router.alerts.suppressed";
+    public static final String NOTIFICATIONS = "slo.router.notifications.decided";
+    public static final String NOTIFIED_ALERTS = "slo.router.alerts.notified";
 
     private final MeterRegistry registry;
 
