@@ -3,7 +3,6 @@ package dev.slopipeline.router.app;
 import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.kit.http.Limits;
 import dev.slopipeline.kit.http.Reply;
-import dev.slopipeline.kit.http.Routes;
 import dev.slopipeline.kit.http.WebServer;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
@@ -87,6 +86,7 @@ public final class RouterApp implements AutoCloseable {
     private final Optional<ConfigReloader> reloader;
     private final AtomicBoolean closing = new AtomicBoolean();
     private HeartbeatPinger pinger;
+    private List<ApiRoutes.Endpoint> endpoints = List.of();
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
                       KafkaProducer<String, byte[]> commands, WebServer http, PrometheusMeterRegistry registry,
@@ -130,6 +130,11 @@ public final class RouterApp implements AutoCloseable {
     /** The port of the HTTP API: the configured one, or the one picked for port 0. */
     public int httpPort() {
         return http.port();
+    }
+
+    /** The API's endpoints and who may call each. */
+    List<ApiRoutes.Endpoint> endpoints() {
+        return endpoints;
     }
 
     public KafkaStreams.State streamsState() {
@@ -198,38 +203,39 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore())));
     }
 
-    private Routes routes(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
+    /** Every endpoint with who may call it: see {@link ApiRoutes}. */
+    private ApiRoutes routes(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
-        SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
+        SilenceEndpoints silences = new SilenceEndpoints(commands, topics.commands(), this::silencesStore,
                 Clock.systemUTC());
-        PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
-        IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
+        PendingDeliveries pending = new PendingDeliveries(delivery::pending);
+        IncidentEndpoints incidentApi = new IncidentEndpoints(new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
         // The secret and the schedules are read from the live config at each request: a reload applies at once.
         AckLinkEndpoint ackLinks = new AckLinkEndpoint(() -> liveConfig.get().paging().options().ackLinks()
                 .map(PagingOptions.AckLinks::secret), incidentApi, this::incidents, Clock.systemUTC());
-        OnCallEndpoints onCallApi = new OnCallEndpoints(access, () -> liveConfig.get().paging().onCall(),
+        OnCallEndpoints onCallApi = new OnCallEndpoints(() -> liveConfig.get().paging().onCall(),
                 this::incidents, Clock.systemUTC());
-        ConfigEndpoints configApi = new ConfigEndpoints(access, reloader);
-        return new Routes()
+        ConfigEndpoints configApi = new ConfigEndpoints(reloader);
+        return new ApiRoutes(access)
                 .probe("/healthz", health::live)
                 .probe("/readyz", health::ready)
-                .get("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
+                .open("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
                         registry.scrape().getBytes(StandardCharsets.UTF_8), Map.of()))
-                .get(SilenceEndpoints.PATH, silences::list)
-                .post(SilenceEndpoints.PATH, silences::create)
-                .delete(SilenceEndpoints.PATH + "/{id}", silences::expire)
-                .get(PendingDeliveries.PATH, pending::list)
-                .get(IncidentEndpoints.PATH, incidentApi::list)
-                .get(IncidentEndpoints.PATH + "/{id}", incidentApi::show)
-                .post(IncidentEndpoints.PATH + "/{id}/{action}", incidentApi::act)
-                .get(AckLinkEndpoint.PATH + "{token}", ackLinks::confirm)
-                .post(AckLinkEndpoint.PATH + "{token}", ackLinks::acknowledge)
-                .get(OnCallEndpoints.PATH, onCallApi::now)
-                .get(OnCallEndpoints.REPORT_PATH, onCallApi::report)
-                .get(ConfigEndpoints.STATUS_PATH, configApi::status)
-                .post(ConfigEndpoints.RELOAD_PATH, configApi::reload);
+                .read(SilenceEndpoints.PATH, silences::list)
+                .write("POST", SilenceEndpoints.PATH, silences::create)
+                .write("DELETE", SilenceEndpoints.PATH + "/{id}", (request, token) -> silences.expire(request))
+                .read(PendingDeliveries.PATH, pending::list)
+                .read(IncidentEndpoints.PATH, incidentApi::list)
+                .read(IncidentEndpoints.PATH + "/{id}", incidentApi::show)
+                .write("POST", IncidentEndpoints.PATH + "/{id}/{action}", incidentApi::act)
+                .signedLink("GET", AckLinkEndpoint.PATH + "{token}", ackLinks::confirm)
+                .signedLink("POST", AckLinkEndpoint.PATH + "{token}", ackLinks::acknowledge)
+                .read(OnCallEndpoints.PATH, onCallApi::now)
+                .read(OnCallEndpoints.REPORT_PATH, onCallApi::report)
+                .read(ConfigEndpoints.STATUS_PATH, configApi::status)
+                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request));
     }
 
     /** Starts the parts in order, and closes what had started when one fails. */
@@ -314,12 +320,20 @@ public final class RouterApp implements AutoCloseable {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            http.start(app.routes(settings.access(), settings.topics(), liveConfig::get));
+            ApiRoutes api = app.routes(settings.access(), settings.topics(), liveConfig::get);
+            app.endpoints = api.endpoints();
+            http.start(api.routes());
             streams.start();
             reloader.ifPresent(watcher -> watcher.watch(settings.configCheckInterval()));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     settings.applicationId(), http.port(), settings.topics(), settings.delivery().topics().deliveries(),
                     settings.access());
+            if (settings.access().readsOpen()) {
+                LOG.warn("the router's API has no token configured: anyone who reaches port {} reads who is on call, "
+                        + "their pages and times to acknowledge, incidents, silences and delivery errors. That suits a "
+                        + "local setup only; elsewhere set router.api.token (and router.api.read.token for readers)",
+                        http.port());
+            }
             return app;
         }
 

@@ -69,15 +69,7 @@ public record RouterAppConfig(
         } catch (IllegalArgumentException e) {
             reader.refuse(RouterAppKeys.TOPIC_DELIVERIES, e.getMessage());
         }
-        ApiAccess access = ApiAccess.NONE.withTokenRequiredForReads(reader.get(RouterAppKeys.API_READS_NEED_TOKEN));
-        Optional<String> writeToken = reader.find(RouterAppKeys.API_TOKEN);
-        Optional<String> readToken = reader.find(RouterAppKeys.API_READ_TOKEN);
-        if (writeToken.isPresent()) {
-            access = access.withToken(writeToken.get(), ApiScope.WRITE);
-        }
-        if (readToken.isPresent()) {
-            access = access.withToken(readToken.get(), ApiScope.READ);
-        }
+        ApiAccess access = access(reader);
         return new RouterAppConfig(
                 reader.find(RouterAppKeys.BOOTSTRAP_SERVERS),
                 applicationId,
@@ -114,8 +106,9 @@ public record RouterAppConfig(
                 .value(RouterAppKeys.STATE_DIR, stateDir)
                 .value(RouterAppKeys.EXTERNAL_URL, externalUrl, "(http://localhost:<router.http.port>)")
                 .value(RouterAppKeys.PARTITIONS, delivery.topics().partitions())
-                .value(RouterAppKeys.API_TOKEN, tokenOf(ApiScope.WRITE), "(none: API writes are refused)")
-                .value(RouterAppKeys.API_READ_TOKEN, tokenOf(ApiScope.READ), "(none)")
+                .value(RouterAppKeys.API_TOKEN, tokenNamed(ApiToken.WRITE_TOKEN), "(none: API writes are refused)")
+                .value(RouterAppKeys.API_READ_TOKEN, tokenNamed(ApiToken.READ_TOKEN), "(none)")
+                .absent(RouterAppKeys.API_TOKENS_FILE, tokenNames())
                 .value(RouterAppKeys.API_READS_NEED_TOKEN, access.requireTokenForReads())
                 .value(RouterAppKeys.PUNCTUATION_INTERVAL, punctuationInterval)
                 .value(RouterAppKeys.CONFIG_CHECK_INTERVAL, configCheckInterval)
@@ -137,10 +130,39 @@ public record RouterAppConfig(
         return "RouterAppConfig{" + String.join(", ", describe()) + "}";
     }
 
-    /** The first token of {@code scope}, masked wherever it is printed. */
-    private Optional<String> tokenOf(ApiScope scope) {
-        return access.tokens().entrySet().stream().filter(token -> token.getValue() == scope).map(Map.Entry::getKey)
-                .findFirst();
+    /** The token of {@code router.api.token} or {@code router.api.read.token}, masked wherever it is printed. */
+    private Optional<String> tokenNamed(String name) {
+        return access.tokens().stream().filter(token -> token.name().equals(name)).map(ApiToken::secret).findFirst();
+    }
+
+    /** The tokens of {@code router.api.tokens.file} by name: the file's path is not kept, its names say enough. */
+    private String tokenNames() {
+        List<String> names = access.tokens().stream().map(ApiToken::name)
+                .filter(name -> !name.equals(ApiToken.WRITE_TOKEN) && !name.equals(ApiToken.READ_TOKEN)).toList();
+        return names.isEmpty() ? "(none)" : "(tokens " + String.join(", ", names) + ")";
+    }
+
+    private static ApiAccess access(ConfigReader reader) {
+        ApiAccess access = ApiAccess.NONE.withTokenRequiredForReads(reader.get(RouterAppKeys.API_READS_NEED_TOKEN));
+        Optional<String> writeToken = reader.find(RouterAppKeys.API_TOKEN);
+        Optional<String> readToken = reader.find(RouterAppKeys.API_READ_TOKEN);
+        if (writeToken.isPresent()) {
+            access = access.withToken(writeToken.get(), ApiScope.WRITE);
+        }
+        if (readToken.isPresent()) {
+            access = access.withToken(readToken.get(), ApiScope.READ);
+        }
+        Optional<Path> tokensFile = reader.find(RouterAppKeys.API_TOKENS_FILE);
+        if (tokensFile.isPresent()) {
+            List<ApiToken> named = ApiTokensFile.read(tokensFile.get(),
+                    problem -> reader.refuse(RouterAppKeys.API_TOKENS_FILE, problem));
+            try {
+                access = access.withTokens(named);
+            } catch (IllegalArgumentException e) {
+                reader.refuse(RouterAppKeys.API_TOKENS_FILE, e.getMessage());
+            }
+        }
+        return access;
     }
 
     private static RouterTopics topics(ConfigReader reader) {

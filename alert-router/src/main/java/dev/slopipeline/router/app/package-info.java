@@ -50,9 +50,12 @@
  *
  * <h2>Tokens</h2>
  * {@code Authorization: Bearer <token>}, with the tokens of {@code router.api.token} (scope {@code write}, which
- * includes read) and {@code router.api.read.token} (scope {@code read}), see
- * {@link dev.slopipeline.router.app.RouterAppKeys}. Writes need a write token: without one configured every write is
- * refused with 403 (saying how to configure one); a missing or unknown token is 401, a read token on a write 403.
- * Reads are open unless {@code router.api.reads.need.token}; health, readiness and metrics are always open.
+ * includes read), {@code router.api.read.token} (scope {@code read}) and {@code router.api.tokens.file} (named ones),
+ * see {@link dev.slopipeline.router.app.RouterAppKeys}. {@link dev.slopipeline.router.app.ApiRoutes} is the one table
+ * of endpoints and who may call each. Writes need a write token: without one configured every write is refused with
+ * 403 (saying how to configure one); a missing or unknown token is 401, a read token on a write 403. The reads above
+ * show people and operations, so they need a token as soon as any token is configured (or
+ * {@code router.api.reads.need.token}); with none at all they are open and the router warns at start. Health,
+ * readiness, metrics and signed links are always open.
  */
 package dev.slopipeline.router.app;
