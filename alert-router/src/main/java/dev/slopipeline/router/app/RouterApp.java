@@ -12,6 +12,7 @@ import dev.slopipeline.router.delivery.service.ReceiverFactory;
 import dev.slopipeline.router.oncall.escalation.PagingOptions;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatPinger;
+import dev.slopipeline.router.oncall.incident.IncidentMetrics;
 import dev.slopipeline.router.oncall.incident.IncidentView;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
@@ -271,6 +272,9 @@ public final class RouterApp implements AutoCloseable {
                         settings.delivery().topics(), config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (!settings.personLabels()) {
+                registry.config().meterFilter(IncidentMetrics.withoutPersonLabels());
+            }
             opened.push(registry::close);
             WebServer http = WebServer.bind(null, settings.httpPort(), HTTP_LIMITS, "router-http");
             opened.push(http);

@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param delivery         the delivery service's group, topics and bound
  * @param externalUrl      empty: {@code http://localhost:<httpPort>}
  * @param access           the API's tokens
+ * @param personLabels     whether {@code /metrics} may name people
  * @param configFile       the routing config to load and watch; empty: alerts are grouped but sent nowhere
  * @param kafka            client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  */
@@ -40,6 +41,7 @@ public record RouterAppConfig(
         Optional<URI> externalUrl,
         Duration punctuationInterval,
         ApiAccess access,
+        boolean personLabels,
         Optional<Path> configFile,
         Duration configCheckInterval,
         Map<String, String> kafka) {
@@ -81,6 +83,7 @@ public record RouterAppConfig(
                 reader.find(RouterAppKeys.EXTERNAL_URL),
                 reader.get(RouterAppKeys.PUNCTUATION_INTERVAL),
                 access,
+                reader.get(RouterAppKeys.METRICS_PERSON_LABELS),
                 reader.find(RouterAppKeys.CONFIG),
                 reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
                 reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of()));
@@ -89,7 +92,7 @@ public record RouterAppConfig(
     /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
     public RouterAppConfig withBootstrapServers(String servers) {
         return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, topics, delivery, httpPort, externalUrl,
-                punctuationInterval, access, configFile, configCheckInterval, kafka);
+                punctuationInterval, access, personLabels, configFile, configCheckInterval, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -110,6 +113,7 @@ public record RouterAppConfig(
                 .value(RouterAppKeys.API_READ_TOKEN, tokenNamed(ApiToken.READ_TOKEN), "(none)")
                 .absent(RouterAppKeys.API_TOKENS_FILE, tokenNames())
                 .value(RouterAppKeys.API_READS_NEED_TOKEN, access.requireTokenForReads())
+                .value(RouterAppKeys.METRICS_PERSON_LABELS, personLabels)
                 .value(RouterAppKeys.PUNCTUATION_INTERVAL, punctuationInterval)
                 .value(RouterAppKeys.CONFIG_CHECK_INTERVAL, configCheckInterval)
                 .value(RouterAppKeys.MAX_UNFINISHED_INTENTS, delivery.maxUnfinishedIntents())

@@ -49,6 +49,9 @@ public final class RouterAppKeys {
     public static final Key<Boolean> API_READS_NEED_TOKEN = Key.of("router.api.reads.need.token", bool(), "false",
             "whether reads need a token even when no token is configured (then every read is refused); with any "
                     + "token configured they always do");
+    public static final Key<Boolean> METRICS_PERSON_LABELS = Key.of("router.metrics.person.labels", bool(), "false",
+            "whether /metrics names people (the user label of router_pages_total and router_incidents_time_to_ack); "
+                    + "false: those meters count everyone together");
     public static final Key<Duration> PUNCTUATION_INTERVAL = Key.of("router.punctuation.interval", duration(),
             Durations.format(RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL),
             "how often due groups are flushed; group_wait and group_interval are honoured to within this");
@@ -88,7 +91,8 @@ public final class RouterAppKeys {
 
     /** Every key above, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
-                    EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, PUNCTUATION_INTERVAL,
+                    EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
+                    PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,
                     TOPIC_SILENCES, TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS,
                     TOPIC_PAGES, TOPIC_ACTIVE_ALERTS, TOPIC_DELIVERIES))

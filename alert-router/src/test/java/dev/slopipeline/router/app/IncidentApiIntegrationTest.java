@@ -84,6 +84,10 @@ class IncidentApiIntegrationTest {
             JsonNode page = json.readTree(email.requests().get(0).body());
             JsonNode annotations = page.path("alerts").get(0).path("annotations");
             assertThat(annotations.path("oncall_address").asText()).isEqualTo("alice@example.com");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("pages are counted without naming the person paged (router.metrics.person.labels)")
+                    .containsPattern("(?m)^router_pages_total\\{").doesNotContain("user=\"alice\"");
             URI ackUrl = URI.create(annotations.path("ack_url").asText());
             assertThat(ackUrl.toString()).startsWith("https://router.example/ack/");
 

@@ -35,6 +35,7 @@ class RouterAppConfigTest {
         assertThat(config.punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.configCheckInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.access().tokens()).isEmpty();
+        assertThat(config.personLabels()).as("no person's name on /metrics").isFalse();
         assertThat(config.configFile()).isEmpty();
         assertThat(config.externalUrl()).isEmpty();
     }
@@ -78,6 +79,15 @@ class RouterAppConfigTest {
         assertThat(config.access().tokens()).containsExactlyInAnyOrder(
                 new ApiToken("write token", ApiScope.WRITE, "writer"), new ApiToken("read token", ApiScope.READ, "reader"));
         assertThat(config.access().requireTokenForReads()).isTrue();
+    }
+
+    @Test
+    void shouldNamePeopleOnTheMetricsOnlyWhenSwitchedOn() {
+        RouterAppConfig config = RouterAppConfig.builder().env(Map.of("SLO_PIPELINE_ROUTER_METRICS_PERSON_LABELS", "true"))
+                .build();
+
+        assertThat(config.personLabels()).isTrue();
+        assertThat(config.describe()).contains("router.metrics.person.labels = true");
     }
 
     @Test
