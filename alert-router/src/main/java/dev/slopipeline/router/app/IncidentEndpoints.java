@@ -69,7 +69,10 @@ final class IncidentEndpoints {
         return withIncident(request.pathParameter("id"), incident -> Reply.json(200, IncidentJson.detail(incident)));
     }
 
-    /** {@code POST /api/v1/incidents/{id}/ack} and {@code .../resolve} with {@code {"by":"alice","comment":"..."}}. */
+    /**
+     * {@code POST /api/v1/incidents/{id}/ack} and {@code .../resolve} with {@code {"by":"alice","comment":"..."}}; the
+     * timeline records the name of the token that sent it beside {@code by}.
+     */
     Reply act(Request request, ApiToken actingToken) {
         String verb = request.pathParameter("action");
         if (!verb.equals(ACK) && !verb.equals(RESOLVE)) {
@@ -91,22 +94,29 @@ final class IncidentEndpoints {
         }
         Optional<String> comment = Optional.ofNullable(body.get("comment")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText).filter(text -> !text.isBlank());
-        return withIncident(request.pathParameter("id"), incident -> act(incident, action, by.asText(), comment));
+        return withIncident(request.pathParameter("id"), incident -> act(incident, action, by.asText(), comment,
+                actingToken.name()));
     }
 
-    /** Sends the command for the incident with this id; the signed links come here with the id their token names. */
-    Reply act(String id, IncidentCommand.Action action, String by, Optional<String> comment) {
-        return withIncident(id, incident -> act(incident, action, by, comment));
+    /**
+     * Sends the command for the incident with this id; the signed links come here with the id their token names.
+     *
+     * @param credential what the caller showed, for the timeline: a token's name, or the signed link
+     */
+    Reply act(String id, IncidentCommand.Action action, String by, Optional<String> comment, String credential) {
+        return withIncident(id, incident -> act(incident, action, by, comment, credential));
     }
 
-    private Reply act(Incident incident, IncidentCommand.Action action, String by, Optional<String> comment) {
+    private Reply act(Incident incident, IncidentCommand.Action action, String by, Optional<String> comment,
+                      String credential) {
         if (!incident.open()) {
             String resolved = incident.resolution().map(r -> " at " + r.at() + r.by().map(who -> " by " + who)
                     .orElse(" (the SLO recovered)")).orElse("");
             return Reply.error(409, "incident " + incident.id() + " was resolved" + resolved + "; there is nothing to "
                     + (action == IncidentCommand.Action.ACKNOWLEDGE ? "acknowledge" : "resolve"));
         }
-        IncidentCommand command = new IncidentCommand(action, incident.id(), incident.slo(), by, comment, clock.instant());
+        IncidentCommand command = new IncidentCommand(action, incident.id(), incident.slo(), by, comment, clock.instant(),
+                Optional.of(credential));
         Optional<Reply> failed = sender.send(commandsTopic, incident.slo(), commands.encode(command));
         if (failed.isPresent()) {
             return failed.get();

@@ -114,6 +114,11 @@ class IncidentApiIntegrationTest {
             assertThat(resolved.path("resolvedBy").asText()).isEqualTo("bob");
             assertThat(resolved.path("timeline")).extracting(entry -> entry.path("kind").asText())
                     .containsExactly("triggered", "notified", "acknowledged", "comment", "resolved", "notified", "comment");
+            assertThat(resolved.path("timeline")).filteredOn(entry -> entry.has("token"))
+                    .extracting(entry -> entry.path("kind").asText() + " by " + entry.path("by").asText() + " with "
+                            + entry.path("token").asText())
+                    .as("the credential of each act, for the audit trail")
+                    .containsExactly("acknowledged by alice with ack link", "resolved by bob with write token");
             email.awaitRequests(2, WAIT);
             assertThat(json.readTree(email.requests().get(1).body()).path("status").asText())
                     .as("alice hears the all-clear").isEqualTo("resolved");

@@ -105,8 +105,9 @@ class IncidentEndpointsTest {
         assertThat(producer.history().get(0).key()).isEqualTo("checkout-availability");
         IncidentCommand command = ((Decoded.Ok<IncidentCommand>) new IncidentCommandCodec()
                 .decode(producer.history().get(0).value())).value();
-        assertThat(command).isEqualTo(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE, "checkout-1",
-                "checkout-availability", "alice", Optional.of("on it"), clock.instant()));
+        assertThat(command).as("the name of the token that sent it, for the timeline").isEqualTo(new IncidentCommand(
+                IncidentCommand.Action.ACKNOWLEDGE, "checkout-1", "checkout-availability", "alice", Optional.of("on it"),
+                clock.instant(), Optional.of("write token")));
     }
 
     @Test
@@ -168,6 +169,7 @@ class IncidentEndpointsTest {
                 .decode(producer.history().get(0).value())).value();
         assertThat(command.by()).isEqualTo("alice");
         assertThat(command.incident()).isEqualTo("checkout-1");
+        assertThat(command.token()).as("the timeline says the link was the credential").hasValue("ack link");
     }
 
     @Test
