@@ -106,6 +106,7 @@ class SilenceCommandTest {
         JsonNode silence = json.findParents("id").stream().filter(node -> node.path("id").asText().equals(id))
                 .findFirst().orElseThrow();
         assertThat(silence.path("status").path("state").asText()).isEqualTo("active");
+        assertThat(silence.path("createdByToken").asText()).as("the token it was added with").isEqualTo("write token");
         Duration lasts = Duration.between(Instant.parse(silence.path("startsAt").asText()),
                 Instant.parse(silence.path("endsAt").asText()));
         assertThat(lasts).isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));

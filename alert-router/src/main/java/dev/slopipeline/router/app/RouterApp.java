@@ -85,13 +85,14 @@ public final class RouterApp implements AutoCloseable {
     private final WebServer http;
     private final PrometheusMeterRegistry registry;
     private final Optional<ConfigReloader> reloader;
+    private final CommandRefusals refusals;
     private final AtomicBoolean closing = new AtomicBoolean();
     private HeartbeatPinger pinger;
     private List<ApiRoutes.Endpoint> endpoints = List.of();
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
                       KafkaProducer<String, byte[]> commands, WebServer http, PrometheusMeterRegistry registry,
-                      Optional<ConfigReloader> reloader) {
+                      Optional<ConfigReloader> reloader, CommandRefusals refusals) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.delivery = delivery;
@@ -99,6 +100,7 @@ public final class RouterApp implements AutoCloseable {
         this.http = http;
         this.registry = registry;
         this.reloader = reloader;
+        this.refusals = refusals;
     }
 
     /**
@@ -168,6 +170,11 @@ public final class RouterApp implements AutoCloseable {
         delivery.close();
         commands.close(KAFKA_TIMEOUT);
         http.close();
+        try {
+            refusals.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         streamsMetrics.close();
         registry.close();
         LOG.info("alert router closed");
@@ -205,11 +212,12 @@ public final class RouterApp implements AutoCloseable {
     }
 
     /** Every endpoint with who may call it: see {@link ApiRoutes}. */
-    private ApiRoutes routes(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
+    private ApiRoutes routes(RouterAppConfig settings, Supplier<RouterConfig> liveConfig) {
+        RouterTopics topics = settings.topics();
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
         SilenceEndpoints silences = new SilenceEndpoints(commands, topics.commands(), this::silencesStore,
-                Clock.systemUTC());
+                refusals::reasonFor, settings.silenceLimits(), Clock.systemUTC());
         PendingDeliveries pending = new PendingDeliveries(delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
@@ -219,7 +227,7 @@ public final class RouterApp implements AutoCloseable {
         OnCallEndpoints onCallApi = new OnCallEndpoints(() -> liveConfig.get().paging().onCall(),
                 this::incidents, Clock.systemUTC());
         ConfigEndpoints configApi = new ConfigEndpoints(reloader);
-        return new ApiRoutes(access)
+        return new ApiRoutes(settings.access())
                 .probe("/healthz", health::live)
                 .probe("/readyz", health::ready)
                 .open("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
@@ -294,9 +302,12 @@ public final class RouterApp implements AutoCloseable {
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
             opened.push(commands);
+            CommandRefusals refusals = CommandRefusals.start(clientConfig(Map.of()), settings.topics().deadLetters(),
+                    settings.topics().commands());
+            opened.push(refusals);
 
             RouterTopologyConfig topology = new RouterTopologyConfig(config, settings.topics(), settings.punctuationInterval(), external,
-                    DefaultInhibition.ON, registry);
+                    DefaultInhibition.ON, registry, settings.silenceLimits());
             AtomicReference<RouterConfig> liveConfig = new AtomicReference<>(config);
             KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology, liveConfig::get),
                     streamsProperties());
@@ -314,7 +325,8 @@ public final class RouterApp implements AutoCloseable {
                         liveConfig.set(newer);
                     }, registry, Clock.systemUTC()));
             reloader.ifPresent(opened::push);
-            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader);
+            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader,
+                    refusals);
             // the router's own heartbeat, for a dead man's switch outside; it stops with the router. Its URL and
             // interval are the start-up config's: a reload does not move it (see the package overview).
             config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
@@ -324,7 +336,7 @@ public final class RouterApp implements AutoCloseable {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            ApiRoutes api = app.routes(settings.access(), settings.topics(), liveConfig::get);
+            ApiRoutes api = app.routes(settings, liveConfig::get);
             app.endpoints = api.endpoints();
             http.start(api.routes());
             streams.start();

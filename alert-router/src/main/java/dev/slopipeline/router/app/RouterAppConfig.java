@@ -7,6 +7,7 @@ import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.kit.config.LayeredBuilder;
 import dev.slopipeline.router.delivery.service.DeliverySettings;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * @param externalUrl      empty: {@code http://localhost:<httpPort>}
  * @param access           the API's tokens
  * @param personLabels     whether {@code /metrics} may name people
+ * @param silenceLimits    how many silences may mute at once, and for how long each
  * @param configFile       the routing config to load and watch; empty: alerts are grouped but sent nowhere
  * @param kafka            client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  */
@@ -42,6 +44,7 @@ public record RouterAppConfig(
         Duration punctuationInterval,
         ApiAccess access,
         boolean personLabels,
+        SilenceLimits silenceLimits,
         Optional<Path> configFile,
         Duration configCheckInterval,
         Map<String, String> kafka) {
@@ -84,6 +87,7 @@ public record RouterAppConfig(
                 reader.get(RouterAppKeys.PUNCTUATION_INTERVAL),
                 access,
                 reader.get(RouterAppKeys.METRICS_PERSON_LABELS),
+                new SilenceLimits(reader.get(RouterAppKeys.SILENCES_MAX), reader.get(RouterAppKeys.SILENCES_MAX_DURATION)),
                 reader.find(RouterAppKeys.CONFIG),
                 reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
                 reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of()));
@@ -92,7 +96,7 @@ public record RouterAppConfig(
     /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
     public RouterAppConfig withBootstrapServers(String servers) {
         return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, topics, delivery, httpPort, externalUrl,
-                punctuationInterval, access, personLabels, configFile, configCheckInterval, kafka);
+                punctuationInterval, access, personLabels, silenceLimits, configFile, configCheckInterval, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -114,6 +118,8 @@ public record RouterAppConfig(
                 .absent(RouterAppKeys.API_TOKENS_FILE, tokenNames())
                 .value(RouterAppKeys.API_READS_NEED_TOKEN, access.requireTokenForReads())
                 .value(RouterAppKeys.METRICS_PERSON_LABELS, personLabels)
+                .value(RouterAppKeys.SILENCES_MAX, silenceLimits.maxSilences())
+                .value(RouterAppKeys.SILENCES_MAX_DURATION, silenceLimits.maxDuration())
                 .value(RouterAppKeys.PUNCTUATION_INTERVAL, punctuationInterval)
                 .value(RouterAppKeys.CONFIG_CHECK_INTERVAL, configCheckInterval)
                 .value(RouterAppKeys.MAX_UNFINISHED_INTENTS, delivery.maxUnfinishedIntents())

@@ -14,6 +14,7 @@ import dev.slopipeline.kit.config.LoggingKeys;
 import dev.slopipeline.kit.time.Durations;
 import dev.slopipeline.router.delivery.service.DeliverySettings;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopologyConfig;
 import java.net.URI;
@@ -52,6 +53,11 @@ public final class RouterAppKeys {
     public static final Key<Boolean> METRICS_PERSON_LABELS = Key.of("router.metrics.person.labels", bool(), "false",
             "whether /metrics names people (the user label of router_pages_total and router_incidents_time_to_ack); "
                     + "false: those meters count everyone together");
+    public static final Key<Integer> SILENCES_MAX = Key.of("router.silences.max", integer(1, 1_000_000),
+            String.valueOf(SilenceLimits.DEFAULT_MAX_SILENCES),
+            "active and pending silences the router keeps at most; a new one beyond is refused");
+    public static final Key<Duration> SILENCES_MAX_DURATION = Key.of("router.silences.max.duration", duration(),
+            Durations.format(SilenceLimits.DEFAULT_MAX_DURATION), "the longest a silence may last");
     public static final Key<Duration> PUNCTUATION_INTERVAL = Key.of("router.punctuation.interval", duration(),
             Durations.format(RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL),
             "how often due groups are flushed; group_wait and group_interval are honoured to within this");
@@ -92,7 +98,7 @@ public final class RouterAppKeys {
     /** Every key above, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
                     EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
-                    PUNCTUATION_INTERVAL,
+                    SILENCES_MAX, SILENCES_MAX_DURATION, PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,
                     TOPIC_SILENCES, TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS,
                     TOPIC_PAGES, TOPIC_ACTIVE_ALERTS, TOPIC_DELIVERIES))

@@ -15,11 +15,13 @@
  *       reasons otherwise.</li>
  *   <li>{@code GET /metrics}: every meter (pipeline, delivery, Kafka Streams) in the Prometheus text format.</li>
  *   <li>{@code GET /api/v1/silences}: {@code {"silences":[{"id","matchers","startsAt","endsAt","updatedAt",
- *       "createdBy","comment","status":{"state"}}]}}, from the global silences store, in Alertmanager's order
- *       (active, pending, expired).</li>
+ *       "createdBy","createdByToken","comment","status":{"state"}}]}}, from the global silences store, in
+ *       Alertmanager's order (active, pending, expired).</li>
  *   <li>{@code POST /api/v1/silences} with {@code {"matchers":["slo=\"checkout\""],"startsAt"?,"endsAt",
- *       "createdBy","comment"}}: checked against the silence rules (400 with {@code problems}), then sent to
- *       {@code router.commands} under a fresh UUID; 202 {@code {"id"}} once the broker has it.</li>
+ *       "createdBy","comment"}}: checked against the silence rules and limits (400 with {@code problems}, 422 over
+ *       {@code router.silences.max}), then sent to {@code router.commands} under a fresh UUID with the name of the
+ *       token that sent it; 202 {@code {"id"}} once applied, 422 if refused where it is applied
+ *       ({@link dev.slopipeline.router.app.SilenceEndpoints}).</li>
  *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
  *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
  *       attempt and last error.</li>

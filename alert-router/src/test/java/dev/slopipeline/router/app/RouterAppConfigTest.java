@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +37,7 @@ class RouterAppConfigTest {
         assertThat(config.configCheckInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.access().tokens()).isEmpty();
         assertThat(config.personLabels()).as("no person's name on /metrics").isFalse();
+        assertThat(config.silenceLimits()).isEqualTo(new SilenceLimits(1_000, Duration.ofDays(30)));
         assertThat(config.configFile()).isEmpty();
         assertThat(config.externalUrl()).isEmpty();
     }
