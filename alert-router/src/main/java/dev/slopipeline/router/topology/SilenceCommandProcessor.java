@@ -58,7 +58,7 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
 
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> store;
-    private ReadOnlyKeyValueStore<String, byte[]> everyInstancesSilences;
+    private ReadOnlyKeyValueStore<String, byte[]> globalSilences;
     private Cancellable gc;
 
     SilenceCommandProcessor(String commandsTopic, SilenceLimits limits) {
@@ -70,7 +70,7 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(RouterTopology.SILENCE_COMMANDS_STORE);
-        this.everyInstancesSilences = context.getStateStore(RouterTopology.SILENCES_STORE);
+        this.globalSilences = context.getStateStore(RouterTopology.SILENCES_STORE);
         gc = context.schedule(GC_INTERVAL, PunctuationType.WALL_CLOCK_TIME, timestamp -> forgetOld());
     }
 
@@ -118,7 +118,7 @@ final class SilenceCommandProcessor implements Processor<byte[], byte[], byte[],
      */
     private Silences everySilence() {
         Map<String, Silence> all = new HashMap<>();
-        try (KeyValueIterator<String, byte[]> entries = everyInstancesSilences.all()) {
+        try (KeyValueIterator<String, byte[]> entries = globalSilences.all()) {
             entries.forEachRemaining(entry -> records.decodeOrSkip(entry.key, entry.value)
                     .ifPresent(silence -> all.put(entry.key, silence)));
         }
