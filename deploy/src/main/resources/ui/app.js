@@ -103,7 +103,9 @@ function problem(reply) {
   const body = reply.body || {};
   let message = body.error || ('HTTP ' + reply.status);
   if (Array.isArray(body.problems) && body.problems.length) message += ': ' + body.problems.join('; ');
-  if ((reply.status === 401 || reply.status === 403) && !state.config.defaultToken) {
+  if (reply.status === 401 && !state.config.defaultToken) {
+    message += ' (enter a token at the top right: one of scope read to see this, of scope write to change it)';
+  } else if (reply.status === 403 && !state.config.defaultToken) {
     message += ' (enter a token of scope write at the top right)';
   }
   return message;

@@ -32,7 +32,8 @@ final class RouterApiClient {
 
         @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${SLO_ROUTER_TOKEN}",
                 showDefaultValue = CommandLine.Help.Visibility.NEVER,
-                description = "Bearer token (default: $SLO_ROUTER_TOKEN). Writes need one of scope write.")
+                description = "Bearer token (default: $SLO_ROUTER_TOKEN). Writes need one of scope write; on a router "
+                        + "with tokens, reads need one of scope read or write.")
         String token;
 
         RouterApiClient client() {

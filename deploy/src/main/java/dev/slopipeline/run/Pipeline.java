@@ -230,6 +230,7 @@ public final class Pipeline implements AutoCloseable {
         }
         progress.accept("starting the web UI (HTTP port " + settings.uiPort().getAsInt() + ")");
         WebUi.Builder builder = WebUi.builder().port(settings.uiPort().getAsInt());
+        settings.uiHosts().forEach(builder::host);
         streamsUrl().ifPresent(builder::streamsUrl);
         routerUrl().ifPresent(builder::routerUrl);
         defaultToken.ifPresent(token -> builder.defaultToken(token).bindAddress(InetAddress.getLoopbackAddress().getHostAddress()));

@@ -7,6 +7,7 @@ import dev.slopipeline.kit.config.Key;
 import dev.slopipeline.kit.config.KeySet;
 import dev.slopipeline.kit.config.ValueType;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -30,9 +31,35 @@ public final class RunKeys {
     public static final Key<OptionalInt> UI_PORT = Key.of("ui.port", portOrOff(), "8090",
             "the web UI (SLOs, incidents, on-call, silences); 0 picks a free port, off: no web UI");
 
-    public static final KeySet ALL = KeySet.of(List.of(DATA_DIR, BROKER_PORT, BROKER_CONTROLLER_PORT, UI_PORT));
+    public static final Key<List<String>> UI_HOST = Key.of("ui.host", hostNames(), null,
+            "more names the web UI answers for, comma-separated (a DNS alias, say); it always answers for localhost, "
+                    + "IP addresses and this machine's name");
+
+    public static final KeySet ALL = KeySet.of(List.of(DATA_DIR, BROKER_PORT, BROKER_CONTROLLER_PORT, UI_PORT, UI_HOST));
 
     private RunKeys() {
+    }
+
+    /** Host names, comma-separated (a YAML list is joined so); each without port or path. */
+    private static ValueType<List<String>> hostNames() {
+        return new ValueType<>() {
+            @Override
+            public List<String> parse(String text) {
+                List<String> names = Arrays.stream(text.split(",")).map(String::strip).toList();
+                for (String name : names) {
+                    if (name.isEmpty() || name.contains(":") || name.contains("/") || name.contains(" ")) {
+                        throw new IllegalArgumentException("must be host names without port or path, separated by "
+                                + "commas, such as slo.example.com,slo.internal");
+                    }
+                }
+                return names;
+            }
+
+            @Override
+            public String format(List<String> value) {
+                return String.join(",", value);
+            }
+        };
     }
 
     private static ValueType<OptionalInt> portOrOff() {

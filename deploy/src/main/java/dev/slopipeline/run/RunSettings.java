@@ -21,9 +21,14 @@ import java.util.OptionalInt;
  * @param brokerPort           client port of the embedded broker; unused with {@code bootstrap.servers}
  * @param brokerControllerPort 0: any free port
  * @param uiPort               the web UI's port (0: any free port); empty: no web UI
+ * @param uiHosts              names the web UI answers for besides localhost, IP addresses and this machine's
  */
 public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort, OptionalInt uiPort,
-                          StreamsAppConfig streams, RouterAppConfig router) {
+                          List<String> uiHosts, StreamsAppConfig streams, RouterAppConfig router) {
+
+    public RunSettings {
+        uiHosts = List.copyOf(uiHosts);
+    }
 
     /** Every key one file of {@code slo run} may hold, the streams app's first. */
     public static final KeySet KEYS = StreamsAppKeys.ALL.and(RunKeys.ALL).and(RouterAppKeys.ALL);
@@ -44,8 +49,8 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
                 // must not leave the router waiting on a topic nobody writes
                 .underneath(RouterAppKeys.TOPIC_ALERTS.name(), reader.get(StreamsAppKeys.TOPIC_ALERTS), "as topics.alerts");
         RunSettings settings = new RunSettings(dataDir, reader.get(RunKeys.BROKER_PORT),
-                reader.get(RunKeys.BROKER_CONTROLLER_PORT), reader.get(RunKeys.UI_PORT), StreamsAppConfig.read(reader),
-                RouterAppConfig.read(reader));
+                reader.get(RunKeys.BROKER_CONTROLLER_PORT), reader.get(RunKeys.UI_PORT),
+                reader.find(RunKeys.UI_HOST).orElse(List.of()), StreamsAppConfig.read(reader), RouterAppConfig.read(reader));
         reader.throwIfInvalid("Invalid configuration:");
         return settings;
     }
@@ -57,8 +62,8 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
 
     /** The same settings against these brokers (an embedded broker's address once it runs). */
     public RunSettings withBootstrapServers(String servers) {
-        return new RunSettings(dataDir, brokerPort, brokerControllerPort, uiPort, streams.withBootstrapServers(servers),
-                router.withBootstrapServers(servers));
+        return new RunSettings(dataDir, brokerPort, brokerControllerPort, uiPort, uiHosts,
+                streams.withBootstrapServers(servers), router.withBootstrapServers(servers));
     }
 
     /**
@@ -73,6 +78,11 @@ public record RunSettings(Path dataDir, int brokerPort, int brokerControllerPort
             own.absent(RunKeys.BROKER_PORT, "(not used: bootstrap.servers is set)").absent(RunKeys.BROKER_CONTROLLER_PORT, "(not used)");
         }
         own.value(RunKeys.UI_PORT, uiPort);
+        if (uiHosts.isEmpty()) {
+            own.absent(RunKeys.UI_HOST, "(none: localhost, IP addresses and this machine's name)");
+        } else {
+            own.value(RunKeys.UI_HOST, uiHosts);
+        }
         List<String> lines = new ArrayList<>(streams.describe());
         lines.addAll(own.lines());
         // bootstrap.servers and kafka.* are the same lines in both apps' listings

@@ -36,7 +36,7 @@ final class HostAndOrigin implements Guard {
         Optional<String> host = request.header("Host");
         if (host.isPresent() && !serves(hostName(host.get()))) {
             return Optional.of(Reply.error(403, "this UI answers for localhost, IP addresses and " + names
-                    + ", not \"" + host.get() + "\"; start it with that name (WebUi.Builder#host) to serve it"));
+                    + ", not \"" + host.get() + "\"; start it with that name (ui.host for slo run) to serve it"));
         }
         boolean write = !request.method().equals("GET") && !request.method().equals("HEAD");
         Optional<String> origin = request.header("Origin");

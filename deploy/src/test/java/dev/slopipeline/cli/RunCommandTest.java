@@ -8,10 +8,12 @@ import dev.slopipeline.run.RunSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +100,8 @@ class RunCommandTest {
                 .flag("broker.port", "0", "--broker-port")
                 .flag("http.port", "0", "--http-port")
                 .flag("router.http.port", "0", "--router-port")
-                .flag("ui.port", "0", "--ui-port"));
+                .flag("ui.port", "0", "--ui-port")
+                .flag("ui.host", "slo.example.com", "--set ui.host"));
 
         try (Pipeline pipeline = Pipeline.builder(settings).start()) {
             pipeline.awaitReady(Duration.ofSeconds(90));
@@ -108,6 +111,9 @@ class RunCommandTest {
             assertThat(pipeline.readyLine()).matches("slo-pipeline ready: broker localhost:\\d+, "
                     + "streams http://localhost:\\d+, router http://localhost:\\d+, web UI http://localhost:\\d+/");
             assertThat(get(pipeline.webUiUrl().orElseThrow().resolve("/api/v1/silences"))).as("the UI reaches the router").isEqualTo(200);
+            int uiPort = pipeline.webUiUrl().orElseThrow().getPort();
+            assertThat(statusLine(uiPort, "slo.example.com:" + uiPort)).as("a name given in ui.host").contains(" 200 ");
+            assertThat(statusLine(uiPort, "elsewhere.example:" + uiPort)).as("any other name").contains(" 403 ");
             assertThat(get(pipeline.streamsUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
             assertThat(get(pipeline.routerUrl().orElseThrow().resolve("/readyz"))).isEqualTo(200);
             assertThat(second.exitCode()).isEqualTo(1);
@@ -115,6 +121,17 @@ class RunCommandTest {
                     "pid " + ProcessHandle.current().pid());
         }
         assertThat(Files.list(data).map(path -> path.getFileName().toString())).contains("kafka", "streams", "router");
+    }
+
+    /** The status line of {@code GET /ui-config} for this Host, over a plain socket: a client library would set its own. */
+    private static String statusLine(int port, String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /ui-config HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+                    .orElse("");
+        }
     }
 
     private static int get(URI uri) throws IOException, InterruptedException {

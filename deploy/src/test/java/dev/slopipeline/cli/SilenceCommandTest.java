@@ -64,7 +64,7 @@ class SilenceCommandTest {
                 .build(),
                 RouterConfigLoader.parse("router.yml", config).orElseThrow());
         url = "http://127.0.0.1:" + router.httpPort();
-        awaitRun("the router ready to list silences", () -> slo("silence", "list", "--url", url), run -> run.exitCode == 0);
+        awaitRun("the router ready to list silences", () -> slo("silence", "list", "--url", url, "--token", READ_TOKEN), run -> run.exitCode == 0);
     }
 
     @AfterAll
@@ -95,26 +95,27 @@ class SilenceCommandTest {
         assertThat(added.exitCode()).as(added.err()).isZero();
         String id = added.out().trim();
         assertThat(UUID.fromString(id)).isNotNull();
-        Run listed = awaitRun("the silence listed", () -> slo("silence", "list", "--url", url),
+        Run listed = awaitRun("the silence listed", () -> slo("silence", "list", "--url", url, "--token", READ_TOKEN),
                 run -> run.out().contains(id));
         assertThat(listed.out().lines().findFirst().orElseThrow())
                 .matches("ID\\s+Matchers\\s+Ends At\\s+Created By\\s+Comment");
         assertThat(listed.out().lines().filter(line -> line.startsWith(id)).findFirst().orElseThrow())
                 .contains("slo=\"checkout\" team=~\"pay.*\"", " UTC ", "alice", "planned failover");
 
-        JsonNode json = JsonMapper.builder().build().readTree(slo("silence", "list", "--url", url, "-o", "json").out());
+        JsonNode json = JsonMapper.builder().build().readTree(slo("silence", "list", "--url", url, "--token", READ_TOKEN, "-o", "json").out());
         JsonNode silence = json.findParents("id").stream().filter(node -> node.path("id").asText().equals(id))
                 .findFirst().orElseThrow();
         assertThat(silence.path("status").path("state").asText()).isEqualTo("active");
+        assertThat(silence.path("createdByToken").asText()).as("the token it was added with").isEqualTo("write token");
         Duration lasts = Duration.between(Instant.parse(silence.path("startsAt").asText()),
                 Instant.parse(silence.path("endsAt").asText()));
         assertThat(lasts).isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
 
         Run expired = slo("silence", "expire", "--url", url, "--token", WRITE_TOKEN, id);
         assertThat(expired.exitCode()).as(expired.err()).isZero();
-        awaitRun("the silence among the expired ones", () -> slo("silence", "list", "--expired", "--url", url, "-q"),
+        awaitRun("the silence among the expired ones", () -> slo("silence", "list", "--expired", "--url", url, "--token", READ_TOKEN, "-q"),
                 run -> run.out().lines().anyMatch(id::equals));
-        assertThat(slo("silence", "list", "--url", url, "-q").out()).doesNotContain(id);
+        assertThat(slo("silence", "list", "--url", url, "--token", READ_TOKEN, "-q").out()).doesNotContain(id);
     }
 
     @Test
@@ -158,6 +159,9 @@ class SilenceCommandTest {
                 Arguments.of("expiring an unknown silence says there is none",
                         List.of("silence", "expire", "--url", url, "--token", WRITE_TOKEN, UUID.randomUUID().toString()),
                         1, List.of("404", "no silence with id")),
+                Arguments.of("listing without a token is refused where the router has tokens",
+                        List.of("silence", "list", "--url", url),
+                        1, List.of("401", "Authorization: Bearer")),
                 Arguments.of("an unreachable router is named",
                         List.of("silence", "list", "--url", "http://127.0.0.1:1"),
                         1, List.of("cannot reach the router at http://127.0.0.1:1")));

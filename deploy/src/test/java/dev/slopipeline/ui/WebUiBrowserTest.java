@@ -186,12 +186,17 @@ class WebUiBrowserTest {
                 .map(row -> row.getDomAttribute("data-slo")).toList()));
         assertThat(order).containsExactly(CHECKOUT, BROWSE);
 
+        // the router shows incidents, on-call and silences only to a token holder: the page says so until one is entered
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#incidents .empty"),
+                "enter a token at the top right"));
+        browser.findElement(By.id("api-token")).sendKeys(WRITE_TOKEN);
+        // leaving the field stores the token, and the page reads again with it
+        browser.findElement(By.id("user-name")).sendKeys("alice");
+
         // the incident the router opened for the page, acknowledged from the UI
         String triggered = "#incidents tr.incident[data-slo='" + CHECKOUT + "'][data-state='triggered']";
         await(triggered);
         String incidentId = attribute(triggered, "data-incident-id");
-        browser.findElement(By.id("user-name")).sendKeys("alice");
-        browser.findElement(By.id("api-token")).sendKeys(WRITE_TOKEN);
         click(triggered + " button[data-action='ack']");
         String acknowledged = "#incidents tr.incident[data-incident-id='" + incidentId + "'][data-state='acknowledged']";
         await(acknowledged);

@@ -28,6 +28,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 final class AckLinkEndpoint {
 
     static final String PATH = "/ack/";
+    /** What the timeline records as the credential of an acknowledgement through a link. */
+    static final String CREDENTIAL = "ack link";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -79,7 +81,7 @@ final class AckLinkEndpoint {
         }
         AckLinkSigner.Verdict.Valid link = verified.link();
         Reply reply = incidents.act(link.incident(), IncidentCommand.Action.ACKNOWLEDGE, link.user(),
-                Optional.of("acknowledged through the link in a page"));
+                Optional.of("acknowledged through the link in a page"), CREDENTIAL);
         JsonNode body = readJson(reply);
         if (reply.status() == 202) {
             return AckPage.of(202, "Acknowledged", "Incident " + link.incident() + " is acknowledged as "

@@ -16,19 +16,13 @@ final class ConfigEndpoints {
     static final String STATUS_PATH = "/api/v1/status/config";
     static final String RELOAD_PATH = "/-/reload";
 
-    private final ApiAccess access;
     private final Optional<ConfigReloader> reloader;
 
-    ConfigEndpoints(ApiAccess access, Optional<ConfigReloader> reloader) {
-        this.access = access;
+    ConfigEndpoints(Optional<ConfigReloader> reloader) {
         this.reloader = reloader;
     }
 
     Reply status(Request request) {
-        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         if (reloader.isEmpty()) {
             return Reply.json(200, Json.object().putNull("file").put("reloadable", false));
         }
@@ -38,10 +32,6 @@ final class ConfigEndpoints {
     }
 
     Reply reload(Request request) {
-        Optional<Reply> refused = access.refusal(request, ApiScope.WRITE);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         if (reloader.isEmpty()) {
             return Reply.error(409, "this router was started with a config but no config file, so there is nothing to "
                     + "reload; start it with router.config set to the file");

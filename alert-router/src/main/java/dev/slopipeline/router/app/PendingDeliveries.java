@@ -8,7 +8,6 @@ import dev.slopipeline.kit.http.Request;
 import dev.slopipeline.router.delivery.PendingDelivery;
 import dev.slopipeline.router.delivery.RetryState;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@code /api/v1/deliveries/pending}: what this instance is still trying to deliver, and why it has not yet. */
@@ -16,19 +15,13 @@ final class PendingDeliveries {
 
     static final String PATH = "/api/v1/deliveries/pending";
 
-    private final ApiAccess access;
     private final Supplier<List<PendingDelivery>> pending;
 
-    PendingDeliveries(ApiAccess access, Supplier<List<PendingDelivery>> pending) {
-        this.access = access;
+    PendingDeliveries(Supplier<List<PendingDelivery>> pending) {
         this.pending = pending;
     }
 
     Reply list(Request request) {
-        Optional<Reply> refused = access.refusal(request, ApiScope.READ);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("pending");
         for (PendingDelivery delivery : pending.get()) {

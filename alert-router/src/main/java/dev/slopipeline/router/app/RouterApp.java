@@ -3,7 +3,6 @@ package dev.slopipeline.router.app;
 import dev.slopipeline.kit.kafka.TopicBootstrap;
 import dev.slopipeline.kit.http.Limits;
 import dev.slopipeline.kit.http.Reply;
-import dev.slopipeline.kit.http.Routes;
 import dev.slopipeline.kit.http.WebServer;
 import dev.slopipeline.kit.metrics.AppMeterRegistry;
 import dev.slopipeline.router.config.RouterConfig;
@@ -14,6 +13,7 @@ import dev.slopipeline.router.delivery.service.ReceiverFactory;
 import dev.slopipeline.router.oncall.escalation.PagingOptions;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatConfig;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatPinger;
+import dev.slopipeline.router.oncall.incident.IncidentMetrics;
 import dev.slopipeline.router.oncall.incident.IncidentView;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.topology.RouterTopics;
@@ -85,12 +85,14 @@ public final class RouterApp implements AutoCloseable {
     private final WebServer http;
     private final PrometheusMeterRegistry registry;
     private final Optional<ConfigReloader> reloader;
+    private final CommandRefusals refusals;
     private final AtomicBoolean closing = new AtomicBoolean();
     private HeartbeatPinger pinger;
+    private List<ApiRoutes.Endpoint> endpoints = List.of();
 
     private RouterApp(KafkaStreams streams, KafkaStreamsMetrics streamsMetrics, DeliveryService delivery,
                       KafkaProducer<String, byte[]> commands, WebServer http, PrometheusMeterRegistry registry,
-                      Optional<ConfigReloader> reloader) {
+                      Optional<ConfigReloader> reloader, CommandRefusals refusals) {
         this.streams = streams;
         this.streamsMetrics = streamsMetrics;
         this.delivery = delivery;
@@ -98,6 +100,7 @@ public final class RouterApp implements AutoCloseable {
         this.http = http;
         this.registry = registry;
         this.reloader = reloader;
+        this.refusals = refusals;
     }
 
     /**
@@ -132,6 +135,11 @@ public final class RouterApp implements AutoCloseable {
         return http.port();
     }
 
+    /** The API's endpoints and who may call each. */
+    List<ApiRoutes.Endpoint> endpoints() {
+        return endpoints;
+    }
+
     public KafkaStreams.State streamsState() {
         return streams.state();
     }
@@ -162,6 +170,11 @@ public final class RouterApp implements AutoCloseable {
         delivery.close();
         commands.close(KAFKA_TIMEOUT);
         http.close();
+        try {
+            refusals.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         streamsMetrics.close();
         registry.close();
         LOG.info("alert router closed");
@@ -198,38 +211,40 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore())));
     }
 
-    private Routes routes(ApiAccess access, RouterTopics topics, Supplier<RouterConfig> liveConfig) {
+    /** Every endpoint with who may call it: see {@link ApiRoutes}. */
+    private ApiRoutes routes(RouterAppConfig settings, Supplier<RouterConfig> liveConfig) {
+        RouterTopics topics = settings.topics();
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
-        SilenceEndpoints silences = new SilenceEndpoints(access, commands, topics.commands(), this::silencesStore,
-                Clock.systemUTC());
-        PendingDeliveries pending = new PendingDeliveries(access, delivery::pending);
-        IncidentEndpoints incidentApi = new IncidentEndpoints(access, new CommandSender(commands),
+        SilenceEndpoints silences = new SilenceEndpoints(commands, topics.commands(), this::silencesStore,
+                refusals::reasonFor, settings.silenceLimits(), Clock.systemUTC());
+        PendingDeliveries pending = new PendingDeliveries(delivery::pending);
+        IncidentEndpoints incidentApi = new IncidentEndpoints(new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
         // The secret and the schedules are read from the live config at each request: a reload applies at once.
         AckLinkEndpoint ackLinks = new AckLinkEndpoint(() -> liveConfig.get().paging().options().ackLinks()
                 .map(PagingOptions.AckLinks::secret), incidentApi, this::incidents, Clock.systemUTC());
-        OnCallEndpoints onCallApi = new OnCallEndpoints(access, () -> liveConfig.get().paging().onCall(),
+        OnCallEndpoints onCallApi = new OnCallEndpoints(() -> liveConfig.get().paging().onCall(),
                 this::incidents, Clock.systemUTC());
-        ConfigEndpoints configApi = new ConfigEndpoints(access, reloader);
-        return new Routes()
+        ConfigEndpoints configApi = new ConfigEndpoints(reloader);
+        return new ApiRoutes(settings.access())
                 .probe("/healthz", health::live)
                 .probe("/readyz", health::ready)
-                .get("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
+                .open("/metrics", request -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8",
                         registry.scrape().getBytes(StandardCharsets.UTF_8), Map.of()))
-                .get(SilenceEndpoints.PATH, silences::list)
-                .post(SilenceEndpoints.PATH, silences::create)
-                .delete(SilenceEndpoints.PATH + "/{id}", silences::expire)
-                .get(PendingDeliveries.PATH, pending::list)
-                .get(IncidentEndpoints.PATH, incidentApi::list)
-                .get(IncidentEndpoints.PATH + "/{id}", incidentApi::show)
-                .post(IncidentEndpoints.PATH + "/{id}/{action}", incidentApi::act)
-                .get(AckLinkEndpoint.PATH + "{token}", ackLinks::confirm)
-                .post(AckLinkEndpoint.PATH + "{token}", ackLinks::acknowledge)
-                .get(OnCallEndpoints.PATH, onCallApi::now)
-                .get(OnCallEndpoints.REPORT_PATH, onCallApi::report)
-                .get(ConfigEndpoints.STATUS_PATH, configApi::status)
-                .post(ConfigEndpoints.RELOAD_PATH, configApi::reload);
+                .read(SilenceEndpoints.PATH, silences::list)
+                .write("POST", SilenceEndpoints.PATH, silences::create)
+                .write("DELETE", SilenceEndpoints.PATH + "/{id}", (request, token) -> silences.expire(request))
+                .read(PendingDeliveries.PATH, pending::list)
+                .read(IncidentEndpoints.PATH, incidentApi::list)
+                .read(IncidentEndpoints.PATH + "/{id}", incidentApi::show)
+                .write("POST", IncidentEndpoints.PATH + "/{id}/{action}", incidentApi::act)
+                .signedLink("GET", AckLinkEndpoint.PATH + "{token}", ackLinks::confirm)
+                .signedLink("POST", AckLinkEndpoint.PATH + "{token}", ackLinks::acknowledge)
+                .read(OnCallEndpoints.PATH, onCallApi::now)
+                .read(OnCallEndpoints.REPORT_PATH, onCallApi::report)
+                .read(ConfigEndpoints.STATUS_PATH, configApi::status)
+                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request));
     }
 
     /** Starts the parts in order, and closes what had started when one fails. */
@@ -265,6 +280,9 @@ public final class RouterApp implements AutoCloseable {
                         settings.delivery().topics(), config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
             }
             PrometheusMeterRegistry registry = new AppMeterRegistry();
+            if (!settings.personLabels()) {
+                registry.config().meterFilter(IncidentMetrics.withoutPersonLabels());
+            }
             opened.push(registry::close);
             WebServer http = WebServer.bind(null, settings.httpPort(), HTTP_LIMITS, "router-http");
             opened.push(http);
@@ -284,9 +302,12 @@ public final class RouterApp implements AutoCloseable {
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
             opened.push(commands);
+            CommandRefusals refusals = CommandRefusals.start(clientConfig(Map.of()), settings.topics().deadLetters(),
+                    settings.topics().commands());
+            opened.push(refusals);
 
             RouterTopologyConfig topology = new RouterTopologyConfig(config, settings.topics(), settings.punctuationInterval(), external,
-                    DefaultInhibition.ON, registry);
+                    DefaultInhibition.ON, registry, settings.silenceLimits());
             AtomicReference<RouterConfig> liveConfig = new AtomicReference<>(config);
             KafkaStreams streams = new KafkaStreams(RouterTopology.build(topology, liveConfig::get),
                     streamsProperties());
@@ -304,7 +325,8 @@ public final class RouterApp implements AutoCloseable {
                         liveConfig.set(newer);
                     }, registry, Clock.systemUTC()));
             reloader.ifPresent(opened::push);
-            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader);
+            RouterApp app = new RouterApp(streams, streamsMetrics, delivery, commands, http, registry, reloader,
+                    refusals);
             // the router's own heartbeat, for a dead man's switch outside; it stops with the router. Its URL and
             // interval are the start-up config's: a reload does not move it (see the package overview).
             config.paging().heartbeat().flatMap(heartbeat -> heartbeat.pingUrl().map(url -> HeartbeatPinger.start(url,
@@ -314,12 +336,20 @@ public final class RouterApp implements AutoCloseable {
                         opened.push(pinger);
                         app.pinger = pinger;
                     });
-            http.start(app.routes(settings.access(), settings.topics(), liveConfig::get));
+            ApiRoutes api = app.routes(settings, liveConfig::get);
+            app.endpoints = api.endpoints();
+            http.start(api.routes());
             streams.start();
             reloader.ifPresent(watcher -> watcher.watch(settings.configCheckInterval()));
             LOG.info("alert router {} started: HTTP API on port {}, topics {}, deliveries on {}, API {}",
                     settings.applicationId(), http.port(), settings.topics(), settings.delivery().topics().deliveries(),
                     settings.access());
+            if (settings.access().readsOpen()) {
+                LOG.warn("the router's API has no token configured: anyone who reaches port {} reads who is on call, "
+                        + "their pages and times to acknowledge, incidents, silences and delivery errors. That suits a "
+                        + "local setup only; elsewhere set router.api.token (and router.api.read.token for readers)",
+                        http.port());
+            }
             return app;
         }
 

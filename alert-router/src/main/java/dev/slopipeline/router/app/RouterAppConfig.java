@@ -7,6 +7,7 @@ import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.kit.config.LayeredBuilder;
 import dev.slopipeline.router.delivery.service.DeliverySettings;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.TreeMap;
  * @param delivery         the delivery service's group, topics and bound
  * @param externalUrl      empty: {@code http://localhost:<httpPort>}
  * @param access           the API's tokens
+ * @param personLabels     whether {@code /metrics} may name people
+ * @param silenceLimits    how many silences may mute at once, and for how long each
  * @param configFile       the routing config to load and watch; empty: alerts are grouped but sent nowhere
  * @param kafka            client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  */
@@ -40,6 +43,8 @@ public record RouterAppConfig(
         Optional<URI> externalUrl,
         Duration punctuationInterval,
         ApiAccess access,
+        boolean personLabels,
+        SilenceLimits silenceLimits,
         Optional<Path> configFile,
         Duration configCheckInterval,
         Map<String, String> kafka) {
@@ -69,15 +74,7 @@ public record RouterAppConfig(
         } catch (IllegalArgumentException e) {
             reader.refuse(RouterAppKeys.TOPIC_DELIVERIES, e.getMessage());
         }
-        ApiAccess access = ApiAccess.NONE.withTokenRequiredForReads(reader.get(RouterAppKeys.API_READS_NEED_TOKEN));
-        Optional<String> writeToken = reader.find(RouterAppKeys.API_TOKEN);
-        Optional<String> readToken = reader.find(RouterAppKeys.API_READ_TOKEN);
-        if (writeToken.isPresent()) {
-            access = access.withToken(writeToken.get(), ApiScope.WRITE);
-        }
-        if (readToken.isPresent()) {
-            access = access.withToken(readToken.get(), ApiScope.READ);
-        }
+        ApiAccess access = access(reader);
         return new RouterAppConfig(
                 reader.find(RouterAppKeys.BOOTSTRAP_SERVERS),
                 applicationId,
@@ -89,6 +86,8 @@ public record RouterAppConfig(
                 reader.find(RouterAppKeys.EXTERNAL_URL),
                 reader.get(RouterAppKeys.PUNCTUATION_INTERVAL),
                 access,
+                reader.get(RouterAppKeys.METRICS_PERSON_LABELS),
+                new SilenceLimits(reader.get(RouterAppKeys.SILENCES_MAX), reader.get(RouterAppKeys.SILENCES_MAX_DURATION)),
                 reader.find(RouterAppKeys.CONFIG),
                 reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
                 reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of()));
@@ -97,7 +96,7 @@ public record RouterAppConfig(
     /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
     public RouterAppConfig withBootstrapServers(String servers) {
         return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, topics, delivery, httpPort, externalUrl,
-                punctuationInterval, access, configFile, configCheckInterval, kafka);
+                punctuationInterval, access, personLabels, silenceLimits, configFile, configCheckInterval, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -114,9 +113,13 @@ public record RouterAppConfig(
                 .value(RouterAppKeys.STATE_DIR, stateDir)
                 .value(RouterAppKeys.EXTERNAL_URL, externalUrl, "(http://localhost:<router.http.port>)")
                 .value(RouterAppKeys.PARTITIONS, delivery.topics().partitions())
-                .value(RouterAppKeys.API_TOKEN, tokenOf(ApiScope.WRITE), "(none: API writes are refused)")
-                .value(RouterAppKeys.API_READ_TOKEN, tokenOf(ApiScope.READ), "(none)")
+                .value(RouterAppKeys.API_TOKEN, tokenNamed(ApiToken.WRITE_TOKEN), "(none: API writes are refused)")
+                .value(RouterAppKeys.API_READ_TOKEN, tokenNamed(ApiToken.READ_TOKEN), "(none)")
+                .absent(RouterAppKeys.API_TOKENS_FILE, tokenNames())
                 .value(RouterAppKeys.API_READS_NEED_TOKEN, access.requireTokenForReads())
+                .value(RouterAppKeys.METRICS_PERSON_LABELS, personLabels)
+                .value(RouterAppKeys.SILENCES_MAX, silenceLimits.maxSilences())
+                .value(RouterAppKeys.SILENCES_MAX_DURATION, silenceLimits.maxDuration())
                 .value(RouterAppKeys.PUNCTUATION_INTERVAL, punctuationInterval)
                 .value(RouterAppKeys.CONFIG_CHECK_INTERVAL, configCheckInterval)
                 .value(RouterAppKeys.MAX_UNFINISHED_INTENTS, delivery.maxUnfinishedIntents())
@@ -137,10 +140,39 @@ public record RouterAppConfig(
         return "RouterAppConfig{" + String.join(", ", describe()) + "}";
     }
 
-    /** The first token of {@code scope}, masked wherever it is printed. */
-    private Optional<String> tokenOf(ApiScope scope) {
-        return access.tokens().entrySet().stream().filter(token -> token.getValue() == scope).map(Map.Entry::getKey)
-                .findFirst();
+    /** The token of {@code router.api.token} or {@code router.api.read.token}, masked wherever it is printed. */
+    private Optional<String> tokenNamed(String name) {
+        return access.tokens().stream().filter(token -> token.name().equals(name)).map(ApiToken::secret).findFirst();
+    }
+
+    /** The tokens of {@code router.api.tokens.file} by name: the file's path is not kept, its names say enough. */
+    private String tokenNames() {
+        List<String> names = access.tokens().stream().map(ApiToken::name)
+                .filter(name -> !name.equals(ApiToken.WRITE_TOKEN) && !name.equals(ApiToken.READ_TOKEN)).toList();
+        return names.isEmpty() ? "(none)" : "(tokens " + String.join(", ", names) + ")";
+    }
+
+    private static ApiAccess access(ConfigReader reader) {
+        ApiAccess access = ApiAccess.NONE.withTokenRequiredForReads(reader.get(RouterAppKeys.API_READS_NEED_TOKEN));
+        Optional<String> writeToken = reader.find(RouterAppKeys.API_TOKEN);
+        Optional<String> readToken = reader.find(RouterAppKeys.API_READ_TOKEN);
+        if (writeToken.isPresent()) {
+            access = access.withToken(writeToken.get(), ApiScope.WRITE);
+        }
+        if (readToken.isPresent()) {
+            access = access.withToken(readToken.get(), ApiScope.READ);
+        }
+        Optional<Path> tokensFile = reader.find(RouterAppKeys.API_TOKENS_FILE);
+        if (tokensFile.isPresent()) {
+            List<ApiToken> named = ApiTokensFile.read(tokensFile.get(),
+                    problem -> reader.refuse(RouterAppKeys.API_TOKENS_FILE, problem));
+            try {
+                access = access.withTokens(named);
+            } catch (IllegalArgumentException e) {
+                reader.refuse(RouterAppKeys.API_TOKENS_FILE, e.getMessage());
+            }
+        }
+        return access;
     }
 
     private static RouterTopics topics(ConfigReader reader) {

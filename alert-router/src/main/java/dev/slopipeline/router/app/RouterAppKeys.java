@@ -14,6 +14,7 @@ import dev.slopipeline.kit.config.LoggingKeys;
 import dev.slopipeline.kit.time.Durations;
 import dev.slopipeline.router.delivery.service.DeliverySettings;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.RouterTopologyConfig;
 import java.net.URI;
@@ -41,11 +42,22 @@ public final class RouterAppKeys {
     public static final Key<Integer> PARTITIONS = Key.of("router.partitions", integer(1, 10_000), "3",
             "partitions of the topics the router creates; topics that exist keep theirs");
     public static final Key<String> API_TOKEN = Key.secret("router.api.token", text(),
-            "bearer token for writes to the router API (silences, acks); absent: writes are refused");
+            "bearer token for writes to the router API (silences, acks), named \"write token\"; absent: writes are refused");
     public static final Key<String> API_READ_TOKEN = Key.secret("router.api.read.token", text(),
-            "bearer token for reads of the router API only");
+            "bearer token for reads of the router API only, named \"read token\"");
+    public static final Key<Path> API_TOKENS_FILE = Key.of("router.api.tokens.file", path(), null,
+            "more tokens, one per line: name scope token (scope read or write); the name is recorded on what it does");
     public static final Key<Boolean> API_READS_NEED_TOKEN = Key.of("router.api.reads.need.token", bool(), "false",
-            "whether reads of the router API need a token too (of either scope)");
+            "whether reads need a token even when no token is configured (then every read is refused); with any "
+                    + "token configured they always do");
+    public static final Key<Boolean> METRICS_PERSON_LABELS = Key.of("router.metrics.person.labels", bool(), "false",
+            "whether /metrics names people (the user label of router_pages_total and router_incidents_time_to_ack); "
+                    + "false: those meters count everyone together");
+    public static final Key<Integer> SILENCES_MAX = Key.of("router.silences.max", integer(1, 1_000_000),
+            String.valueOf(SilenceLimits.DEFAULT_MAX_SILENCES),
+            "active and pending silences the router keeps at most; a new one beyond is refused");
+    public static final Key<Duration> SILENCES_MAX_DURATION = Key.of("router.silences.max.duration", duration(),
+            Durations.format(SilenceLimits.DEFAULT_MAX_DURATION), "the longest a silence may last");
     public static final Key<Duration> PUNCTUATION_INTERVAL = Key.of("router.punctuation.interval", duration(),
             Durations.format(RouterTopologyConfig.DEFAULT_PUNCTUATION_INTERVAL),
             "how often due groups are flushed; group_wait and group_interval are honoured to within this");
@@ -85,7 +97,8 @@ public final class RouterAppKeys {
 
     /** Every key above, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
-                    EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_READS_NEED_TOKEN, PUNCTUATION_INTERVAL,
+                    EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
+                    SILENCES_MAX, SILENCES_MAX_DURATION, PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,
                     TOPIC_SILENCES, TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS,
                     TOPIC_PAGES, TOPIC_ACTIVE_ALERTS, TOPIC_DELIVERIES))

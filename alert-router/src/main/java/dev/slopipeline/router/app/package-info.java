@@ -15,11 +15,13 @@
  *       reasons otherwise.</li>
  *   <li>{@code GET /metrics}: every meter (pipeline, delivery, Kafka Streams) in the Prometheus text format.</li>
  *   <li>{@code GET /api/v1/silences}: {@code {"silences":[{"id","matchers","startsAt","endsAt","updatedAt",
- *       "createdBy","comment","status":{"state"}}]}}, from the global silences store, in Alertmanager's order
- *       (active, pending, expired).</li>
+ *       "createdBy","createdByToken","comment","status":{"state"}}]}}, from the global silences store, in
+ *       Alertmanager's order (active, pending, expired).</li>
  *   <li>{@code POST /api/v1/silences} with {@code {"matchers":["slo=\"checkout\""],"startsAt"?,"endsAt",
- *       "createdBy","comment"}}: checked against the silence rules (400 with {@code problems}), then sent to
- *       {@code router.commands} under a fresh UUID; 202 {@code {"id"}} once the broker has it.</li>
+ *       "createdBy","comment"}}: checked against the silence rules and limits (400 with {@code problems}, 422 over
+ *       {@code router.silences.max}), then sent to {@code router.commands} under a fresh UUID with the name of the
+ *       token that sent it; 202 {@code {"id"}} once applied, 422 if refused where it is applied
+ *       ({@link dev.slopipeline.router.app.SilenceEndpoints}).</li>
  *   <li>{@code DELETE /api/v1/silences/{id}}: 202 once the expire command is on the broker; 404 for an unknown id.</li>
  *   <li>{@code GET /api/v1/deliveries/pending}: this instance's unfinished deliveries with attempts, receiver, next
  *       attempt and last error.</li>
@@ -50,9 +52,12 @@
  *
  * <h2>Tokens</h2>
  * {@code Authorization: Bearer <token>}, with the tokens of {@code router.api.token} (scope {@code write}, which
- * includes read) and {@code router.api.read.token} (scope {@code read}), see
- * {@link dev.slopipeline.router.app.RouterAppKeys}. Writes need a write token: without one configured every write is
- * refused with 403 (saying how to configure one); a missing or unknown token is 401, a read token on a write 403.
- * Reads are open unless {@code router.api.reads.need.token}; health, readiness and metrics are always open.
+ * includes read), {@code router.api.read.token} (scope {@code read}) and {@code router.api.tokens.file} (named ones),
+ * see {@link dev.slopipeline.router.app.RouterAppKeys}. {@link dev.slopipeline.router.app.ApiRoutes} is the one table
+ * of endpoints and who may call each. Writes need a write token: without one configured every write is refused with
+ * 403 (saying how to configure one); a missing or unknown token is 401, a read token on a write 403. The reads above
+ * show people and operations, so they need a token as soon as any token is configured (or
+ * {@code router.api.reads.need.token}); with none at all they are open and the router warns at start. Health,
+ * readiness, metrics and signed links are always open.
  */
 package dev.slopipeline.router.app;

@@ -8,6 +8,8 @@ import dev.slopipeline.router.oncall.incident.IncidentJson;
 import dev.slopipeline.router.oncall.incident.IncidentMetrics;
 import dev.slopipeline.router.oncall.incident.IncidentProcessor;
 import dev.slopipeline.router.oncall.incident.IncidentWiring;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,6 +43,7 @@ public final class RouterTopology {
     public static final String SILENCE_COMMANDS_STORE = "silence-commands-silences";
     public static final String SILENCES_SINK = "silences-sink";
     public static final String SILENCE_DEAD_LETTER_SINK = "silence-dead-letter-sink";
+    public static final String SILENCE_ADMISSION_SINK = "silence-admission-sink";
 
     public static final String SILENCES_SOURCE = "silences-global-source";
     public static final String SILENCES_UPDATER = "silences-global-updater";
@@ -130,15 +133,19 @@ public final class RouterTopology {
         topology.addSink(INCIDENT_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
                 new ByteArraySerializer(), INCIDENTS);
 
-        // Silences: one writer per silence id.
+        // Silences: one writer per silence id; one task, partition 0's, creates them all, so that their limits hold.
         topology.addSource(COMMANDS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.commands());
-        topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands()), COMMANDS_SOURCE);
+        topology.addProcessor(SILENCE_COMMANDS, () -> new SilenceCommandProcessor(topics.commands(),
+                config.silenceLimits()), COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCE_COMMANDS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), SILENCE_COMMANDS);
         topology.addSink(SILENCES_SINK, topics.silences(), new ByteArraySerializer(), new ByteArraySerializer(),
                 SILENCE_COMMANDS);
         topology.addSink(SILENCE_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
                 new ByteArraySerializer(), SILENCE_COMMANDS);
+        topology.addSink(SILENCE_ADMISSION_SINK, topics.commands(), new ByteArraySerializer(), new ByteArraySerializer(),
+                (topic, key, value, partitions) -> Optional.of(Set.of(SilenceCommandProcessor.ADMISSION_PARTITION)),
+                SILENCE_COMMANDS);
 
         // Global stores take no changelog: the compacted topic is the log, replayed in full on every instance.
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SILENCES_STORE),

@@ -2,6 +2,7 @@ package dev.slopipeline.router.topology;
 
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -19,13 +20,15 @@ import java.util.Objects;
  * @param externalUrl         where humans find the router, written into every notification
  * @param inhibition          whether the built-in page-inhibits-ticket rule joins the config's rules
  * @param metrics             where the notification pipeline's counters go
+ * @param silenceLimits       how many silences may mute at once, and for how long each
  */
 public record RouterTopologyConfig(RouterConfig routerConfig,
                                    RouterTopics topics,
                                    Duration punctuationInterval,
                                    URI externalUrl,
                                    DefaultInhibition inhibition,
-                                   MeterRegistry metrics) {
+                                   MeterRegistry metrics,
+                                   SilenceLimits silenceLimits) {
 
     public static final Duration DEFAULT_PUNCTUATION_INTERVAL = Duration.ofSeconds(1);
 
@@ -36,9 +39,16 @@ public record RouterTopologyConfig(RouterConfig routerConfig,
         Objects.requireNonNull(externalUrl, "externalUrl");
         Objects.requireNonNull(inhibition, "inhibition");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(silenceLimits, "silenceLimits");
         if (punctuationInterval.isNegative() || punctuationInterval.isZero()) {
             throw new IllegalArgumentException("punctuationInterval must be positive, was " + punctuationInterval);
         }
+    }
+
+    /** With the {@linkplain SilenceLimits#DEFAULT default silence limits}. */
+    public RouterTopologyConfig(RouterConfig routerConfig, RouterTopics topics, Duration punctuationInterval,
+                                URI externalUrl, DefaultInhibition inhibition, MeterRegistry metrics) {
+        this(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics, SilenceLimits.DEFAULT);
     }
 
     /** Default topics, a one-second punctuation and the built-in inhibition rule on. */
@@ -48,10 +58,17 @@ public record RouterTopologyConfig(RouterConfig routerConfig,
     }
 
     public RouterTopologyConfig withTopics(RouterTopics topics) {
-        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics);
+        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics,
+                silenceLimits);
     }
 
     public RouterTopologyConfig withInhibition(DefaultInhibition inhibition) {
-        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics);
+        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics,
+                silenceLimits);
+    }
+
+    public RouterTopologyConfig withSilenceLimits(SilenceLimits limits) {
+        return new RouterTopologyConfig(routerConfig, topics, punctuationInterval, externalUrl, inhibition, metrics,
+                limits);
     }
 }

@@ -16,15 +16,19 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Commands on {@code router.commands}, one JSON object per record, keyed by the silence id (UTF-8):
  * <pre>
  * {"type":"create-silence","id":"<uuid>","matchers":["slo=\"checkout\"","severity=~\"page|ticket\""],
- *  "startsAt":"2026-11-23T10:00:00Z","endsAt":"2026-11-23T12:00:00Z","createdBy":"alice","comment":"deploy"}
+ *  "startsAt":"2026-11-23T10:00:00Z","endsAt":"2026-11-23T12:00:00Z","createdBy":"alice","comment":"deploy",
+ *  "createdByToken":"ci-bot"}
  * {"type":"expire-silence","id":"<uuid>"}
  * </pre>
+ * {@code createdByToken} is the name of the API token that sent the silence; it is optional, and the API sets it (a
+ * request body's own is ignored).
  * Each matcher string is read as Alertmanager reads matchers (UTF-8 syntax, classic syntax as fallback, braces
  * optional, several per string allowed). The id in the value must equal the record key, so a producer that keys by
  * something else is told instead of having its command land on the wrong partition. Unknown fields are ignored.
@@ -51,6 +55,7 @@ public final class SilenceCommandCodec {
             root.put("endsAt", request.endsAt().toString());
             root.put("createdBy", request.createdBy());
             root.put("comment", request.comment());
+            request.createdByToken().ifPresent(token -> root.put("createdByToken", token));
         } else {
             root.put("type", EXPIRE);
             root.put("id", command.id().toString());
@@ -86,7 +91,8 @@ public final class SilenceCommandCodec {
             if (type.equals(CREATE)) {
                 return new Decoded.Ok<>(new SilenceCommand.Create(id, new SilenceRequest(matchers(root),
                         instant(root, "startsAt"), instant(root, "endsAt"), text(root, "createdBy"),
-                        text(root, "comment"))));
+                        text(root, "comment"), root.has("createdByToken") ? Optional.of(text(root, "createdByToken"))
+                        : Optional.empty())));
             }
             if (type.equals(EXPIRE)) {
                 return new Decoded.Ok<>(new SilenceCommand.Expire(id));

@@ -12,7 +12,7 @@
  *                       │                          router.incident-commands (key: SLO)
  *                       └─► router.active-alerts (compacted, key: fingerprint) ─► active-alerts-global
  *  router.commands ─► silence-commands ─► router.silences (compacted) ─► silences-global
- *  (key: silence id)
+ *  (key: silence id)      └─► router.commands, partition 0 (creates, to the one task that decides them)
  *  every processor ─► router.dlq (refused records, reason in a header)
  * </pre>
  * Each arrow between processors is a topic, so each part is a sub-topology of its own, scaled by its topic's
@@ -58,9 +58,11 @@
  * A silence must mute alerts on every partition, so every task needs all of them, while a silence's changes must be
  * decided in one place. Hence two halves:
  * <ul>
- *   <li>{@code silence-commands} is the single writer: {@code router.commands} is keyed by silence id, so one task
- *       owns each silence. It applies {@link dev.slopipeline.router.routing.silence.Silences}' rules (validation, duplicate
- *       and unknown ids, expiry) against its own store, publishes the resulting silence to the compacted
+ *   <li>{@code silence-commands} is the single writer: one task owns each silence. The task of partition 0 of
+ *       {@code router.commands} creates every silence (the others pass creates on to that partition), checking
+ *       {@link dev.slopipeline.router.routing.silence.Silences}' rules (validation, the limits on number and length,
+ *       duplicate ids) against every silence there is, so the limits hold however many instances run. An expiry is
+ *       applied by the task that holds the silence. It publishes the resulting silence to the compacted
  *       {@code router.silences}, and sends refused commands to {@code router.dlq} with the reason. Silences that
  *       ended {@link dev.slopipeline.router.routing.silence.Silences#RETENTION} ago get a tombstone.</li>
  *   <li>Every instance replays {@code router.silences} into the global store {@code silences-global}; the

@@ -75,7 +75,7 @@ class ConfigStatusSecretsTest {
                 System.setErr(originalErr);
             }
 
-            Reply status = new ConfigEndpoints(ApiAccess.NONE, Optional.of(reloader))
+            Reply status = new ConfigEndpoints(Optional.of(reloader))
                     .status(Request.builder("GET", ConfigEndpoints.STATUS_PATH).build());
             String reply = new String(status.body(), StandardCharsets.UTF_8);
 

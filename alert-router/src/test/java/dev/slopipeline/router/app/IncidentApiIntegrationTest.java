@@ -84,6 +84,10 @@ class IncidentApiIntegrationTest {
             JsonNode page = json.readTree(email.requests().get(0).body());
             JsonNode annotations = page.path("alerts").get(0).path("annotations");
             assertThat(annotations.path("oncall_address").asText()).isEqualTo("alice@example.com");
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).as("pages are counted without naming the person paged (router.metrics.person.labels)")
+                    .containsPattern("(?m)^router_pages_total\\{").doesNotContain("user=\"alice\"");
             URI ackUrl = URI.create(annotations.path("ack_url").asText());
             assertThat(ackUrl.toString()).startsWith("https://router.example/ack/");
 
@@ -91,7 +95,7 @@ class IncidentApiIntegrationTest {
                     + app.httpPort() + ackUrl.getPath())).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(shown.statusCode()).isEqualTo(200);
             assertThat(shown.body()).contains("as <b>alice</b>?").contains("<form method=\"post\"");
-            assertThat(get(app, IncidentEndpoints.PATH + "/" + id, null).body.path("acknowledgedBy").isNull())
+            assertThat(get(app, IncidentEndpoints.PATH + "/" + id, READ_TOKEN).body.path("acknowledgedBy").isNull())
                     .as("opening the link acknowledges nothing").isTrue();
             HttpResponse<String> confirmed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + app.httpPort() + ackUrl.getPath())).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -105,20 +109,25 @@ class IncidentApiIntegrationTest {
             assertThat(post(app, resolve, "{\"by\":\"bob\"}", null).status).isEqualTo(401);
             assertThat(post(app, resolve, "{\"by\":\"bob\",\"comment\":\"rolled back\"}", WRITE_TOKEN).status)
                     .isEqualTo(202);
-            JsonNode resolved = await("the resolution applied", () -> get(app, IncidentEndpoints.PATH + "/" + id, null),
+            JsonNode resolved = await("the resolution applied", () -> get(app, IncidentEndpoints.PATH + "/" + id, READ_TOKEN),
                     answer -> answer.body.path("state").asText().equals("resolved")).body;
             assertThat(resolved.path("resolvedBy").asText()).isEqualTo("bob");
             assertThat(resolved.path("timeline")).extracting(entry -> entry.path("kind").asText())
                     .containsExactly("triggered", "notified", "acknowledged", "comment", "resolved", "notified", "comment");
+            assertThat(resolved.path("timeline")).filteredOn(entry -> entry.has("token"))
+                    .extracting(entry -> entry.path("kind").asText() + " by " + entry.path("by").asText() + " with "
+                            + entry.path("token").asText())
+                    .as("the credential of each act, for the audit trail")
+                    .containsExactly("acknowledged by alice with ack link", "resolved by bob with write token");
             email.awaitRequests(2, WAIT);
             assertThat(json.readTree(email.requests().get(1).body()).path("status").asText())
                     .as("alice hears the all-clear").isEqualTo("resolved");
 
             Answer late = post(app, IncidentEndpoints.PATH + "/" + id + "/ack", "{\"by\":\"carol\"}", WRITE_TOKEN);
             assertThat(late.status).isEqualTo(409);
-            assertThat(get(app, IncidentEndpoints.PATH + "?state=open", null).body.path("incidents")).isEmpty();
-            assertThat(get(app, IncidentEndpoints.PATH + "/nope", null).status).isEqualTo(404);
-            assertThat(get(app, "/api/v1/oncall?at=2026-11-23T10:00:00Z", null).body.path("at").asText())
+            assertThat(get(app, IncidentEndpoints.PATH + "?state=open", READ_TOKEN).body.path("incidents")).isEmpty();
+            assertThat(get(app, IncidentEndpoints.PATH + "/nope", READ_TOKEN).status).isEqualTo(404);
+            assertThat(get(app, "/api/v1/oncall?at=2026-11-23T10:00:00Z", READ_TOKEN).body.path("at").asText())
                     .isEqualTo("2026-11-23T10:00:00Z");
         }
     }

@@ -55,24 +55,29 @@ class IncidentEndpointsTest {
     private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(),
             new ByteArraySerializer());
     private final Clock clock = Clock.fixed(T0.plusSeconds(120), ZoneOffset.UTC);
-    private final IncidentEndpoints endpoints = new IncidentEndpoints(ACCESS, new CommandSender(producer),
+    private final IncidentEndpoints endpoints = new IncidentEndpoints(new CommandSender(producer),
             "router.incident-commands", () -> new IncidentView(new MapStore(store)), clock);
+    /** The endpoints behind their rows of the router's table, with its token checks. */
+    private final ApiRoutes api = new ApiRoutes(ACCESS)
+            .read(IncidentEndpoints.PATH, endpoints::list)
+            .read(IncidentEndpoints.PATH + "/{id}", endpoints::show)
+            .write("POST", IncidentEndpoints.PATH + "/{id}/{action}", endpoints::act);
     private final AckLinkEndpoint links = new AckLinkEndpoint(() -> Optional.of(SECRET), endpoints,
             () -> new IncidentView(new MapStore(store)), clock);
 
     @Test
     void shouldRefuseReadsWithoutAValidTokenWhenReadsNeedOne() throws Exception {
-        assertThat(endpoints.list(get(IncidentEndpoints.PATH, null, null)).status()).isEqualTo(401);
-        assertThat(endpoints.list(get(IncidentEndpoints.PATH, "Bearer nope", null)).status()).isEqualTo(401);
-        assertThat(endpoints.list(get(IncidentEndpoints.PATH, "Bearer reader", null)).status()).isEqualTo(200);
+        assertThat(list(get(IncidentEndpoints.PATH, null, null)).status()).isEqualTo(401);
+        assertThat(list(get(IncidentEndpoints.PATH, "Bearer nope", null)).status()).isEqualTo(401);
+        assertThat(list(get(IncidentEndpoints.PATH, "Bearer reader", null)).status()).isEqualTo(200);
     }
 
     @Test
     void shouldRefuseAcknowledgementsWithoutAWriteToken() {
         store("checkout-1", false);
-        assertThat(endpoints.act(post("checkout-1", "ack", null)).status()).isEqualTo(401);
-        assertThat(endpoints.act(post("checkout-1", "ack", "Bearer nope")).status()).isEqualTo(401);
-        assertThat(endpoints.act(post("checkout-1", "ack", "Bearer reader")).status()).isEqualTo(403);
+        assertThat(act(post("checkout-1", "ack", null)).status()).isEqualTo(401);
+        assertThat(act(post("checkout-1", "ack", "Bearer nope")).status()).isEqualTo(401);
+        assertThat(act(post("checkout-1", "ack", "Bearer reader")).status()).isEqualTo(403);
         assertThat(producer.history()).isEmpty();
     }
 
@@ -80,13 +85,13 @@ class IncidentEndpointsTest {
     void shouldListOpenIncidentsNewestFirstAndAllOnRequest() throws Exception {
         store("older", false);
         store("resolved", true);
-        JsonNode open = body(endpoints.list(get(IncidentEndpoints.PATH, "Bearer reader", "state=open")));
+        JsonNode open = body(list(get(IncidentEndpoints.PATH, "Bearer reader", "state=open")));
         assertThat(open.path("incidents")).extracting(item -> item.path("id").asText()).containsExactly("older");
         assertThat(open.path("incidents").get(0).path("state").asText()).isEqualTo("triggered");
         assertThat(open.path("incidents").get(0).path("notified").get(0).asText()).isEqualTo("alice");
-        JsonNode all = body(endpoints.list(get(IncidentEndpoints.PATH, "Bearer reader", "state=all")));
+        JsonNode all = body(list(get(IncidentEndpoints.PATH, "Bearer reader", "state=all")));
         assertThat(all.path("incidents")).hasSize(2);
-        JsonNode one = body(endpoints.show(Request.builder("GET", IncidentEndpoints.PATH + "/older")
+        JsonNode one = body(show(Request.builder("GET", IncidentEndpoints.PATH + "/older")
                 .header("Authorization", "Bearer reader").pathParameter("id", "older").build()));
         assertThat(one.path("timeline").get(0).path("kind").asText()).isEqualTo("triggered");
     }
@@ -94,31 +99,32 @@ class IncidentEndpointsTest {
     @Test
     void shouldPutAnAcknowledgementOnTheCommandTopicKeyedByItsSlo() throws Exception {
         store("checkout-1", false);
-        Reply reply = endpoints.act(post("checkout-1", "ack", "Bearer writer", "{\"by\":\"alice\",\"comment\":\"on it\"}"));
+        Reply reply = act(post("checkout-1", "ack", "Bearer writer", "{\"by\":\"alice\",\"comment\":\"on it\"}"));
         assertThat(reply.status()).isEqualTo(202);
         assertThat(producer.history()).hasSize(1);
         assertThat(producer.history().get(0).key()).isEqualTo("checkout-availability");
         IncidentCommand command = ((Decoded.Ok<IncidentCommand>) new IncidentCommandCodec()
                 .decode(producer.history().get(0).value())).value();
-        assertThat(command).isEqualTo(new IncidentCommand(IncidentCommand.Action.ACKNOWLEDGE, "checkout-1",
-                "checkout-availability", "alice", Optional.of("on it"), clock.instant()));
+        assertThat(command).as("the name of the token that sent it, for the timeline").isEqualTo(new IncidentCommand(
+                IncidentCommand.Action.ACKNOWLEDGE, "checkout-1", "checkout-availability", "alice", Optional.of("on it"),
+                clock.instant(), Optional.of("write token")));
     }
 
     @Test
     void shouldAnswer404ForAnUnknownIncidentAnd409ForAResolvedOne() throws Exception {
         store("done", true);
-        assertThat(endpoints.act(post("nope", "ack", "Bearer writer")).status()).isEqualTo(404);
-        Reply resolved = endpoints.act(post("done", "ack", "Bearer writer"));
+        assertThat(act(post("nope", "ack", "Bearer writer")).status()).isEqualTo(404);
+        Reply resolved = act(post("done", "ack", "Bearer writer"));
         assertThat(resolved.status()).isEqualTo(409);
         assertThat(body(resolved).path("error").asText()).contains("was resolved").contains("nothing to acknowledge");
-        assertThat(endpoints.act(post("done", "ack", "Bearer writer")).status()).isEqualTo(409);
+        assertThat(act(post("done", "ack", "Bearer writer")).status()).isEqualTo(409);
         assertThat(producer.history()).isEmpty();
     }
 
     @Test
     void shouldRequireWhoActs() {
         store("checkout-1", false);
-        Reply reply = endpoints.act(post("checkout-1", "resolve", "Bearer writer", "{}"));
+        Reply reply = act(post("checkout-1", "resolve", "Bearer writer", "{}"));
         assertThat(reply.status()).isEqualTo(400);
     }
 
@@ -163,6 +169,7 @@ class IncidentEndpointsTest {
                 .decode(producer.history().get(0).value())).value();
         assertThat(command.by()).isEqualTo("alice");
         assertThat(command.incident()).isEqualTo("checkout-1");
+        assertThat(command.token()).as("the timeline says the link was the credential").hasValue("ack link");
     }
 
     @Test
@@ -187,6 +194,18 @@ class IncidentEndpointsTest {
         }
         assertThat(new String(links.confirm(link("GET", expired)).body(), StandardCharsets.UTF_8)).contains("expired at");
         assertThat(producer.history()).isEmpty();
+    }
+
+    private Reply list(Request request) {
+        return api.handler("GET", IncidentEndpoints.PATH).handle(request);
+    }
+
+    private Reply show(Request request) {
+        return api.handler("GET", IncidentEndpoints.PATH + "/{id}").handle(request);
+    }
+
+    private Reply act(Request request) {
+        return api.handler("POST", IncidentEndpoints.PATH + "/{id}/{action}").handle(request);
     }
 
     private void store(String id, boolean resolved) {

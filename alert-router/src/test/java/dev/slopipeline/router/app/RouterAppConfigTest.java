@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.topology.RouterTopics;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,8 @@ class RouterAppConfigTest {
         assertThat(config.punctuationInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.configCheckInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.access().tokens()).isEmpty();
+        assertThat(config.personLabels()).as("no person's name on /metrics").isFalse();
+        assertThat(config.silenceLimits()).isEqualTo(new SilenceLimits(1_000, Duration.ofDays(30)));
         assertThat(config.configFile()).isEmpty();
         assertThat(config.externalUrl()).isEmpty();
     }
@@ -63,7 +66,7 @@ class RouterAppConfigTest {
         assertThat(config.punctuationInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.delivery().topics()).isEqualTo(new DispatchTopics("router.notifications", "shop.deliveries", 6,
                 Duration.ofDays(60)));
-        assertThat(config.access().tokens()).containsExactly(Map.entry("letmein", ApiScope.WRITE));
+        assertThat(config.access().tokens()).containsExactly(new ApiToken("write token", ApiScope.WRITE, "letmein"));
         assertThat(config.kafka()).containsExactly(Map.entry("security.protocol", "SSL"));
     }
 
@@ -75,9 +78,67 @@ class RouterAppConfigTest {
                 .set(RouterAppKeys.API_READS_NEED_TOKEN, true)
                 .build();
 
-        assertThat(config.access().tokens()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "writer", ApiScope.WRITE, "reader", ApiScope.READ));
+        assertThat(config.access().tokens()).containsExactlyInAnyOrder(
+                new ApiToken("write token", ApiScope.WRITE, "writer"), new ApiToken("read token", ApiScope.READ, "reader"));
         assertThat(config.access().requireTokenForReads()).isTrue();
+    }
+
+    @Test
+    void shouldNamePeopleOnTheMetricsOnlyWhenSwitchedOn() {
+        RouterAppConfig config = RouterAppConfig.builder().env(Map.of("SLO_PIPELINE_ROUTER_METRICS_PERSON_LABELS", "true"))
+                .build();
+
+        assertThat(config.personLabels()).isTrue();
+        assertThat(config.describe()).contains("router.metrics.person.labels = true");
+    }
+
+    @Test
+    void shouldReadNamedTokensFromTheTokensFileBesideTheTwoKeys() throws IOException {
+        Path tokens = Files.writeString(dir.resolve("api-tokens"), """
+                # name    scope  token
+                ci-bot    write  ci-secret-4f1a
+
+                grafana   READ   grafana-secret-77c2
+                """);
+
+        RouterAppConfig config = RouterAppConfig.builder()
+                .set(RouterAppKeys.API_TOKEN, "writer")
+                .set(RouterAppKeys.API_TOKENS_FILE, tokens)
+                .build();
+
+        assertThat(config.access().tokens()).containsExactly(new ApiToken("write token", ApiScope.WRITE, "writer"),
+                new ApiToken("ci-bot", ApiScope.WRITE, "ci-secret-4f1a"),
+                new ApiToken("grafana", ApiScope.READ, "grafana-secret-77c2"));
+        assertThat(config.describe()).contains("router.api.tokens.file = (tokens ci-bot, grafana)");
+        assertThat(config.toString()).doesNotContain("ci-secret-4f1a", "grafana-secret-77c2");
+    }
+
+    @Test
+    void shouldNameTheLineOfEachMistakeInTheTokensFileButNeverItsToken() throws IOException {
+        Path tokens = Files.writeString(dir.resolve("api-tokens"), """
+                ci-bot write ci-secret-4f1a
+                grafana admin grafana-secret-77c2
+                ci-bot read other-secret-0b9e
+                pager write
+                deploy write ci-secret-4f1a
+                """);
+
+        assertThatThrownBy(() -> RouterAppConfig.builder().set(RouterAppKeys.API_TOKENS_FILE, tokens).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining(tokens + ":2: the scope of grafana must be read or write, got \"admin\"")
+                .hasMessageContaining(tokens + ":3: the name ci-bot is taken by an earlier line")
+                .hasMessageContaining(tokens + ":4: expected three fields, name scope token")
+                .hasMessageContaining(tokens + ":5: the token of deploy is the same as an earlier line's")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
+    void shouldRefuseATokensFileThatCannotBeRead() {
+        Path missing = dir.resolve("no-such-file");
+
+        assertThatThrownBy(() -> RouterAppConfig.builder().set(RouterAppKeys.API_TOKENS_FILE, missing).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("router.api.tokens.file (set(\"router.api.tokens.file\")) cannot be read");
     }
 
     @Test
@@ -89,7 +150,8 @@ class RouterAppConfigTest {
 
         assertThat(config.describe()).contains("router.api.token = ******", "router.api.read.token = (none)",
                 "kafka.ssl.truststore.password = ******", "router.config = (none: alerts are grouped but sent nowhere)",
-                "router.deliveries.retention = 4w2d", "router.api.reads.need.token = false");
+                "router.deliveries.retention = 4w2d", "router.api.reads.need.token = false",
+                "router.api.tokens.file = (none)");
         assertThat(config.toString()).doesNotContain("letmein", "hunter2");
     }
 

@@ -133,7 +133,7 @@ class RouterAppIntegrationTest {
             Answer accepted = post(app, silence, WRITE_TOKEN);
             assertThat(accepted.status).isEqualTo(202);
             String id = accepted.body.path("id").asText();
-            await("the silence listed as active", () -> get(app, SilenceEndpoints.PATH, null),
+            await("the silence listed as active", () -> get(app, SilenceEndpoints.PATH, READ_TOKEN),
                     reply -> reply.status == 200 && reply.body.path("silences").findValuesAsText("id").contains(id)
                             && reply.body.path("silences").get(0).path("status").path("state").asText().equals("active"));
 

@@ -17,6 +17,7 @@ import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentCommand;
 import dev.slopipeline.router.oncall.incident.IncidentCommandCodec;
 import dev.slopipeline.router.oncall.incident.IncidentJson;
+import dev.slopipeline.router.oncall.incident.IncidentMetrics;
 import dev.slopipeline.router.oncall.incident.IncidentProcessor;
 import dev.slopipeline.router.secret.Secret;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -151,6 +152,21 @@ class IncidentTopologyTest {
         assertThat(registry.find("slo.router.pages").tag("user", "bob").tag("out_of_hours", "false").counter().count())
                 .isEqualTo(1.0);
         assertThat(registry.find("slo.router.incidents.opened").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldCountPagesAndTimesToAcknowledgeWithoutNamingPeopleWhenPersonLabelsAreOff() {
+        registry.config().meterFilter(IncidentMetrics.withoutPersonLabels());
+        publishFiring();
+        advance(Duration.ofMinutes(15));
+        assertThat(pagesTo()).containsExactly("alice@example.com", "bob@example.com", "@bob");
+        command(IncidentCommand.Action.ACKNOWLEDGE, "bob");
+
+        assertThat(registry.find("router.pages").tag("user", "bob").counter()).isNull();
+        assertThat(registry.find("router.pages").tag("out_of_hours", "false").counter().count())
+                .as("alice's page and bob's, together").isEqualTo(2.0);
+        assertThat(registry.find("router.incidents.time_to_ack").timer().getId().getTag("user")).isNull();
+        assertThat(registry.find("router.incidents.time_to_ack").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -49,6 +50,10 @@ final class RouterDriver implements AutoCloseable {
     private long elapsedMillis;
 
     RouterDriver(String yaml, DefaultInhibition inhibition) {
+        this(yaml, inhibition, SilenceLimits.DEFAULT);
+    }
+
+    RouterDriver(String yaml, DefaultInhibition inhibition, SilenceLimits silenceLimits) {
         RouterConfig config = RouterConfigLoader.parse("router.yml", yaml).orElseThrow();
         RouterTopics topics = RouterTopics.DEFAULT;
         Properties properties = new Properties();
@@ -56,7 +61,8 @@ final class RouterDriver implements AutoCloseable {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, FreshStateDir.create());
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(RouterTopology.build(
-                RouterTopologyConfig.of(config, EXTERNAL_URL, registry).withInhibition(inhibition)), properties, T0);
+                RouterTopologyConfig.of(config, EXTERNAL_URL, registry).withInhibition(inhibition)
+                        .withSilenceLimits(silenceLimits)), properties, T0);
         alerts = driver.createInputTopic(topics.alerts(), new StringSerializer(), new ByteArraySerializer());
         commands = driver.createInputTopic(topics.commands(), new StringSerializer(), new ByteArraySerializer());
         notifications = driver.createOutputTopic(topics.notifications(), new StringDeserializer(),

@@ -15,6 +15,7 @@ import dev.slopipeline.router.routing.group.MicrometerPipelineMetrics;
 import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
 import dev.slopipeline.router.routing.matcher.MatcherParser;
 import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.silence.SilenceLimits;
 import dev.slopipeline.router.routing.silence.SilenceRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -265,6 +266,60 @@ class RouterTopologyTest {
         assertThat(header(letter, DeadLetterHeaders.REASON)).isEqualTo("no silence with id " + unknown);
         assertThat(header(letter, DeadLetterHeaders.TOPIC)).isEqualTo("router.commands");
         assertThat(r.silences.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCreateNoSilenceBeyondTheLimitWhenTwoInstancesSendTheLastOneTogether() {
+        RouterDriver r = start(new SilenceLimits(2, Duration.ofDays(1)));
+        UUID first = silenceId(1);
+        UUID second = silenceId(2);
+        UUID third = silenceId(3);
+        createSilence(r, first, "slo=\"checkout-availability\"");
+        // two APIs each saw one silence and let theirs through: the commands meet where silences are created
+        createSilence(r, second, "slo=\"search-latency\"");
+        createSilence(r, third, "slo=\"catalog-browse\"");
+
+        assertThat(r.silences.readKeyValuesToMap()).containsOnlyKeys(first.toString(), second.toString());
+        TestRecord<String, byte[]> letter = r.deadLetters.readRecord();
+        assertThat(letter.key()).isEqualTo(third.toString());
+        assertThat(header(letter, DeadLetterHeaders.REASON))
+                .contains("there are 2 active or pending silences, the most this router allows (router.silences.max is 2)");
+
+        r.commands.pipeInput(first.toString(), new SilenceCommandCodec().encode(new SilenceCommand.Expire(first)), r.now());
+        createSilence(r, third, "slo=\"catalog-browse\"");
+        assertThat(r.silences.readKeyValuesToMap()).as("an expired silence leaves its place")
+                .containsOnlyKeys(first.toString(), third.toString());
+        assertThat(r.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseASilenceLongerThanTheLimitAndRecordTheTokenOfOneItCreates() {
+        RouterDriver r = start(new SilenceLimits(10, Duration.ofHours(2)));
+        UUID tooLong = silenceId(1);
+        UUID allowed = silenceId(2);
+        Matchers checkout = Matchers.of(MatcherParser.parse("slo=\"checkout-availability\"").matchers());
+
+        r.commands.pipeInput(tooLong.toString(), new SilenceCommandCodec().encode(new SilenceCommand.Create(tooLong,
+                new SilenceRequest(checkout, T0, T0.plus(Duration.ofHours(3)), "alice", "all afternoon"))), r.now());
+        r.commands.pipeInput(allowed.toString(), new SilenceCommandCodec().encode(new SilenceCommand.Create(allowed,
+                new SilenceRequest(checkout, T0, T0.plus(Duration.ofHours(2)), "alice", "two hours")
+                        .withCreatedByToken("ci-bot"))), r.now());
+
+        assertThat(header(r.deadLetters.readRecord(), DeadLetterHeaders.REASON))
+                .contains("it lasts 3h, longer than the 2h a silence may last");
+        Map<String, byte[]> stored = r.silences.readKeyValuesToMap();
+        assertThat(stored).containsOnlyKeys(allowed.toString());
+        assertThat(new String(stored.get(allowed.toString()), StandardCharsets.UTF_8))
+                .contains("\"createdBy\":\"alice\"", "\"createdByToken\":\"ci-bot\"");
+    }
+
+    private RouterDriver start(SilenceLimits limits) {
+        router = new RouterDriver(CONFIG, DefaultInhibition.ON, limits);
+        return router;
+    }
+
+    private static UUID silenceId(int number) {
+        return UUID.fromString("00000000-0000-4000-8000-%012d".formatted(number));
     }
 
     private static void createSilence(RouterDriver r, UUID id, String matchers) {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The router's HTTP API as an attacker meets it: writes without a token, with a wrong one or a read-only one
- * are refused; bodies and silences beyond the limits are refused; and no token or signing secret ever reaches
- * the log, not even a wrong token someone tried.
+ * are refused, and so are reads without a token; bodies and silences beyond the limits are refused; and no token or
+ * signing secret ever reaches the log, not even a wrong token someone tried.
  */
 @Tag("integration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -77,7 +77,10 @@ class RouterApiSecurityTest {
             String id = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             assertThat(send("DELETE", "/api/v1/silences/" + id, READ_TOKEN, null).statusCode()).as("expire, read token").isEqualTo(403);
             assertThat(send("DELETE", "/api/v1/silences/" + id, WRONG_TOKEN, null).statusCode()).as("expire, wrong token").isEqualTo(401);
-            assertThat(send("GET", "/api/v1/silences", null, null).statusCode()).as("reads stay open").isEqualTo(200);
+            assertThat(send("GET", "/api/v1/silences", null, null).statusCode()).as("a read without a token").isEqualTo(401);
+            assertThat(send("GET", "/api/v1/oncall", WRONG_TOKEN, null).statusCode()).as("a read, wrong token").isEqualTo(401);
+            assertThat(send("GET", "/api/v1/silences", READ_TOKEN, null).statusCode()).as("a read token reads").isEqualTo(200);
+            assertThat(send("GET", "/metrics", null, null).statusCode()).as("metrics stay open").isEqualTo(200);
 
             String huge = silence("slo=\\\"checkout-availability\\\"", "x".repeat(70 * 1024));
             assertThat(send("POST", "/api/v1/silences", WRITE_TOKEN, huge).statusCode()).as("a 70 KiB body").isEqualTo(413);

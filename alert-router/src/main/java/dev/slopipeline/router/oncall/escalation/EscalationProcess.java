@@ -71,6 +71,11 @@ public final class EscalationProcess {
 
     /** Stops the paging until the acknowledgement times out. Acknowledging again changes nothing. */
     public Step acknowledge(IncidentState state, String by, Instant now) {
+        return acknowledge(state, by, Optional.empty(), now);
+    }
+
+    /** @param token the name of the API token the acknowledgement came with, for the timeline */
+    public Step acknowledge(IncidentState state, String by, Optional<String> token, Instant now) {
         checkPolicy(state);
         Phase phase = state.phase();
         if (phase instanceof Acknowledged acknowledged) {
@@ -81,7 +86,7 @@ public final class EscalationProcess {
         }
         Command command = new Command(state, now);
         Acknowledged next = new Acknowledged(by, now, policy.ackTimeout().map(now::plus));
-        command.effects.add(new TimelineEntry.Acknowledged(state.incident(), now, by));
+        command.effects.add(new TimelineEntry.Acknowledged(state.incident(), now, by, token));
         return command.step(next, "acknowledged by " + by
                 + next.timeoutAt().map(timeout -> "; paging starts again at " + timeout + " unless it is resolved").orElse(""));
     }
@@ -92,13 +97,18 @@ public final class EscalationProcess {
      * @param by who resolved it; empty when the SLO recovered
      */
     public Step resolve(IncidentState state, Optional<String> by, Instant now) {
+        return resolve(state, by, Optional.empty(), now);
+    }
+
+    /** @param token the name of the API token the resolution came with, for the timeline */
+    public Step resolve(IncidentState state, Optional<String> by, Optional<String> token, Instant now) {
         checkPolicy(state);
         if (state.phase() instanceof Resolved resolved) {
             return new Step(state, List.of(), "already resolved (" + describe(resolved) + ")");
         }
         Command command = new Command(state, now);
         Resolved next = new Resolved(now, by);
-        command.effects.add(new TimelineEntry.Resolved(state.incident(), now, by));
+        command.effects.add(new TimelineEntry.Resolved(state.incident(), now, by, token));
         state.paged().forEach((user, level) -> command.notify(user, Optional.empty(), level, NotifyReason.RESOLVED));
         return command.step(next, "resolved (" + describe(next) + "); told " + String.join(", ", state.paged().keySet()));
     }

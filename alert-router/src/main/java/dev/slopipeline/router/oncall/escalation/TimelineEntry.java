@@ -97,12 +97,18 @@ public sealed interface TimelineEntry extends Effect {
         }
     }
 
-    record Acknowledged(String incident, Instant at, String by) implements TimelineEntry {
+    /** @param token the name of the API token it came with, for the audit trail; empty when unknown */
+    record Acknowledged(String incident, Instant at, String by, Optional<String> token) implements TimelineEntry {
 
         public Acknowledged {
             Objects.requireNonNull(incident, "incident");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(token, "token");
+        }
+
+        public Acknowledged(String incident, Instant at, String by) {
+            this(incident, at, by, Optional.empty());
         }
 
         @Override
@@ -129,13 +135,21 @@ public sealed interface TimelineEntry extends Effect {
         }
     }
 
-    /** @param by who resolved it; empty when the SLO recovered */
-    record Resolved(String incident, Instant at, Optional<String> by) implements TimelineEntry {
+    /**
+     * @param by    who resolved it; empty when the SLO recovered
+     * @param token the name of the API token it came with, for the audit trail; empty when unknown or none
+     */
+    record Resolved(String incident, Instant at, Optional<String> by, Optional<String> token) implements TimelineEntry {
 
         public Resolved {
             Objects.requireNonNull(incident, "incident");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(token, "token");
+        }
+
+        public Resolved(String incident, Instant at, Optional<String> by) {
+            this(incident, at, by, Optional.empty());
         }
 
         @Override

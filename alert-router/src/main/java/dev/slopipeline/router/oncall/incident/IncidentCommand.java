@@ -11,8 +11,11 @@ import java.util.Optional;
  * @param slo     the incident's SLO: the record key, so the command reaches the partition of the SLO's alerts
  * @param at      when the person acted (the API's clock): times to acknowledge are measured to it
  * @param comment a remark for the timeline
+ * @param token   the name of the API token that sent it ("ack link" for a page's signed link), for the audit trail;
+ *                empty in commands from before tokens had names
  */
-public record IncidentCommand(Action action, String incident, String slo, String by, Optional<String> comment, Instant at) {
+public record IncidentCommand(Action action, String incident, String slo, String by, Optional<String> comment, Instant at,
+                              Optional<String> token) {
 
     public IncidentCommand {
         Objects.requireNonNull(action, "action");
@@ -21,9 +24,14 @@ public record IncidentCommand(Action action, String incident, String slo, String
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(comment, "comment");
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(token, "token");
         if (by.isBlank()) {
             throw new IllegalArgumentException("\"by\" must name who " + action.wireName() + "s the incident");
         }
+    }
+
+    public IncidentCommand(Action action, String incident, String slo, String by, Optional<String> comment, Instant at) {
+        this(action, incident, slo, by, comment, at, Optional.empty());
     }
 
     public enum Action {

@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The records of {@code router.incident-commands}: key = the incident's SLO, value
- * {@code {"v":1,"action":"acknowledge"|"resolve","incident":"<id>","slo":"<slo>","by":"alice","comment":"...","at":"<ISO-8601>"}}
- * ({@code comment} optional).
+ * {@code {"v":1,"action":"acknowledge"|"resolve","incident":"<id>","slo":"<slo>","by":"alice","comment":"...","at":"<ISO-8601>",
+ * "token":"ci-bot"}} ({@code comment} and {@code token}, the name of the API token that sent it, optional).
  */
 public final class IncidentCommandCodec {
 
@@ -26,6 +26,7 @@ public final class IncidentCommandCodec {
         json.put("by", command.by());
         command.comment().ifPresent(comment -> json.put("comment", comment));
         json.put("at", command.at().toString());
+        command.token().ifPresent(token -> json.put("token", token));
         return IncidentJson.bytes(json);
     }
 
@@ -46,7 +47,7 @@ public final class IncidentCommandCodec {
                     .<Decoded<IncidentCommand>>map(known -> new Decoded.Ok<>(new IncidentCommand(known,
                             TimelineJson.text(json, "incident"), TimelineJson.text(json, "slo"),
                             TimelineJson.text(json, "by"), TimelineJson.optionalText(json, "comment"),
-                            TimelineJson.instant(json, "at"))))
+                            TimelineJson.instant(json, "at"), TimelineJson.optionalText(json, "token"))))
                     .orElseGet(() -> new Decoded.Invalid<>("unknown action \"" + action
                             + "\" (expected acknowledge or resolve)"));
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {

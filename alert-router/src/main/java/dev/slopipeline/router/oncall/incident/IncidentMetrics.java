@@ -7,6 +7,7 @@ import dev.slopipeline.router.oncall.schedule.User;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -22,9 +23,14 @@ import java.util.function.Supplier;
  *   <li>{@code slo.router.incidents.time_to_ack} tagged {@code user}: from the first page of the acknowledger in the
  *       incident to the acknowledgement, with a histogram (p50, p90).</li>
  * </ul>
- * Figures for any period come from the timelines: {@code GET /api/v1/oncall/report}.
+ * Figures for any period come from the timelines: {@code GET /api/v1/oncall/report}. A person's name is personal
+ * data on an endpoint scrapers read without a token, so the app drops the {@code user} tag unless told to keep it
+ * ({@link #withoutPersonLabels()}): each meter then counts everyone together.
  */
 public final class IncidentMetrics {
+
+    /** The tag that names a person. */
+    public static final String PERSON_TAG = "user";
 
     private final MeterRegistry registry;
     private final Supplier<OnCallConfig> onCall;
@@ -33,6 +39,11 @@ public final class IncidentMetrics {
     public IncidentMetrics(MeterRegistry registry, Supplier<OnCallConfig> onCall) {
         this.registry = registry;
         this.onCall = onCall;
+    }
+
+    /** For a registry: the meters above without their person tag, the counts of everyone summed. */
+    public static MeterFilter withoutPersonLabels() {
+        return MeterFilter.ignoreTags(PERSON_TAG);
     }
 
     void opened() {
@@ -47,7 +58,7 @@ public final class IncidentMetrics {
         ZoneId zone = onCall.get().user(page.user()).map(User::timeZone).orElse(ZoneOffset.UTC);
         boolean outOfHours = !WorkingHours.DEFAULT.contains(page.at(), zone);
         Counter.builder("slo.router.pages").description("pages sent to people")
-                .tag("user", page.user())
+                .tag(PERSON_TAG, page.user())
                 .tag("schedule", page.schedule().orElse("none"))
                 .tag("out_of_hours", Boolean.toString(outOfHours))
                 .register(registry).increment();
@@ -61,7 +72,7 @@ public final class IncidentMetrics {
                 .reduce((first, later) -> first)
                 .ifPresent(firstPage -> Timer.builder("slo.router.incidents.time_to_ack")
                         .description("time from a person's first page in an incident to their acknowledgement")
-                        .tag("user", ack.by())
+                        .tag(PERSON_TAG, ack.by())
                         .publishPercentileHistogram()
                         .publishPercentiles(0.5, 0.9)
                         .register(registry)

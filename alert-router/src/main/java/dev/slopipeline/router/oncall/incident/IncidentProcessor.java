@@ -207,8 +207,8 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
             return;
         }
         Step step = command.action() == IncidentCommand.Action.ACKNOWLEDGE
-                ? process.get().acknowledge(incident.escalation(), command.by(), command.at())
-                : process.get().resolve(incident.escalation(), Optional.of(command.by()), command.at());
+                ? process.get().acknowledge(incident.escalation(), command.by(), command.token(), command.at())
+                : process.get().resolve(incident.escalation(), Optional.of(command.by()), command.token(), command.at());
         if (step.effects().isEmpty()) {
             LOG.info("incident {}: {}", incident.id(), step.message());
             return; // idempotent: a second acknowledgement changes nothing

@@ -50,11 +50,13 @@ final class TimelineJson {
             escalated.dueAt().ifPresent(due -> json.put("dueAt", due.toString()));
         } else if (entry instanceof TimelineEntry.Acknowledged acknowledged) {
             json.put("by", acknowledged.by());
+            acknowledged.token().ifPresent(token -> json.put("token", token));
         } else if (entry instanceof TimelineEntry.Retriggered retriggered) {
             json.put("ackedBy", retriggered.ackedBy()).put("ackedAt", retriggered.ackedAt().toString())
                     .put("dueAt", retriggered.dueAt().toString());
         } else if (entry instanceof TimelineEntry.Resolved resolved) {
             resolved.by().ifPresent(by -> json.put("by", by));
+            resolved.token().ifPresent(token -> json.put("token", token));
         } else if (entry instanceof TimelineEntry.Comment comment) {
             json.put("by", comment.by()).put("text", comment.text());
         }
@@ -74,10 +76,12 @@ final class TimelineJson {
                     text(json, "schedule"));
             case "escalated" -> new TimelineEntry.Escalated(incident, at, json.path("fromLevel").asInt(),
                     json.path("toLevel").asInt(), json.path("round").asInt(), optionalText(json, "dueAt").map(Instant::parse));
-            case "acknowledged" -> new TimelineEntry.Acknowledged(incident, at, text(json, "by"));
+            case "acknowledged" -> new TimelineEntry.Acknowledged(incident, at, text(json, "by"),
+                    optionalText(json, "token"));
             case "retriggered" -> new TimelineEntry.Retriggered(incident, at, text(json, "ackedBy"),
                     instant(json, "ackedAt"), instant(json, "dueAt"));
-            case "resolved" -> new TimelineEntry.Resolved(incident, at, optionalText(json, "by"));
+            case "resolved" -> new TimelineEntry.Resolved(incident, at, optionalText(json, "by"),
+                    optionalText(json, "token"));
             case "comment" -> new TimelineEntry.Comment(incident, at, text(json, "by"), text(json, "text"));
             default -> throw new IllegalArgumentException("unknown timeline entry kind \"" + kind + "\"");
         };

@@ -4,6 +4,7 @@ import dev.slopipeline.router.routing.matcher.Matchers;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -11,7 +12,8 @@ import java.util.UUID;
  * its times: pending before {@code startsAt}, active from {@code startsAt} up to but excluding {@code endsAt},
  * expired from {@code endsAt} on (so expiring a silence "now" takes effect now).
  *
- * @param updatedAt when it was created or last expired
+ * @param updatedAt      when it was created or last expired
+ * @param createdByToken the name of the API token that created it; empty for silences older than the names
  */
 public record Silence(UUID id,
                       Matchers matchers,
@@ -19,7 +21,8 @@ public record Silence(UUID id,
                       Instant endsAt,
                       Instant updatedAt,
                       String createdBy,
-                      String comment) {
+                      String comment,
+                      Optional<String> createdByToken) {
 
     public Silence {
         Objects.requireNonNull(id, "id");
@@ -29,9 +32,15 @@ public record Silence(UUID id,
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(comment, "comment");
+        Objects.requireNonNull(createdByToken, "createdByToken");
         if (endsAt.isBefore(startsAt)) {
             throw new IllegalArgumentException("silence " + id + " ends at " + endsAt + ", before it starts at " + startsAt);
         }
+    }
+
+    public Silence(UUID id, Matchers matchers, Instant startsAt, Instant endsAt, Instant updatedAt, String createdBy,
+                   String comment) {
+        this(id, matchers, startsAt, endsAt, updatedAt, createdBy, comment, Optional.empty());
     }
 
     public SilenceState state(Instant now) {
@@ -49,8 +58,8 @@ public record Silence(UUID id,
     /** Expired at {@code now}: a pending silence never starts, an active one ends now, an expired one stays. */
     Silence expiredAt(Instant now) {
         return switch (state(now)) {
-            case PENDING -> new Silence(id, matchers, now, now, now, createdBy, comment);
-            case ACTIVE -> new Silence(id, matchers, startsAt, now, now, createdBy, comment);
+            case PENDING -> new Silence(id, matchers, now, now, now, createdBy, comment, createdByToken);
+            case ACTIVE -> new Silence(id, matchers, startsAt, now, now, createdBy, comment, createdByToken);
             case EXPIRED -> this;
         };
     }

@@ -1,10 +1,12 @@
 package dev.slopipeline.router.routing.silence;
 
+import dev.slopipeline.kit.time.Durations;
 import dev.slopipeline.router.routing.matcher.MatchType;
 import dev.slopipeline.router.routing.matcher.Matcher;
 import dev.slopipeline.router.routing.matcher.Matchers;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,13 +46,25 @@ public final class Silences {
     }
 
     private final Map<UUID, Silence> byId = new LinkedHashMap<>();
+    private final SilenceLimits limits;
+
+    /** With the {@linkplain SilenceLimits#DEFAULT default limits}. */
+    public Silences() {
+        this(SilenceLimits.DEFAULT);
+    }
+
+    public Silences(SilenceLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     /**
-     * Creates a silence, starting now if the request starts in the past.
+     * Creates a silence, starting now if the request starts in the past. The limit on their number holds against the
+     * silences held here: hold all of them to enforce it.
      *
      * @param id chosen by the caller (the API, when it accepts the request), so that processing the request twice
      *           cannot create two silences
-     * @throws InvalidSilenceException listing everything wrong with the request
+     * @throws InvalidSilenceException listing everything wrong with the request, its length beyond the limit included
+     * @throws TooManySilencesException if as many silences as the limit allows are active or pending
      * @throws IllegalArgumentException if a silence with this id exists
      */
     public Silence create(UUID id, SilenceRequest request, Instant now) {
@@ -57,14 +72,29 @@ public final class Silences {
             throw new IllegalArgumentException("a silence with id " + id + " already exists");
         }
         List<String> problems = problems(request, now);
+        Instant startsAt = request.startsAt().isBefore(now) ? now : request.startsAt();
+        Duration lasts = Duration.between(startsAt, request.endsAt());
+        if (lasts.compareTo(limits.maxDuration()) > 0) {
+            problems.add("it lasts " + Durations.format(lasts.truncatedTo(ChronoUnit.SECONDS)) + ", longer than the "
+                    + Durations.format(limits.maxDuration()) + " a silence may last (router.silences.max.duration); "
+                    + "end it sooner, and create another when it ends if it is still needed");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSilenceException(problems);
         }
-        Instant startsAt = request.startsAt().isBefore(now) ? now : request.startsAt();
+        int live = live(now);
+        if (live >= limits.maxSilences()) {
+            throw new TooManySilencesException(live, limits.maxSilences());
+        }
         Silence silence = new Silence(id, request.matchers(), startsAt, request.endsAt(), now,
-                request.createdBy(), request.comment());
+                request.createdBy(), request.comment(), request.createdByToken());
         byId.put(id, silence);
         return silence;
+    }
+
+    /** How many silences are active or pending: those that count against the limit. */
+    public int live(Instant now) {
+        return (int) byId.values().stream().filter(silence -> silence.state(now) != SilenceState.EXPIRED).count();
     }
 
     /**

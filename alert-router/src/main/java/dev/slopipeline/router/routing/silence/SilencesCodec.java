@@ -14,14 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Silences as JSON, for the state store they live in:
  * <pre>{"version":1,"silences":[{"id":"…","matchers":[{"name":"slo","type":"=","value":"checkout"}],
- *  "startsAt":"…","endsAt":"…","updatedAt":"…","createdBy":"…","comment":"…"}]}</pre>
+ *  "startsAt":"…","endsAt":"…","updatedAt":"…","createdBy":"…","comment":"…","createdByToken":"…"}]}</pre>
  * Instants are ISO-8601 UTC; {@code type} is the matcher's operator ({@code =}, {@code !=}, {@code =~},
- * {@code !~}). Thread-safe.
+ * {@code !~}); {@code createdByToken}, the name of the API token that created the silence, is absent from silences
+ * stored before tokens had names. Thread-safe.
  */
 public final class SilencesCodec {
 
@@ -48,6 +50,7 @@ public final class SilencesCodec {
             item.put("updatedAt", silence.updatedAt().toString());
             item.put("createdBy", silence.createdBy());
             item.put("comment", silence.comment());
+            silence.createdByToken().ifPresent(token -> item.put("createdByToken", token));
         }
         try {
             return mapper.writeValueAsBytes(root);
@@ -77,7 +80,8 @@ public final class SilencesCodec {
             }
             silences.add(new Silence(UUID.fromString(text(item, "id")), Matchers.of(matchers),
                     Instant.parse(text(item, "startsAt")), Instant.parse(text(item, "endsAt")),
-                    Instant.parse(text(item, "updatedAt")), text(item, "createdBy"), text(item, "comment")));
+                    Instant.parse(text(item, "updatedAt")), text(item, "createdBy"), text(item, "comment"),
+                    optionalText(item, "createdByToken")));
         }
         return silences;
     }
@@ -89,6 +93,14 @@ public final class SilencesCodec {
                     + node);
         }
         return value.textValue();
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(text(node, field));
     }
 
     private static MatchType type(String operator) {

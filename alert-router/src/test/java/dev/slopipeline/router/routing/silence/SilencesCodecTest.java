@@ -45,6 +45,24 @@ class SilencesCodecTest {
     }
 
     @Test
+    void shouldKeepTheNameOfTheTokenThatCreatedASilenceAndReadSilencesStoredWithoutOne() {
+        Silences silences = new Silences();
+        silences.create(ID_1, request("{slo=\"a\"}", NOW, NOW.plusSeconds(60)).withCreatedByToken("ci-bot"), NOW);
+
+        byte[] json = codec.encode(silences.all());
+
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"createdBy\":\"ana\"",
+                "\"createdByToken\":\"ci-bot\"");
+        assertThat(codec.decode(json)).singleElement().satisfies(silence ->
+                assertThat(silence.createdByToken()).hasValue("ci-bot"));
+        assertThat(codec.decode(utf8("{\"version\":1,\"silences\":[{\"id\":\"" + ID_1 + "\",\"matchers\":[{\"name\":"
+                + "\"slo\",\"type\":\"=\",\"value\":\"a\"}],\"startsAt\":\"2026-11-23T10:00:00Z\",\"endsAt\":"
+                + "\"2026-11-23T10:01:00Z\",\"updatedAt\":\"2026-11-23T10:00:00Z\",\"createdBy\":\"ana\","
+                + "\"comment\":\"older\"}]}"))).singleElement().satisfies(silence ->
+                assertThat(silence.createdByToken()).isEmpty());
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithADocumentItCannotRead() {
         assertThatThrownBy(() -> codec.decode(utf8("{\"version\":1,\"silences\":[{\"id\":\"x\"}]}")))
                 .isInstanceOf(IllegalArgumentException.class);

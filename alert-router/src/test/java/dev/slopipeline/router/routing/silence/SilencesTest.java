@@ -132,6 +132,52 @@ class SilencesTest {
                 .hasMessage("a silence with id 00000000-0000-0000-0000-000000000001 already exists");
     }
 
+    @Test
+    void shouldRefuseASilenceBeyondTheLimitOfActiveAndPendingOnesUntilOneEnds() {
+        Silences limited = new Silences(new SilenceLimits(2, Duration.ofDays(1)));
+        limited.create(ID_1, request("{slo=\"a\"}", NOW, NOW.plus(Duration.ofHours(1))), NOW);
+        limited.create(ID_2, request("{slo=\"b\"}", NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(3))), NOW);
+
+        assertThatThrownBy(() -> limited.create(ID_3, request("{slo=\"c\"}", NOW, NOW.plus(Duration.ofHours(1))), NOW))
+                .isInstanceOf(TooManySilencesException.class)
+                .hasMessageContaining("there are 2 active or pending silences, the most this router allows")
+                .hasMessageContaining("router.silences.max");
+        limited.expire(ID_1, NOW.plusSeconds(1));
+        assertThat(limited.create(ID_3, request("{slo=\"c\"}", NOW, NOW.plus(Duration.ofHours(1))), NOW.plusSeconds(2)))
+                .as("an expired silence no longer counts").isNotNull();
+        assertThat(limited.live(NOW.plusSeconds(2))).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseASilenceLongerThanTheLimitCountedFromWhenItReallyStarts() {
+        Silences limited = new Silences(new SilenceLimits(10, Duration.ofDays(1)));
+
+        assertThatThrownBy(() -> limited.create(ID_1, request("{slo=\"a\"}", NOW, NOW.plus(Duration.ofHours(25))), NOW))
+                .isInstanceOfSatisfying(InvalidSilenceException.class, e -> assertThat(e.problems()).containsExactly(
+                        "it lasts 1d1h, longer than the 1d a silence may last (router.silences.max.duration); end it "
+                                + "sooner, and create another when it ends if it is still needed"));
+        // asked to start an hour ago: it starts now, so it lasts one day
+        assertThat(limited.create(ID_2, request("{slo=\"a\"}", NOW.minus(Duration.ofHours(1)),
+                NOW.plus(Duration.ofDays(1))), NOW).startsAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void shouldAllowSilencesOfUpToAMonthByDefault() {
+        assertThat(silences.create(ID_1, request("{slo=\"a\"}", NOW, NOW.plus(Duration.ofDays(30))), NOW)).isNotNull();
+        assertThatThrownBy(() -> silences.create(ID_2, request("{slo=\"a\"}", NOW, NOW.plus(Duration.ofDays(31))), NOW))
+                .isInstanceOf(InvalidSilenceException.class).hasMessageContaining("longer than the 4w2d");
+    }
+
+    @Test
+    void shouldKeepTheNameOfTheTokenThatCreatedIt() {
+        Silence silence = silences.create(ID_1, request("{slo=\"a\"}", NOW, NOW.plusSeconds(60))
+                .withCreatedByToken("ci-bot"), NOW);
+
+        assertThat(silence.createdBy()).isEqualTo("ana");
+        assertThat(silence.createdByToken()).hasValue("ci-bot");
+        assertThat(silences.expire(ID_1, NOW.plusSeconds(1)).createdByToken()).hasValue("ci-bot");
+    }
+
     static Stream<Arguments> invalidRequests() {
         Instant hour = NOW.plus(Duration.ofHours(1));
         return Stream.of(
