@@ -87,7 +87,7 @@ class IncidentApiIntegrationTest {
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).as("pages are counted without naming the person paged (router.metrics.person.labels)")
-                    .containsPattern("(?m)^router_pages_total\\{").doesNotContain("user=\"alice\"");
+                    .containsPattern("(?m)^slo_router_pages_total\\{").doesNotContain("user=\"alice\"");
             URI ackUrl = URI.create(annotations.path("ack_url").asText());
             assertThat(ackUrl.toString()).startsWith("https://router.example/ack/");
 

@@ -162,11 +162,11 @@ class IncidentTopologyTest {
         assertThat(pagesTo()).containsExactly("alice@example.com", "bob@example.com", "@bob");
         command(IncidentCommand.Action.ACKNOWLEDGE, "bob");
 
-        assertThat(registry.find("router.pages").tag("user", "bob").counter()).isNull();
-        assertThat(registry.find("router.pages").tag("out_of_hours", "false").counter().count())
+        assertThat(registry.find("slo.router.pages").tag("user", "bob").counter()).isNull();
+        assertThat(registry.find("slo.router.pages").tag("out_of_hours", "false").counter().count())
                 .as("alice's page and bob's, together").isEqualTo(2.0);
-        assertThat(registry.find("router.incidents.time_to_ack").timer().getId().getTag("user")).isNull();
-        assertThat(registry.find("router.incidents.time_to_ack").timer().count()).isEqualTo(1);
+        assertThat(registry.find("slo.router.incidents.time_to_ack").timer().getId().getTag("user")).isNull();
+        assertThat(registry.find("slo.router.incidents.time_to_ack").timer().count()).isEqualTo(1);
     }
 
     @Test
