@@ -2,6 +2,7 @@ package dev.slopipeline.router.routing.group;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * The pipeline's counts as Micrometer counters:
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  *   <li>{@value #NOTIFICATIONS} (tag {@code receiver}): notifications decided;</li>
  *   <li>{@value #NOTIFIED_ALERTS} (tag {@code receiver}): alerts in them.</li>
  * </ul>
+ * Every stage and receiver of a config is counted from zero as soon as a pipeline is built for it, as Alertmanager
+ * does for its integrations, so that {@code increase()} and dashboards work before the first event.
  */
 public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
@@ -25,25 +28,43 @@ public final class MicrometerPipelineMetrics implements PipelineMetrics {
 
     @Override
     public void suppressed(String stage, String receiver, int alerts) {
-        Counter.builder(SUPPRESSED)
-                .description("Alerts a notification stage held back at a flush")
-                .tag("stage", stage)
-                .tag("receiver", receiver)
-                .register(registry)
-                .increment(alerts);
+        suppressedCounter(stage, receiver).increment(alerts);
     }
 
     @Override
     public void notified(String receiver, int alerts) {
-        Counter.builder(NOTIFICATIONS)
+        notificationsCounter(receiver).increment();
+        notifiedAlertsCounter(receiver).increment(alerts);
+    }
+
+    @Override
+    public void expect(List<String> stages, List<String> receivers) {
+        for (String receiver : receivers) {
+            stages.forEach(stage -> suppressedCounter(stage, receiver));
+            notificationsCounter(receiver);
+            notifiedAlertsCounter(receiver);
+        }
+    }
+
+    private Counter suppressedCounter(String stage, String receiver) {
+        return Counter.builder(SUPPRESSED)
+                .description("Alerts a notification stage held back at a flush")
+                .tag("stage", stage)
+                .tag("receiver", receiver)
+                .register(registry);
+    }
+
+    private Counter notificationsCounter(String receiver) {
+        return Counter.builder(NOTIFICATIONS)
                 .description("Notifications decided at flushes")
                 .tag("receiver", receiver)
-                .register(registry)
-                .increment();
-        Counter.builder(NOTIFIED_ALERTS)
+                .register(registry);
+    }
+
+    private Counter notifiedAlertsCounter(String receiver) {
+        return Counter.builder(NOTIFIED_ALERTS)
                 .description("Alerts in the notifications decided")
                 .tag("receiver", receiver)
-                .register(registry)
-                .increment(alerts);
+                .register(registry);
     }
 }

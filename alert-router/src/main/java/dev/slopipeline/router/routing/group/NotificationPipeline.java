@@ -43,12 +43,15 @@ public final class NotificationPipeline {
      */
     public static NotificationPipeline standard(GroupingConfig config, Silences silences, DefaultInhibition inhibition,
                                                 PipelineMetrics metrics) {
-        return new NotificationPipeline(List.of(
+        NotificationPipeline pipeline = new NotificationPipeline(List.of(
                 new Step("inhibit", new InhibitStage(new Inhibitor(inhibition.applyTo(config.inhibitRules())))),
                 new Step("time_mute", new TimeMuteStage(RouteTimes.of(config.timeIntervals()))),
                 new Step("silence", new SilenceStage(silences)),
                 new Step("dedup", new DedupStage())),
                 metrics);
+        metrics.expect(pipeline.steps.stream().map(Step::name).toList(),
+                config.receiverPolicies().stream().map(ReceiverPolicy::name).toList());
+        return pipeline;
     }
 
     public List<Step> steps() {

@@ -1,5 +1,7 @@
 package dev.slopipeline.router.routing.group;
 
+import java.util.List;
+
 /** What the notification pipeline counts. Called on the thread that runs the flush. */
 public interface PipelineMetrics {
 
@@ -22,4 +24,11 @@ public interface PipelineMetrics {
 
     /** A flush produced a notification of so many alerts. */
     void notified(String receiver, int alerts);
+
+    /**
+     * These stages and receivers exist: counts that start at zero are exported from now on, so that a dashboard
+     * shows 0 rather than no data before the first alert is held back or notified.
+     */
+    default void expect(List<String> stages, List<String> receivers) {
+    }
 }

@@ -145,6 +145,26 @@ class NotificationPipelineTest {
     }
 
     @Test
+    void shouldExportEveryStageAndReceiverAtZeroBeforeTheFirstAlert() {
+        Harness h = new Harness(CONFIG);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        NotificationPipeline.standard(h.config, h.silences, DefaultInhibition.ON, new MicrometerPipelineMetrics(registry));
+
+        // a dashboard's increase() over these reads 0, not "no data", until something is held back or sent
+        for (String receiver : new String[] {"team", "tickets", "office"}) {
+            for (String stage : new String[] {"inhibit", "time_mute", "silence", "dedup"}) {
+                assertThat(registry.get(MicrometerPipelineMetrics.SUPPRESSED).tags("stage", stage, "receiver", receiver)
+                        .counter().count()).isZero();
+            }
+            assertThat(registry.get(MicrometerPipelineMetrics.NOTIFICATIONS).tag("receiver", receiver).counter().count())
+                    .isZero();
+            assertThat(registry.get(MicrometerPipelineMetrics.NOTIFIED_ALERTS).tag("receiver", receiver).counter()
+                    .count()).isZero();
+        }
+    }
+
+    @Test
     void shouldNameItsStagesInOrder() {
         Harness h = new Harness(CONFIG);
 
