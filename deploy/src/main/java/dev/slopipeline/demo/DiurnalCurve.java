@@ -1,10 +1,11 @@
 package dev.slopipeline.demo;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.time.LocalTime;
 
 /**
- * The daily shape of a shop's traffic: quietest at 04:00, busiest at 16:00 (UTC), never below a fifth of the peak.
+ * The daily shape of a shop's traffic: quietest at 04:00, busiest at 16:00 of the shop's day, never below a fifth of
+ * the peak. The shop's day is the scenario's ({@link Scenario#timeOfDay()}), not the wall clock's.
  */
 final class DiurnalCurve {
 
@@ -14,10 +15,13 @@ final class DiurnalCurve {
     private DiurnalCurve() {
     }
 
-    /** The share of the peak rate at this moment, 0.2..1. */
-    static double share(Instant at) {
-        var time = at.atOffset(ZoneOffset.UTC).toLocalTime();
-        double hour = time.toSecondOfDay() / 3600.0;
+    /**
+     * The share of the peak rate, 0.2..1, this long after the first phase began (negative in the history) when the
+     * first phase begins at {@code timeOfDay}.
+     */
+    static double share(Duration sinceFirstPhase, LocalTime timeOfDay) {
+        // any number of hours will do, before or after the first phase: the wave repeats every 24
+        double hour = timeOfDay.toSecondOfDay() / 3600.0 + sinceFirstPhase.toMillis() / 3_600_000.0;
         double wave = 0.5 - 0.5 * Math.cos(2 * Math.PI * (hour - QUIETEST_HOUR) / 24);
         return FLOOR + (1 - FLOOR) * wave;
     }

@@ -2,6 +2,7 @@ package dev.slopipeline.demo;
 
 import dev.slopipeline.definitions.event.HealthStatus;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,21 @@ import java.util.OptionalDouble;
  * flapping component, a recovery). After the last phase the steady traffic goes on. Read from YAML by
  * {@link ScenarioReader}; the format is documented in {@code deploy/examples/demo-scenario.yml}.
  *
- * @param speed   simulated seconds per real second, unless the command line says otherwise
- * @param history steady traffic sent at once before the first phase, so that the long windows have a past
+ * @param speed     simulated seconds per real second, unless the command line says otherwise
+ * @param history   steady traffic sent at once before the first phase, so that the long windows have a past
+ * @param timeOfDay the shop's time of day when the first phase begins: the daily traffic curve is laid out from it,
+ *                  not from the wall clock, so that a scenario sends the same traffic, and pages the same, whatever
+ *                  the hour it is played at
  */
-public record Scenario(String name, OptionalDouble speed, Duration history, List<RequestStream> requests,
-                       List<HealthStream> health, List<Phase> phases) {
+public record Scenario(String name, OptionalDouble speed, Duration history, LocalTime timeOfDay,
+                       List<RequestStream> requests, List<HealthStream> health, List<Phase> phases) {
+
+    /** When a scenario does not say: early afternoon, busy enough that a real incident stands out clearly. */
+    public static final LocalTime DEFAULT_TIME_OF_DAY = LocalTime.of(13, 0);
 
     public Scenario {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timeOfDay, "timeOfDay");
         requests = List.copyOf(requests);
         health = List.copyOf(health);
         phases = List.copyOf(phases);

@@ -9,18 +9,22 @@ import dev.slopipeline.kit.yaml.YamlMap;
 import dev.slopipeline.kit.yaml.YamlNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Reads a demo {@link Scenario} from YAML, reporting every mistake at once as {@code file:line:col: message}.
  */
 public final class ScenarioReader {
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final Problems problems = new Problems();
 
@@ -57,6 +61,7 @@ public final class ScenarioReader {
         String name = top.string("name").orElse("scenario");
         OptionalDouble speed = number(top, "speed", 1, 100_000);
         Duration history = duration(top, "history").orElse(Duration.ZERO);
+        LocalTime timeOfDay = timeOfDay(top).orElse(Scenario.DEFAULT_TIME_OF_DAY);
         List<Scenario.RequestStream> requests = new ArrayList<>();
         List<Scenario.HealthStream> health = new ArrayList<>();
         top.require("traffic").flatMap(node -> node.asMap(problems, "\"traffic\"")).ifPresent(traffic -> {
@@ -66,7 +71,20 @@ public final class ScenarioReader {
         });
         List<Scenario.Phase> phases = top.require("phases").isPresent() ? list(top, "phases", this::phase) : List.of();
         top.rejectUnknownFields();
-        return new Scenario(name, speed, history, requests, health, phases);
+        return new Scenario(name, speed, history, timeOfDay, requests, health, phases);
+    }
+
+    private Optional<LocalTime> timeOfDay(YamlMap top) {
+        Optional<String> text = top.string("timeOfDay");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!TIME_OF_DAY.matcher(text.get()).matches()) {
+            problems.error(top.keyLocation("timeOfDay"), top.describe("timeOfDay")
+                    + " must be a time of day as HH:MM, 00:00..23:59, e.g. timeOfDay: \"13:00\"; got " + text.get());
+            return Optional.empty();
+        }
+        return Optional.of(LocalTime.parse(text.get()));
     }
 
     private Optional<Scenario.RequestStream> requestStream(YamlMap map) {

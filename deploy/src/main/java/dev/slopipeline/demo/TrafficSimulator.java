@@ -164,7 +164,8 @@ public final class TrafficSimulator implements AutoCloseable {
         Optional<Scenario.Phase> current = settings.scenario().phaseAt(Duration.between(scenarioStart, from));
         phase.set(from.isBefore(scenarioStart) ? "history" : current.map(Scenario.Phase::name).orElse("steady traffic"));
         double minutes = Duration.between(from, to).toMillis() / 60_000.0;
-        double traffic = DiurnalCurve.share(from) * current.map(Scenario.Phase::traffic).orElse(1.0);
+        double traffic = DiurnalCurve.share(Duration.between(scenarioStart, from), settings.scenario().timeOfDay())
+                * current.map(Scenario.Phase::traffic).orElse(1.0);
         Instant at = from.plusMillis(Duration.between(from, to).toMillis() / 2);
         for (Scenario.RequestStream baseline : settings.scenario().requests()) {
             Scenario.RequestStream stream = current.map(p -> p.apply(baseline)).orElse(baseline);

@@ -37,7 +37,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class DemoEndToEndTest {
 
-    /** Four simulated hours a minute: the scenario's phases take about 25 s, the resolve about 10 s more. */
+    /**
+     * Four simulated hours a minute: the scenario's phases take about 25 s; the page resolves about 35 simulated minutes
+     * after the errors stop, when its 30-minute window is clear of them. The scenario lays out the shop's day from its
+     * own clock, so this is the same at whatever hour the test runs.
+     */
     private static final double SPEED = 240;
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 /** What a user writing a scenario gets: the phases as written, and every mistake with where it is. */
@@ -15,7 +16,8 @@ class ScenarioReaderTest {
 
         assertThat(scenario.history()).isEqualTo(Duration.ofDays(1));
         assertThat(scenario.speed()).hasValue(60);
-        assertThat(scenario.phases()).extracting(Scenario.Phase::name).containsExactly("a quiet evening",
+        assertThat(scenario.timeOfDay()).isEqualTo(LocalTime.of(13, 0));
+        assertThat(scenario.phases()).extracting(Scenario.Phase::name).containsExactly("business as usual",
                 "a cache node flaps (component health only; must not page)", "the payment provider fails checkout charges",
                 "recovered");
         Scenario.Phase incident = scenario.phaseAt(Duration.ofMinutes(30)).orElseThrow();
@@ -54,6 +56,23 @@ class ScenarioReaderTest {
         });
         assertThat(mode.statusOf(1).wireName()).isEqualTo("pass");
         assertThat(mode.statusOf(2).wireName()).isEqualTo("fail");
+    }
+
+    @Test
+    void shouldStartTheShopsDayWhereTheScenarioSaysWithQuotesOrWithout() {
+        String phases = """
+                traffic:
+                  requests:
+                    - {service: api, operation: GET /a, perMinute: 60}
+                phases:
+                  - {name: calm, duration: 5m}
+                """;
+
+        assertThat(ScenarioReader.parse("s.yml", "timeOfDay: \"19:30\"\n" + phases).timeOfDay()).isEqualTo(LocalTime.of(19, 30));
+        assertThat(ScenarioReader.parse("s.yml", "timeOfDay: 07:05\n" + phases).timeOfDay()).isEqualTo(LocalTime.of(7, 5));
+        assertThat(ScenarioReader.parse("s.yml", phases).timeOfDay()).isEqualTo(Scenario.DEFAULT_TIME_OF_DAY);
+        assertThatThrownBy(() -> ScenarioReader.parse("s.yml", "timeOfDay: \"25:00\"\n" + phases))
+                .hasMessageContaining("s.yml:1:1: \"timeOfDay\" in the scenario must be a time of day as HH:MM");
     }
 
     @Test
