@@ -265,16 +265,10 @@ public final class RouterApp implements AutoCloseable {
             } catch (RuntimeException | InterruptedException e) {
                 closeAll(opened, e);
                 throw e;
-            } catch (java.util.concurrent.TimeoutException e) {
-                IllegalStateException failure = new IllegalStateException("Kafka at " + settings.bootstrapServers().orElseThrow()
-                        + " did not answer within " + KAFKA_TIMEOUT, e);
-                closeAll(opened, failure);
-                throw failure;
             }
         }
 
-        private RouterApp start(Deque<AutoCloseable> opened)
-                throws InterruptedException, java.util.concurrent.TimeoutException {
+        private RouterApp start(Deque<AutoCloseable> opened) throws InterruptedException {
             try (Admin admin = Admin.create(clientConfig(Map.of()))) {
                 new TopicBootstrap(admin, KAFKA_TIMEOUT).ensure(RouterTopicLayout.of(settings.topics(),
                         settings.delivery().topics(), config.paging().heartbeat().map(HeartbeatConfig::watchTopic)));
