@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -112,16 +111,8 @@ class ScaleOutTest {
 
     @BeforeAll
     void startTheClusterAsUsersDo() throws Exception {
-        Path module = Path.of("").toAbsolutePath();
-        Path slo = module.getParent().resolve("bin").resolve("slo");
-        assertThat(slo).as("the slo command line, from the faults module").isExecutable();
-        folder = module.resolve("target").resolve("scale-out");
-        if (Files.exists(folder)) {
-            try (Stream<Path> old = Files.walk(folder)) {
-                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(folder);
+        Path slo = SloScript.path();
+        folder = SloScript.freshFolder("scale-out");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(ChildProcess::close), "scale-out-children"));
 
         receiver = WebhookReceiver.start(null);
