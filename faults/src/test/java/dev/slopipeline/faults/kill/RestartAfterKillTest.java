@@ -195,7 +195,7 @@ class RestartAfterKillTest {
             pageFor(player, 5);
             resolve(player, 5);
             // Killed with no transaction between its commit and its markers: a broker restarted on such a one skips
-            // the markers (Kafka 4.3, see the README's known issues) and the restarted apps wait for them forever.
+            // the markers (Kafka 4.3, see the README's known gaps) and the restarted apps wait for them forever.
             awaitEverythingRead(bootstrap);
 
             killAndRestart(pipeline);
