@@ -57,7 +57,12 @@ record BrokerSettings(
             Map.entry("share.coordinator.state.topic.num.partitions", "1"),
             // Nobody else is going to join a group on a single development broker, so do not wait for them.
             Map.entry("group.initial.rebalance.delay.ms", "0"),
-            Map.entry("group.streams.initial.rebalance.delay.ms", "0"));
+            Map.entry("group.streams.initial.rebalance.delay.ms", "0"),
+            // A broker restarted after a kill cannot register while the session of the incarnation it replaces lives:
+            // 9 s by default, counted from the controller's start. The price of a short session: a broker stalled for
+            // longer than this (a long pause of the JVM) is fenced until its next heartbeat, and its clients retry.
+            Map.entry("broker.heartbeat.interval.ms", "500"),
+            Map.entry("broker.session.timeout.ms", "3000"));
 
     BrokerSettings {
         extraListeners = List.copyOf(extraListeners);

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -365,6 +366,9 @@ public final class RouterApp implements AutoCloseable {
             properties.putAll(settings.clientProperties());
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
             properties.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+            // Static membership: a restart after a crash takes its tasks back at once instead of waiting out the dead
+            // process's session. Only the main consumer is a group member; Kafka Streams adds -N per thread.
+            properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), settings.instanceId());
             // The engine snapshot, the notifications and the consumed offsets commit together: no notification is
             // lost or repeated across a restart (see the topology package).
             properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -5,6 +5,7 @@ import dev.slopipeline.kit.config.ConfigReader;
 import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.kit.config.LayeredBuilder;
+import dev.slopipeline.kit.kafka.GroupInstanceId;
 import dev.slopipeline.router.delivery.service.DeliverySettings;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.routing.silence.SilenceLimits;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * How the alert router runs, as {@link RouterAppKeys} set it: built from layers, later ones winning (defaults, a
@@ -25,6 +27,8 @@ import java.util.TreeMap;
  * {@link dev.slopipeline.router.config.RouterConfig} read from {@code router.config}.
  *
  * @param bootstrapServers empty until the caller knows them, e.g. once an embedded broker runs
+ * @param instanceId       this router's {@code group.instance.id}: {@code router.instance.id}, or derived from the host
+ *                         and {@code router.state.dir}
  * @param delivery         the delivery service's group, topics and bound
  * @param externalUrl      empty: {@code http://localhost:<httpPort>}
  * @param access           the API's tokens
@@ -37,6 +41,7 @@ public record RouterAppConfig(
         Optional<String> bootstrapServers,
         String applicationId,
         Path stateDir,
+        String instanceId,
         RouterTopics topics,
         DeliverySettings delivery,
         int httpPort,
@@ -66,6 +71,8 @@ public record RouterAppConfig(
      */
     public static RouterAppConfig read(ConfigReader reader) {
         String applicationId = reader.get(RouterAppKeys.APPLICATION_ID);
+        Path stateDir = reader.get(RouterAppKeys.STATE_DIR);
+        String instanceId = reader.find(RouterAppKeys.INSTANCE_ID).orElseGet(() -> GroupInstanceId.forStateDir(stateDir));
         RouterTopics topics = topics(reader);
         DispatchTopics dispatch = DispatchTopics.DEFAULT;
         try {
@@ -78,9 +85,10 @@ public record RouterAppConfig(
         return new RouterAppConfig(
                 reader.find(RouterAppKeys.BOOTSTRAP_SERVERS),
                 applicationId,
-                reader.get(RouterAppKeys.STATE_DIR),
+                stateDir,
+                instanceId,
                 topics,
-                new DeliverySettings(applicationId + "-dispatch", dispatch,
+                new DeliverySettings(applicationId + "-dispatch", Optional.of(instanceId), dispatch,
                         reader.get(RouterAppKeys.MAX_UNFINISHED_INTENTS), DeliverySettings.DEFAULT_COMMIT_INTERVAL),
                 reader.get(RouterAppKeys.HTTP_PORT),
                 reader.find(RouterAppKeys.EXTERNAL_URL),
@@ -90,13 +98,14 @@ public record RouterAppConfig(
                 new SilenceLimits(reader.get(RouterAppKeys.SILENCES_MAX), reader.get(RouterAppKeys.SILENCES_MAX_DURATION)),
                 reader.find(RouterAppKeys.CONFIG),
                 reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
-                reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of()));
+                reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, RouterAppKeys.INSTANCE_ID.name())));
     }
 
     /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
     public RouterAppConfig withBootstrapServers(String servers) {
-        return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, topics, delivery, httpPort, externalUrl,
-                punctuationInterval, access, personLabels, silenceLimits, configFile, configCheckInterval, kafka);
+        return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, instanceId, topics, delivery, httpPort,
+                externalUrl, punctuationInterval, access, personLabels, silenceLimits, configFile, configCheckInterval, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -111,6 +120,7 @@ public record RouterAppConfig(
                 .value(RouterAppKeys.HTTP_PORT, httpPort)
                 .value(RouterAppKeys.APPLICATION_ID, applicationId)
                 .value(RouterAppKeys.STATE_DIR, stateDir)
+                .value(RouterAppKeys.INSTANCE_ID, instanceId)
                 .value(RouterAppKeys.EXTERNAL_URL, externalUrl, "(http://localhost:<router.http.port>)")
                 .value(RouterAppKeys.PARTITIONS, delivery.topics().partitions())
                 .value(RouterAppKeys.API_TOKEN, tokenNamed(ApiToken.WRITE_TOKEN), "(none: API writes are refused)")

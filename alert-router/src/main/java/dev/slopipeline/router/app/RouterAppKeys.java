@@ -37,6 +37,9 @@ public final class RouterAppKeys {
     public static final Key<String> APPLICATION_ID = Key.of("router.application.id", KafkaSettings.NAME,
             "slo-pipeline-router", "the router's Kafka Streams application id; its delivery group adds -dispatch");
     public static final Key<Path> STATE_DIR = Key.of("router.state.dir", path(), "data/router", "the router's state stores");
+    public static final Key<String> INSTANCE_ID = Key.of("router.instance.id", KafkaSettings.NAME, null,
+            "this router's static member id in its groups (group.instance.id); absent: the host name and a hash of"
+                    + " router.state.dir, the same across restarts");
     public static final Key<URI> EXTERNAL_URL = Key.of("router.external.url", httpUrl(), null,
             "how people reach the router, written into notifications; absent: http://localhost:<router.http.port>");
     public static final Key<Integer> PARTITIONS = Key.of("router.partitions", integer(1, 10_000), "3",
@@ -97,7 +100,7 @@ public final class RouterAppKeys {
 
     /** Every key above, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
-                    EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
+                    INSTANCE_ID, EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
                     SILENCES_MAX, SILENCES_MAX_DURATION, PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,
                     TOPIC_SILENCES, TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS,

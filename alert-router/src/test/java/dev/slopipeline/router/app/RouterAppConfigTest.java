@@ -178,6 +178,24 @@ class RouterAppConfigTest {
     }
 
     @Test
+    void shouldKeepOneStaticMemberIdPerStateDirForRoutingAndDeliveryUnlessRouterInstanceIdIsSet() {
+        RouterAppConfig first = RouterAppConfig.builder().set(RouterAppKeys.STATE_DIR, dir.resolve("router-1")).build();
+        RouterAppConfig restarted = RouterAppConfig.builder().set(RouterAppKeys.STATE_DIR, dir.resolve("router-1")).build();
+        RouterAppConfig second = RouterAppConfig.builder().set(RouterAppKeys.STATE_DIR, dir.resolve("router-2")).build();
+        RouterAppConfig named = RouterAppConfig.builder().env(Map.of("SLO_PIPELINE_ROUTER_INSTANCE_ID", "router-east-1"))
+                .build();
+
+        assertThat(restarted.instanceId()).as("a restart of the same router").isEqualTo(first.instanceId());
+        assertThat(second.instanceId()).as("another router on this host").isNotEqualTo(first.instanceId());
+        assertThat(first.delivery().groupInstanceId()).as("the delivery group's member").contains(first.instanceId());
+        assertThat(named.instanceId()).isEqualTo("router-east-1");
+        assertThat(named.delivery().groupInstanceId()).contains("router-east-1");
+        assertThatThrownBy(() -> RouterAppConfig.builder().kafka("group.instance.id", "shared").build())
+                .hasMessageContaining("kafka.group.instance.id (set(\"kafka.group.instance.id\")) is set by the app;"
+                        + " use router.instance.id");
+    }
+
+    @Test
     void shouldNameEachSettingsEnvironmentVariable() {
         assertThat(RouterAppKeys.HTTP_PORT.envName()).isEqualTo("SLO_PIPELINE_ROUTER_HTTP_PORT");
         assertThat(RouterAppKeys.TOPIC_INCIDENT_COMMANDS.envName()).isEqualTo("SLO_PIPELINE_ROUTER_TOPICS_INCIDENT_COMMANDS");

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A router in a process of its own, for tests that kill it: {@code bootstrapServers configFile stateDir applicationId
  * topicSuffix portFile [partitions]} (partitions of the topics it creates, 1 unless given). Writes its HTTP port to
- * {@code portFile} once started, then runs until killed.
+ * {@code portFile} once started, then runs until killed. A restart on the same state directory is the same static
+ * member of the router's groups, so it takes its partitions back without waiting out the killed one's session.
  */
 public final class RouterProcess {
 
@@ -29,9 +30,6 @@ public final class RouterProcess {
                 .set(RouterAppKeys.PARTITIONS, args.length > 6 ? Integer.parseInt(args[6]) : 1)
                 .set(RouterAppKeys.HTTP_PORT, 0)
                 .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
-                // A killed member's partitions move on after 6 s (the broker's minimum) instead of 45 s.
-                .kafka("session.timeout.ms", "6000")
-                .kafka("heartbeat.interval.ms", "1000")
                 .build(),
                 RouterConfigLoader.load(Path.of(args[1])).orElseThrow());
         Path portFile = Path.of(args[5]);

@@ -147,11 +147,23 @@ final class ChildProcess implements AutoCloseable {
 
     /** Waits until the launched process says it serves; returns what it said. */
     String awaitReady(Duration timeout) {
-        Await.until(name + " to serve (see " + log + ")", timeout, () -> answer().isPresent() || !process.isAlive());
+        Await.until(name + " to serve (see " + log + ")", timeout, this::serves);
+        return answer().orElseThrow();
+    }
+
+    /**
+     * Whether the launched process has said it serves yet, for a caller that waits with a bound of its own.
+     *
+     * @throws IllegalStateException when it exited instead
+     */
+    boolean serves() {
+        if (answer().isPresent()) {
+            return true;
+        }
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
         }
-        return answer().orElseThrow();
+        return false;
     }
 
     private Optional<String> answer() {

@@ -5,6 +5,7 @@ import static dev.slopipeline.streams.app.StreamsAppKeys.BOOTSTRAP_SERVERS;
 import static dev.slopipeline.streams.app.StreamsAppKeys.COMMIT_INTERVAL_MS;
 import static dev.slopipeline.streams.app.StreamsAppKeys.HTTP_ADVERTISED_HOST;
 import static dev.slopipeline.streams.app.StreamsAppKeys.HTTP_PORT;
+import static dev.slopipeline.streams.app.StreamsAppKeys.INSTANCE_ID;
 import static dev.slopipeline.streams.app.StreamsAppKeys.PROCESSING_GUARANTEE;
 import static dev.slopipeline.streams.app.StreamsAppKeys.STANDBY_REPLICAS;
 import static dev.slopipeline.streams.app.StreamsAppKeys.STATE_DIR;
@@ -14,6 +15,8 @@ import dev.slopipeline.kit.config.ConfigReader;
 import dev.slopipeline.kit.config.KafkaSettings;
 import dev.slopipeline.streams.otlp.SpanEncoding;
 import dev.slopipeline.streams.otlp.SpanInput;
+import dev.slopipeline.kit.kafka.GroupInstanceId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,6 +31,7 @@ final class ConfigValues {
             "bootstrap.servers", BOOTSTRAP_SERVERS.name(),
             "application.id", APPLICATION_ID.name(),
             "state.dir", STATE_DIR.name(),
+            "group.instance.id", INSTANCE_ID.name(),
             "processing.guarantee", PROCESSING_GUARANTEE.name(),
             "commit.interval.ms", COMMIT_INTERVAL_MS.name(),
             "num.standby.replicas", STANDBY_REPLICAS.name(),
@@ -40,11 +44,13 @@ final class ConfigValues {
     static StreamsAppConfig read(ConfigReader reader) {
         String guarantee = reader.get(PROCESSING_GUARANTEE);
         Duration defaultCommit = Duration.ofMillis(guarantee.equals(StreamsAppConfig.AT_LEAST_ONCE) ? 1000 : 100);
+        Path stateDir = reader.get(STATE_DIR);
         Topics topics = topics(reader);
         return new StreamsAppConfig(
                 reader.find(BOOTSTRAP_SERVERS),
                 reader.get(APPLICATION_ID),
-                reader.get(STATE_DIR),
+                stateDir,
+                reader.find(INSTANCE_ID).orElseGet(() -> GroupInstanceId.forStateDir(stateDir)),
                 topics,
                 reader.get(StreamsAppKeys.TOPIC_PARTITIONS),
                 reader.find(TOPIC_REPLICATION).map(Integer::shortValue),

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * builder's methods are called.
  *
  * @param bootstrapServers empty: the caller starts an embedded broker and sets it with {@link #withBootstrapServers}
+ * @param instanceId       this instance's {@code group.instance.id}: {@code instance.id}, or derived from the host and
+ *                         {@code state.dir}
  * @param replication of created and internal topics; empty for the broker's default
  * @param kafka client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  * @param spans the topic of OpenTelemetry spans, if read, and which spans are requests
@@ -29,6 +31,7 @@ public record StreamsAppConfig(
         Optional<String> bootstrapServers,
         String applicationId,
         Path stateDir,
+        String instanceId,
         Topics topics,
         int partitions,
         Optional<Short> replication,
@@ -68,7 +71,7 @@ public record StreamsAppConfig(
 
     /** The same settings against these brokers, e.g. an embedded broker started because none was configured. */
     public StreamsAppConfig withBootstrapServers(String servers) {
-        return new StreamsAppConfig(Optional.of(servers), applicationId, stateDir, topics, partitions, replication,
+        return new StreamsAppConfig(Optional.of(servers), applicationId, stateDir, instanceId, topics, partitions, replication,
                 standbyReplicas, processingGuarantee, commitInterval, httpPort, advertisedHost, statusStore,
                 heartbeatInterval, shutdownTimeout, definitionsDir, kafka, spans);
     }
@@ -91,7 +94,8 @@ public record StreamsAppConfig(
         ConfigListing listing = new ConfigListing(StreamsAppKeys.ALL)
                 .value(StreamsAppKeys.BOOTSTRAP_SERVERS, bootstrapServers, "(embedded broker)")
                 .value(StreamsAppKeys.APPLICATION_ID, applicationId)
-                .value(StreamsAppKeys.STATE_DIR, stateDir);
+                .value(StreamsAppKeys.STATE_DIR, stateDir)
+                .value(StreamsAppKeys.INSTANCE_ID, instanceId);
         List<String> names = topics.all();
         for (int i = 0; i < names.size(); i++) {
             listing.value(StreamsAppKeys.TOPICS.get(i), names.get(i));

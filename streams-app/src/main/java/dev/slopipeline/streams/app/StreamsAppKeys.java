@@ -38,6 +38,9 @@ public final class StreamsAppKeys {
     public static final Key<String> APPLICATION_ID = Key.of("application.id", KafkaSettings.NAME, "slo-pipeline-streams",
             "Kafka Streams application id: consumer group and internal topic prefix");
     public static final Key<Path> STATE_DIR = Key.of("state.dir", path(), "data/streams", "where the state stores live");
+    public static final Key<String> INSTANCE_ID = Key.of("instance.id", KafkaSettings.NAME, null,
+            "this instance's static member id in the group (group.instance.id, each stream thread adds -N);"
+                    + " absent: the host name and a hash of state.dir, the same across restarts");
     public static final Key<String> TOPIC_REQUESTS = topic("requests", "slo.events.requests", "request events in");
     public static final Key<String> TOPIC_HEALTH = topic("health", "slo.events.health", "health events in");
     public static final Key<String> TOPIC_DLQ = topic("dlq", "slo.events.dlq",
@@ -80,7 +83,7 @@ public final class StreamsAppKeys {
             "definitions to apply at start; absent: the topic as it is");
 
     /** Every key above, in this order, and {@code kafka.*}. */
-    public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, STATE_DIR, TOPIC_REQUESTS,
+    public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, APPLICATION_ID, STATE_DIR, INSTANCE_ID, TOPIC_REQUESTS,
                     TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS, TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT, TOPIC_SPANS,
                     SPANS_ENCODING, SPANS_KINDS, TOPIC_PARTITIONS,
                     TOPIC_REPLICATION, STANDBY_REPLICAS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, HTTP_PORT,

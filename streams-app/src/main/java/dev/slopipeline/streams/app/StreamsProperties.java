@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.app;
 
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams configuration of a {@link StreamsAppConfig}. */
@@ -22,6 +23,9 @@ final class StreamsProperties {
         // the default from Kafka 5.0 on; opting in now keeps behaviour stable across the upgrade
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        // Static membership: a restart after a crash takes its tasks back at once, instead of waiting out the dead
+        // process's session (45 s). Only the main consumer is a group member; Kafka Streams adds -N per thread.
+        properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), config.instanceId());
         // Requests and health events need not be interleaved by time (health context lives for minutes), and
         // waiting for the usually empty health partitions costs a log message built per record.
         properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);

@@ -152,6 +152,25 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void shouldKeepOneStaticMemberIdPerStateDirUnlessInstanceIdIsSet() {
+        StreamsAppConfig first = StreamsAppConfig.builder().stateDir(dir.resolve("streams-1")).build();
+        StreamsAppConfig restarted = StreamsAppConfig.builder().stateDir(dir.resolve("streams-1")).build();
+        StreamsAppConfig second = StreamsAppConfig.builder().stateDir(dir.resolve("streams-2")).build();
+        StreamsAppConfig named = StreamsAppConfig.builder().env(Map.of("SLO_PIPELINE_INSTANCE_ID", "streams-east-1")).build();
+
+        assertThat(restarted.instanceId()).as("a restart of the same instance").isEqualTo(first.instanceId());
+        assertThat(second.instanceId()).as("another instance on this host").isNotEqualTo(first.instanceId());
+        assertThat(named.instanceId()).isEqualTo("streams-east-1");
+        assertThat(named.describe()).contains("instance.id = streams-east-1");
+    }
+
+    @Test
+    void shouldRefuseAGroupInstanceIdPassedToKafkaDirectly() {
+        assertThatThrownBy(() -> StreamsAppConfig.builder().kafka("group.instance.id", "shared").build())
+                .hasMessageContaining("kafka.group.instance.id (set(\"kafka.group.instance.id\")) is set by the app; use instance.id");
+    }
+
+    @Test
     void shouldTreatAnEmptyValueAsNotSet() {
         StreamsAppConfig config = StreamsAppConfig.load(Optional.empty(), Map.of("SLO_PIPELINE_BOOTSTRAP_SERVERS", ""));
 

@@ -171,6 +171,27 @@ class StreamsAppTest {
     }
 
     @Test
+    void shouldHandItsPartitionsToTheOtherInstanceAtOnceWhenClosed() {
+        StreamsAppConfig.Builder shared = config(2);
+        StreamsAppConfig leavingConfig = shared.stateDir(stateDirs.resolve("leaving")).build();
+        StreamsAppConfig stayingConfig = shared.stateDir(stateDirs.resolve("staying")).build();
+        StreamsApp leaving = start(StreamsApp.builder(leavingConfig)
+                .topology(topologyConfig -> PassThroughTopology.build(new StreamsBuilder(topologyConfig), leavingConfig)));
+        StreamsApp staying = start(StreamsApp.builder(stayingConfig)
+                .topology(topologyConfig -> PassThroughTopology.build(new StreamsBuilder(topologyConfig), stayingConfig)));
+        // The default partitioner puts checkout-latency on partition 0 and the others on 1: both instances hold some.
+        List<String> slos = List.of("browse-latency", "checkout-availability", "checkout-latency", "search-latency");
+        produce(leavingConfig, slos.toArray(String[]::new));
+        await("each instance to be active for one partition", () -> localSlos(leaving) > 0 && localSlos(staying) > 0
+                && localSlos(leaving) + localSlos(staying) == slos.size());
+
+        leaving.close();
+
+        // await gives up after 30 s: a static member still in the group would hold its partitions for its 45 s session
+        await("the staying instance to hold every SLO", () -> localSlos(staying) == slos.size());
+    }
+
+    @Test
     void shouldApplyTheDefinitionsFolderBeforeStarting() {
         StreamsAppConfig config = config(1).definitionsDir(Path.of("../slo-definitions/examples")).build();
 

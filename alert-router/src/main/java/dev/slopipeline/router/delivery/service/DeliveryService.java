@@ -98,8 +98,7 @@ public final class DeliveryService implements AutoCloseable {
         KafkaConsumer<String, byte[]> intents = null;
         try {
             partitions = producer.partitionsFor(topics.deliveries()).size();
-            intents = new KafkaConsumer<>(builder.clientConfig(consumerConfig(Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, builder.settings.groupId()))));
+            intents = new KafkaConsumer<>(builder.clientConfig(consumerConfig(groupMembership(builder.settings))));
             ledgerReader = new LedgerReader(new KafkaConsumer<>(builder.clientConfig(consumerConfig(Map.of()))),
                     topics.deliveries(), ledger, KAFKA_TIMEOUT);
         } catch (RuntimeException e) {
@@ -277,7 +276,10 @@ public final class DeliveryService implements AutoCloseable {
             producer.close(KAFKA_TIMEOUT);
         }
         ledgerReader.close();
-        consumer.close(CloseOptions.timeout(KAFKA_TIMEOUT));
+        // A static member stays in its group on close unless told otherwise, holding its partitions until its session
+        // times out; a stopping service hands them on at once.
+        consumer.close(CloseOptions.timeout(KAFKA_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 
     private void closeLoop() {
@@ -313,6 +315,12 @@ public final class DeliveryService implements AutoCloseable {
             // A stop asked for while no call was blocked wakes the next one; the commit still has to happen.
             consumer.commitSync(offsets, KAFKA_TIMEOUT);
         }
+    }
+
+    private static Map<String, Object> groupMembership(DeliverySettings settings) {
+        Map<String, Object> membership = new HashMap<>(Map.of(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId()));
+        settings.groupInstanceId().ifPresent(id -> membership.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        return membership;
     }
 
     private static Map<String, Object> consumerConfig(Map<String, Object> extra) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A service that dies mid-way and a successor on the same topics and group: the page is never lost, and a receiver
- * that already took it is not sent it again.
+ * that already took it is not sent it again. A service that stops cleanly hands its partitions on at once.
  */
 @Tag("integration")
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -111,6 +111,27 @@ class DeliveryServiceRecoveryTest {
                 assertThat(DispatchFixture.keyConflicts(registry)).isEqualTo(1);
                 assertThat(second.failure()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void shouldLetAnotherInstanceDeliverAtOnceOnceAStaticMemberStopped() throws Exception {
+        try (LocalReceiver receiver = LocalReceiver.answering(200)) {
+            try (DeliveryService first = kafka.service(config(receiver)).settings(kafka.settingsOfInstance("router-a")).start()) {
+                kafka.send(Samples.firing("page-6"));
+                kafka.outcomesUntilDelivered("page-6#0");
+            }
+
+            // as after a scale-in: another instance; a static member still in the group would hold the partition for
+            // its 45 s session, far past the fixture's deadline
+            try (DeliveryService second = kafka.service(config(receiver)).settings(kafka.settingsOfInstance("router-b"))
+                    .start()) {
+                kafka.send(Samples.firing("page-7"));
+                kafka.outcomesUntilDelivered("page-7#0");
+                assertThat(second.failure()).isEmpty();
+            }
+            assertThat(receiver.requests()).extracting(request -> request.header("Idempotency-Key"))
+                    .containsExactly("page-6#0", "page-7#0");
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -66,6 +67,12 @@ final class DispatchFixture {
     /** This fixture's group and topics, with the given bound and commit interval. */
     DeliverySettings settings(int maxUnfinishedIntents, Duration commitInterval) {
         return new DeliverySettings(groupId, topics, maxUnfinishedIntents, commitInterval);
+    }
+
+    /** This fixture's group and topics, joined as the static member {@code instanceId}, as a router joins it. */
+    DeliverySettings settingsOfInstance(String instanceId) {
+        return new DeliverySettings(groupId, Optional.of(instanceId), topics, DeliverySettings.DEFAULT_MAX_UNFINISHED_INTENTS,
+                DeliverySettings.DEFAULT_COMMIT_INTERVAL);
     }
 
     void send(Notification intent) {
