@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -37,12 +38,22 @@ public final class AlertLatencyBenchmark {
 
     private static final String PIPELINE_PATH = "/pipeline";
     private static final String PEER_PATH = "/peer";
+    private static final String TUNED_PEER_PATH = "/peer-tuned";
     private static final String REQUESTS = "bench.live.requests";
     private static final String RUN = "latency";
 
     private final BenchArgs args;
     private final SyntheticShop shop;
     private final BenchReport report;
+
+    /** One Prometheus + Alertmanager pair and what it was set to. */
+    private record Peer(String name, String path, Duration scrape, Duration evaluation, Duration groupWait) {
+        String describe() {
+            return "Prometheus (scrape " + scrape.toSeconds() + " s, rules every " + evaluation.toSeconds() + " s: "
+                    + "Sloth-style recording rules for 5m/30m/1h/2h/6h/1d/3d error ratios, one page alert for both page "
+                    + "pairs, no for:) → Alertmanager (group_wait " + groupWait.toSeconds() + " s, as the router's) → webhook";
+        }
+    }
 
     private AlertLatencyBenchmark(BenchArgs args) {
         this.args = args;
@@ -66,7 +77,10 @@ public final class AlertLatencyBenchmark {
                 .option("peer-stagger", "15", "seconds between the starts of two peer incidents")
                 .option("peer-timeout", "240", "seconds an incident may wait for its pages")
                 .option("warmup", "45", "seconds of clean traffic before the first incident")
-                .option("group-wait", "0", "the router's group_wait, seconds")
+                .option("group-wait", "0", "group_wait of the router and of the peers' Alertmanagers, seconds")
+                .option("peer-scrape", "15", "the peer's scrape interval, seconds (Prometheus' usual 15 s)")
+                .option("peer-evaluation", "30", "the peer's rule evaluation interval, seconds (Sloth's examples: 30 s)")
+                .option("tuned-peer", "5", "scrape and evaluation interval of a second, tuned peer, seconds (0: none)")
                 .option("prometheus", "prometheus", "the Prometheus binary")
                 .option("alertmanager", "prometheus-alertmanager", "the Alertmanager binary")
                 .parse(argv);
@@ -80,40 +94,57 @@ public final class AlertLatencyBenchmark {
 
     private void run() throws Exception {
         int peerIncidents = args.integer("peer-incidents");
+        Duration groupWait = Duration.ofSeconds(args.integer("group-wait"));
+        List<Peer> peers = new ArrayList<>();
+        if (peerIncidents > 0) {
+            peers.add(new Peer("Prometheus + Alertmanager", PEER_PATH, Duration.ofSeconds(args.integer("peer-scrape")),
+                    Duration.ofSeconds(args.integer("peer-evaluation")), groupWait));
+            Duration tuned = Duration.ofSeconds(args.integer("tuned-peer"));
+            if (!tuned.isZero()) {
+                peers.add(new Peer("Prometheus + Alertmanager, tuned", TUNED_PEER_PATH, tuned, tuned, groupWait));
+            }
+        }
         report.setting("SLOs", shop.sloCount() + " (99.9 % over 30 d, the default page pairs 1h/5m × 14.4 and 6h/30m × 6)")
                 .setting("load", args.integer("rate") + " events/s in real time, one request each, round robin over the SLOs")
                 .setting("incident", "all of one SLO's events turn to 503 until its pages arrived; clean history = the run so far")
                 .setting("pipeline", "streams app (exactly-once, 100 ms commits) → slo.alerts → router (exactly-once, group_by "
                         + "[slo, severity], group_wait " + args.integer("group-wait") + "s, flush check every 50 ms, pages to the "
-                        + "webhook, tickets to a receiver without configs) → delivery service → webhook")
-                .setting("peer", peerIncidents == 0 ? "not run" : "Prometheus (scrape 15 s, rules every 30 s: Sloth-style "
-                        + "recording rules for 5m/30m/1h/2h/6h/1d/3d error ratios, one page alert for both page pairs, no for:) "
-                        + "→ Alertmanager (group_wait 30 s, its default) → webhook");
+                        + "webhook, tickets to a receiver without configs) → delivery service → webhook");
+        if (peers.isEmpty()) {
+            report.setting("peer", "not run");
+        }
+        for (Peer peer : peers) {
+            report.setting("peer: " + peer.name(), peer.describe());
+        }
         Path work = Scratch.create("bench-latency");
         List<Double> pipelineAll = new ArrayList<>();
         List<Double> pipelinePeerPhase = new ArrayList<>();
-        List<Double> peer = new ArrayList<>();
+        List<List<Double>> peerLatencies = new ArrayList<>();
+        peers.forEach(peer -> peerLatencies.add(new ArrayList<>()));
+        int[] missedPeers = new int[peers.size()];
         int missedPipeline = 0;
-        int missedPeer = 0;
         String[] names = new String[shop.sloCount()];
         Arrays.setAll(names, SyntheticShop::sloName);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
              Topics topics = new Topics(broker.bootstrapServers());
              WebhookReceiver hook = new WebhookReceiver();
              CounterExporter exporter = new CounterExporter(names);
-             PrometheusPeer prometheus = new PrometheusPeer(work.resolve("peer"))) {
+             PeerProcesses peerProcesses = new PeerProcesses()) {
             topics.create(REQUESTS, 3);
             RouterTopics routerTopics = RouterTopics.withSuffix("." + RUN);
             StreamsAppConfig config = PipelineSetup.builder(broker.bootstrapServers(), RUN, work.resolve("state"),
                             PipelineSetup.writeDefinitions(shop, work.resolve("definitions")), REQUESTS, 3)
                     .set(StreamsAppKeys.TOPIC_ALERTS, routerTopics.alerts())
                     .build();
-            if (peerIncidents > 0) {
+            if (!peers.isEmpty()) {
                 report.setting("peer versions", PrometheusPeer.version(args.text("prometheus")) + "; "
                         + PrometheusPeer.version(args.text("alertmanager")));
-                System.err.println("bench: starting Alertmanager and Prometheus ...");
-                prometheus.start(args.text("prometheus"), args.text("alertmanager"), exporter.port(), hook.url(PEER_PATH),
-                        Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(30));
+            }
+            for (Peer peer : peers) {
+                System.err.println("bench: starting Alertmanager and Prometheus (" + peer.name() + ") ...");
+                PrometheusPeer prometheus = peerProcesses.add(new PrometheusPeer(work.resolve("peer" + peerProcesses.size())));
+                prometheus.start(args.text("prometheus"), args.text("alertmanager"), exporter.port(), hook.url(peer.path()),
+                        peer.scrape(), peer.evaluation(), peer.groupWait());
             }
             System.err.println("bench: starting the streams app and the router ...");
             try (StreamsApp app = SloPipeline.start(config);
@@ -144,10 +175,10 @@ public final class AlertLatencyBenchmark {
                 }
                 System.err.printf("bench: pipeline-only incidents: p50 %.0f ms, p99 %.0f ms%n",
                         percentile(pipelineAll, 50), percentile(pipelineAll, 99));
-                if (peerIncidents > 0) {
-                    int[] missed = peerPhase(traffic, hook, incidents, peerIncidents, pipelinePeerPhase, peer);
+                if (!peers.isEmpty()) {
+                    int[] missed = peerPhase(traffic, hook, incidents, peerIncidents, peers, pipelinePeerPhase, peerLatencies);
                     missedPipeline += missed[0];
-                    missedPeer += missed[1];
+                    System.arraycopy(missed, 1, missedPeers, 0, peers.size());
                     pipelineAll.addAll(pipelinePeerPhase);
                 }
                 report.note("Events sent: " + traffic.sent() + ".");
@@ -158,13 +189,20 @@ public final class AlertLatencyBenchmark {
         BenchReport.Table table = report.table("Latency from the crossing event to the webhook", "path", "incidents",
                 "missed", "p50 ms", "p90 ms", "p99 ms", "max ms");
         row(table, "streams app + router, all incidents", pipelineAll, missedPipeline);
-        if (peerIncidents > 0) {
-            row(table, "streams app + router, the peer's incidents", pipelinePeerPhase, 0);
-            row(table, "Prometheus + Alertmanager", peer, missedPeer);
-            double ratio50 = percentile(peer, 50) / percentile(pipelinePeerPhase, 50);
-            double ratio99 = percentile(peer, 99) / percentile(pipelinePeerPhase, 99);
-            table.row("ratio peer ÷ pipeline (same incidents)", "", "", Seconds.ratio(ratio50), "", Seconds.ratio(ratio99), "");
-            report.figure("peer_p50_ms", percentile(peer, 50)).figure("peer_p99_ms", percentile(peer, 99));
+        if (!peers.isEmpty()) {
+            row(table, "streams app + router, the peers' incidents", pipelinePeerPhase, 0);
+        }
+        for (int i = 0; i < peers.size(); i++) {
+            Peer peer = peers.get(i);
+            List<Double> latencies = peerLatencies.get(i);
+            row(table, peer.name() + " (scrape " + peer.scrape().toSeconds() + " s, rules " + peer.evaluation().toSeconds()
+                    + " s, group_wait " + peer.groupWait().toSeconds() + " s)", latencies, missedPeers[i]);
+            double ratio50 = percentile(latencies, 50) / percentile(pipelinePeerPhase, 50);
+            double ratio99 = percentile(latencies, 99) / percentile(pipelinePeerPhase, 99);
+            table.row("ratio " + peer.name() + " ÷ pipeline (same incidents)", "", "", Seconds.ratio(ratio50), "",
+                    Seconds.ratio(ratio99), "");
+            String key = i == 0 ? "peer" : "tuned_peer";
+            report.figure(key + "_p50_ms", percentile(latencies, 50)).figure(key + "_p99_ms", percentile(latencies, 99));
         }
         report.figure("pipeline_p50_ms", percentile(pipelineAll, 50)).figure("pipeline_p99_ms", percentile(pipelineAll, 99));
         report.note("Crossing event: the bench keeps every SLO's requests in minute buckets of event time and sums the page "
@@ -207,17 +245,21 @@ public final class AlertLatencyBenchmark {
         }
     }
 
-    /** Overlapping incidents measured through both paths; returns the incidents missed by each. */
-    private int[] peerPhase(LiveTraffic traffic, WebhookReceiver hook, int first, int count, List<Double> pipeline,
-                            List<Double> peer) {
+    /**
+     * Overlapping incidents measured through the pipeline and every peer; returns the incidents missed by the pipeline,
+     * then by each peer.
+     */
+    private int[] peerPhase(LiveTraffic traffic, WebhookReceiver hook, int first, int count, List<Peer> peers,
+                            List<Double> pipeline, List<List<Double>> peerLatencies) {
         long stagger = Duration.ofSeconds(args.integer("peer-stagger")).toNanos();
         long timeout = Duration.ofSeconds(args.integer("peer-timeout")).toNanos();
         long begin = System.nanoTime();
         long[] started = new long[count];
         boolean[] done = new boolean[count];
         int finished = 0;
-        int[] missed = new int[2];
-        System.err.printf("bench: %d incidents through both paths, one every %d s ...%n", count, args.integer("peer-stagger"));
+        int[] missed = new int[1 + peers.size()];
+        System.err.printf("bench: %d incidents through the pipeline and %d peer(s), one every %d s ...%n", count,
+                peers.size(), args.integer("peer-stagger"));
         while (finished < count) {
             long now = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -230,27 +272,30 @@ public final class AlertLatencyBenchmark {
                     continue;
                 }
                 String name = SyntheticShop.sloName(slo);
-                Long viaPipeline = hook.firstFiring(PIPELINE_PATH, name);
-                Long viaPeer = hook.firstFiring(PEER_PATH, name);
+                Long[] arrivals = new Long[1 + peers.size()];
+                arrivals[0] = hook.firstFiring(PIPELINE_PATH, name);
+                for (int p = 0; p < peers.size(); p++) {
+                    arrivals[1 + p] = hook.firstFiring(peers.get(p).path(), name);
+                }
                 boolean timedOut = now - started[i] > timeout;
-                if ((viaPipeline != null && viaPeer != null) || timedOut) {
+                if (Arrays.stream(arrivals).allMatch(Objects::nonNull) || timedOut) {
                     traffic.endOutage(slo);
                     done[i] = true;
                     finished++;
                     long crossed = traffic.crossed(slo);
-                    if (viaPipeline != null && crossed != 0) {
-                        pipeline.add((viaPipeline - crossed) / 1e6);
-                    } else {
-                        missed[0]++;
+                    StringBuilder line = new StringBuilder("bench: incident " + name + ":");
+                    for (int a = 0; a < arrivals.length; a++) {
+                        List<Double> into = a == 0 ? pipeline : peerLatencies.get(a - 1);
+                        if (arrivals[a] != null && crossed != 0) {
+                            into.add((arrivals[a] - crossed) / 1e6);
+                        } else {
+                            missed[a]++;
+                        }
+                        line.append(a == 0 ? " pipeline " : ", " + peers.get(a - 1).name() + " ")
+                                .append(arrivals[a] == null ? "-" : String.format(Locale.ROOT, "%.0f", (arrivals[a] - crossed) / 1e6))
+                                .append(" ms");
                     }
-                    if (viaPeer != null && crossed != 0) {
-                        peer.add((viaPeer - crossed) / 1e6);
-                    } else {
-                        missed[1]++;
-                    }
-                    System.err.printf("bench: incident %s: pipeline %s ms, peer %s ms%n", name,
-                            viaPipeline == null ? "-" : String.format(Locale.ROOT, "%.0f", (viaPipeline - crossed) / 1e6),
-                            viaPeer == null ? "-" : String.format(Locale.ROOT, "%.0f", (viaPeer - crossed) / 1e6));
+                    System.err.println(line);
                 }
             }
             Seconds.pause(20);
@@ -275,6 +320,25 @@ public final class AlertLatencyBenchmark {
                   webhook_configs: [{url: '%s', send_resolved: false}]
                 - name: tickets
                 """.formatted(args.integer("group-wait"), webhook);
+    }
+
+    /** The peers started so far, stopped together. */
+    private static final class PeerProcesses implements AutoCloseable {
+        private final List<PrometheusPeer> started = new ArrayList<>();
+
+        PrometheusPeer add(PrometheusPeer peer) {
+            started.add(peer);
+            return peer;
+        }
+
+        int size() {
+            return started.size();
+        }
+
+        @Override
+        public void close() {
+            started.forEach(PrometheusPeer::close);
+        }
     }
 
     private void awaitRunning(StreamsApp app, RouterApp router) {
