@@ -147,7 +147,7 @@ class DeployFilesTest {
         assertThat(list(map(services.get("streams")), "command")).startsWith("run", "streams");
         assertThat(list(map(services.get("router")), "command")).startsWith("run", "router");
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
-        assertThat(dockerfile).startsWith("#").contains("FROM eclipse-temurin:17-jre", "dev.slopipeline.cli.SloCommand", "EXPOSE 8080 9095");
+        assertThat(dockerfile).startsWith("#").contains("FROM eclipse-temurin:17-jre", "-Pcontainer-image", "dev.slopipeline.cli.SloCommand", "EXPOSE 8080 9095");
     }
 
     @Test
@@ -245,15 +245,22 @@ class DeployFilesTest {
                 .noneMatch(name -> name.contains(":") || name.startsWith("label_") || name.equals("sloth_slo_info"));
     }
 
+    /** Every object of every file under k8s/, each kustomization's resources checked to exist beside it. */
     private static List<Map<String, Object>> kubernetesObjects() throws IOException {
         List<Map<String, Object>> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-            for (Path file : files.sorted().toList()) {
-                documents(file).forEach(document -> objects.add(map(document)));
+        try (Stream<Path> files = Files.walk(DEPLOY.resolve("k8s"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Object document : documents(file)) {
+                    Map<String, Object> object = map(document);
+                    objects.add(object);
+                    if ("Kustomization".equals(object.get("kind"))) {
+                        list(object, "resources").forEach(resource ->
+                                assertThat(file.resolveSibling(String.valueOf(resource))).as(file + " lists").exists());
+                    }
+                }
             }
         }
-        Map<String, Object> kustomization = objects.stream().filter(o -> "Kustomization".equals(o.get("kind"))).findFirst().orElseThrow();
-        list(kustomization, "resources").forEach(resource -> assertThat(DEPLOY.resolve("k8s").resolve(String.valueOf(resource))).exists());
+        assertThat(objects).filteredOn(o -> "Kustomization".equals(o.get("kind"))).isNotEmpty();
         return objects;
     }
 
