@@ -3,7 +3,9 @@ package dev.slopipeline.cli;
 import dev.slopipeline.kit.config.InvalidConfigException;
 import dev.slopipeline.run.Pipeline;
 import dev.slopipeline.run.RunSettings;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
@@ -29,6 +31,10 @@ final class PipelineLauncher {
     int run(Set<Pipeline.Component> components) throws InterruptedException {
         Optional<RunSettings> settings = settings();
         if (settings.isEmpty()) {
+            return 2;
+        }
+        if (!components.containsAll(EnumSet.allOf(Pipeline.Component.class)) && settings.get().embeddedBroker()) {
+            refuseWithoutCluster();
             return 2;
         }
         if (options.printConfig) {
@@ -82,6 +88,19 @@ final class PipelineLauncher {
         }
         err.flush();
         return Optional.empty();
+    }
+
+    /**
+     * A component alone shares its topics with the others in other processes, which an embedded broker of its own
+     * would hide from them: it would seem to run, and nothing would reach it.
+     */
+    private void refuseWithoutCluster() {
+        err.println(name + ": bootstrap.servers is not set; a component run alone needs the Kafka cluster the others use,"
+                + " and starts no broker of its own.");
+        err.println("  Set bootstrap.servers in the config file, " + StreamsAppKeys.BOOTSTRAP_SERVERS.envName()
+                + " in the environment, or --bootstrap-servers HOST:PORT;");
+        err.println("  or run everything in one process on an embedded broker with 'slo run'.");
+        err.flush();
     }
 
     private int stop(Pipeline pipeline, Thread hook, int exitCode) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
                 "Run the pipeline: the streams app and the alert router in this process,",
                 "on an embedded Kafka broker whose data stays in --data-dir across restarts,",
                 "or on the cluster of --bootstrap-servers. Stops cleanly on Ctrl-C or SIGTERM.",
-                "'run streams' and 'run router' start one component alone, to scale out."},
+                "'run streams' and 'run router' start one component alone, to scale out,",
+                "on the cluster of --bootstrap-servers (required: they start no broker)."},
         subcommands = {RunCommand.StreamsOnly.class, RunCommand.RouterOnly.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped by Ctrl-C or SIGTERM (or --print-config)", "1:could not start, or a component failed",
@@ -35,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Command(name = "streams", mixinStandardHelpOptions = true,
-            description = "Run the streams app alone (embedded broker unless --bootstrap-servers).")
+            description = "Run the streams app alone, on the Kafka cluster of --bootstrap-servers (required).")
     static final class StreamsOnly implements Callable<Integer> {
 
         @Mixin
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Command(name = "router", mixinStandardHelpOptions = true,
-            description = "Run the alert router alone (embedded broker unless --bootstrap-servers).")
+            description = "Run the alert router alone, on the Kafka cluster of --bootstrap-servers (required).")
     static final class RouterOnly implements Callable<Integer> {
 
         @Mixin

@@ -1,6 +1,5 @@
 package dev.slopipeline.run;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.kit.lock.DataFolderLock;
 import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterApp;
@@ -8,6 +7,7 @@ import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.app.StreamsAppKeys;
 import dev.slopipeline.ui.WebUi;
 import java.net.InetAddress;
 import java.net.URI;
@@ -42,7 +42,7 @@ public final class Pipeline implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private EmbeddedKafkaBroker broker;
+    private LocalBroker broker;
     private StreamsApp streams;
     private RouterApp router;
     private String bootstrapServers;
@@ -179,6 +179,11 @@ public final class Pipeline implements AutoCloseable {
     private void startAll(Set<Component> components, Optional<RouterConfig> routerConfig, Optional<String> webUiToken)
             throws InterruptedException {
         bootstrapServers = settings.streams().bootstrapServers().orElse(null);
+        if (bootstrapServers == null && !LocalBroker.isInstalled()) {
+            throw new IllegalStateException("bootstrap.servers is not set, and this installation has no embedded "
+                    + "Kafka broker (the container image leaves it out): set bootstrap.servers in the config file, "
+                    + StreamsAppKeys.BOOTSTRAP_SERVERS.envName() + " in the environment, or --bootstrap-servers");
+        }
         if (components.contains(Component.STREAMS)) {
             opened.push(runLock("streams app"));
         }
@@ -187,12 +192,7 @@ public final class Pipeline implements AutoCloseable {
         }
         if (bootstrapServers == null) {
             progress.accept("starting the embedded Kafka broker (data in " + settings.dataDir().resolve("kafka") + ")");
-            broker = EmbeddedKafkaBroker.builder()
-                    .dataDirectory(settings.dataDir().resolve("kafka"))
-                    .port(settings.brokerPort())
-                    .controllerPort(settings.brokerControllerPort())
-                    .numPartitions(settings.streams().partitions())
-                    .start();
+            broker = LocalBroker.start(settings);
             opened.push(broker);
             bootstrapServers = broker.bootstrapServers();
         }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code slo run}: its configuration as a user sees it, and the whole pipeline started on an embedded broker. */
 class RunCommandTest {
@@ -77,6 +79,31 @@ class RunCommandTest {
                 "router.http.port (file " + config + ") must be a whole number from 0 to 65535, got \"ninety\"",
                 "router.htp.port (file " + config + ") is not a setting",
                 "processing.guarantee");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"streams", "router"})
+    void shouldRefuseToRunOneComponentAloneWithoutAKafkaCluster(String component) {
+        Path data = folder.resolve("data");
+
+        Run run = slo("run", component, "--data-dir", data.toString(), "--http-port", "0", "--router-port", "0");
+        Run printed = slo("run", component, "--print-config", "--data-dir", data.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("slo run " + component + ": bootstrap.servers is not set",
+                "SLO_PIPELINE_BOOTSTRAP_SERVERS", "--bootstrap-servers", "'slo run'");
+        assertThat(data).as("no broker started, no state written").doesNotExist();
+        assertThat(printed.exitCode()).isEqualTo(2);
+        assertThat(printed.out()).doesNotContain("(embedded broker)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"streams", "router"})
+    void shouldRunOneComponentAloneOnTheClusterOfBootstrapServers(String component) {
+        Run run = slo("run", component, "--print-config", "--bootstrap-servers", "kafka-1:9092,kafka-2:9092");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("bootstrap.servers = kafka-1:9092,kafka-2:9092");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.slopipeline.deploy;
 
+import static dev.slopipeline.deploy.DeployYaml.documents;
+import static dev.slopipeline.deploy.DeployYaml.list;
+import static dev.slopipeline.deploy.DeployYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +12,6 @@ import dev.slopipeline.demo.DemoRouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.run.RunSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Docker, compose, Kubernetes, Prometheus and Grafana files cannot run on a machine without those platforms, so
@@ -42,18 +40,14 @@ class DeployFilesTest {
 
     @Test
     void shouldParseEveryYamlAndJsonFile() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(DEPLOY)) {
-            files = walk.filter(p -> !p.startsWith(DEPLOY.resolve("target")) && !p.startsWith(DEPLOY.resolve("src")))
-                    .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
-        }
+        List<Path> files = DeployYaml.shippedFiles();
 
         assertThat(files).hasSizeGreaterThanOrEqualTo(14);
         for (Path file : files) {
             if (file.toString().endsWith(".json")) {
                 assertThat(new ObjectMapper().readTree(file.toFile())).as(file.toString()).isNotNull();
             } else {
-                assertThat(yamlDocuments(file)).as(file.toString()).isNotEmpty().doesNotContainNull();
+                assertThat(documents(file)).as(file.toString()).isNotEmpty().doesNotContainNull();
             }
         }
     }
@@ -89,13 +83,13 @@ class DeployFilesTest {
                 assertThat(podLabels).containsAllEntriesOf(map(map(service, "spec"), "selector"));
             });
             for (Object container : list(map(template, "spec"), "containers")) {
-                containers.add(cast(container));
+                containers.add(map(container));
             }
         }
         assertThat(containers).hasSize(2);
         for (Map<String, Object> container : containers) {
             Set<Object> portNames = new HashSet<>();
-            list(container, "ports").forEach(port -> portNames.add(cast(port).get("name")));
+            list(container, "ports").forEach(port -> portNames.add(map(port).get("name")));
             assertThat(probe(container, "livenessProbe")).containsEntry("path", "/healthz");
             assertThat(probe(container, "readinessProbe")).containsEntry("path", "/readyz");
             assertThat(portNames).contains(probe(container, "livenessProbe").get("port"), probe(container, "readinessProbe").get("port"));
@@ -130,12 +124,12 @@ class DeployFilesTest {
 
     @Test
     void shouldWireComposeServicesToFilesAndEachOther() throws IOException {
-        Map<String, Object> compose = cast(yamlDocuments(DEPLOY.resolve("docker-compose.yml")).get(0));
+        Map<String, Object> compose = map(documents(DEPLOY.resolve("docker-compose.yml")).get(0));
         Map<String, Object> services = map(compose, "services");
 
         assertThat(services).containsKeys("kafka", "streams", "router", "prometheus", "grafana");
         services.forEach((name, value) -> {
-            Map<String, Object> service = cast(value);
+            Map<String, Object> service = map(value);
             assertThat(service.containsKey("image") || service.containsKey("build")).as(name).isTrue();
             Object dependsOn = service.get("depends_on");
             if (dependsOn instanceof Map<?, ?> dependencies) {
@@ -150,23 +144,23 @@ class DeployFilesTest {
                 }
             }
         });
-        assertThat(list(cast(services.get("streams")), "command")).startsWith("run", "streams");
-        assertThat(list(cast(services.get("router")), "command")).startsWith("run", "router");
+        assertThat(list(map(services.get("streams")), "command")).startsWith("run", "streams");
+        assertThat(list(map(services.get("router")), "command")).startsWith("run", "router");
         String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
-        assertThat(dockerfile).startsWith("#").contains("FROM eclipse-temurin:17-jre", "dev.slopipeline.cli.SloCommand", "EXPOSE 8080 9095");
+        assertThat(dockerfile).startsWith("#").contains("FROM eclipse-temurin:17-jre", "-Pcontainer-image", "dev.slopipeline.cli.SloCommand", "EXPOSE 8080 9095");
     }
 
     @Test
     void shouldScrapeBothAppsAndAlertOnLagDeadLettersAndAMissingHeartbeat() throws IOException {
-        Map<String, Object> prometheus = cast(yamlDocuments(DEPLOY.resolve("prometheus/prometheus.yml")).get(0));
+        Map<String, Object> prometheus = map(documents(DEPLOY.resolve("prometheus/prometheus.yml")).get(0));
         List<Object> jobs = list(prometheus, "scrape_configs");
-        Map<String, Object> rules = cast(yamlDocuments(PromQlMetrics.ALERT_RULES).get(0));
+        Map<String, Object> rules = map(documents(PromQlMetrics.ALERT_RULES).get(0));
 
-        assertThat(jobs).extracting(job -> cast(job).get("job_name")).contains("slo-streams", "slo-router");
+        assertThat(jobs).extracting(job -> map(job).get("job_name")).contains("slo-streams", "slo-router");
         assertThat(String.valueOf(jobs)).contains("streams:8080", "router:9095");
-        assertThat(list(prometheus, "rule_files")).containsExactly("/etc/prometheus/alerts.yml", "/etc/prometheus/sloth-rules.yml");
+        assertThat(list(prometheus, "rule_files")).containsExactly("alerts.yml", "sloth-rules.yml");
         List<Map<String, Object>> alertRules = list(rules, "groups").stream()
-                .flatMap(group -> list(cast(group), "rules").stream()).map(DeployFilesTest::cast).toList();
+                .flatMap(group -> list(map(group), "rules").stream()).map(DeployYaml::map).toList();
         assertThat(alertRules).extracting(rule -> rule.get("alert"))
                 .contains("SloPipelineConsumerLag", "SloPipelineDeadLetters", "SloPipelineHeartbeatMissing",
                         "SloDefinitionsRefused", "SloRouterConfigReloadFailed", "SloRouterIntentConsumptionPaused");
@@ -184,9 +178,9 @@ class DeployFilesTest {
                 .map(heading -> heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
                         .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
                 .forEach(anchors::add);
-        Map<String, Object> rules = cast(yamlDocuments(PromQlMetrics.ALERT_RULES).get(0));
+        Map<String, Object> rules = map(documents(PromQlMetrics.ALERT_RULES).get(0));
         List<Map<String, Object>> alertRules = list(rules, "groups").stream()
-                .flatMap(group -> list(cast(group), "rules").stream()).map(DeployFilesTest::cast).toList();
+                .flatMap(group -> list(map(group), "rules").stream()).map(DeployYaml::map).toList();
 
         List<String> withRunbooks = List.of("SloPipelineDeadLetters", "SloDefinitionsRefused", "SloRouterConfigReloadFailed",
                 "SloRouterIntentConsumptionPaused");
@@ -232,8 +226,8 @@ class DeployFilesTest {
     @Test
     void shouldGiveTheDashboardQueriesOnTheProvisionedDataSource() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(PromQlMetrics.DASHBOARD.toFile());
-        Map<String, Object> datasources = cast(yamlDocuments(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yml")).get(0));
-        String uid = String.valueOf(cast(list(datasources, "datasources").get(0)).get("uid"));
+        Map<String, Object> datasources = map(documents(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yml")).get(0));
+        String uid = String.valueOf(map(list(datasources, "datasources").get(0)).get("uid"));
         Set<Integer> ids = new HashSet<>();
 
         assertThat(dashboard.path("uid").asText()).isEqualTo("slo-pipeline");
@@ -251,15 +245,22 @@ class DeployFilesTest {
                 .noneMatch(name -> name.contains(":") || name.startsWith("label_") || name.equals("sloth_slo_info"));
     }
 
+    /** Every object of every file under k8s/, each kustomization's resources checked to exist beside it. */
     private static List<Map<String, Object>> kubernetesObjects() throws IOException {
         List<Map<String, Object>> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-            for (Path file : files.sorted().toList()) {
-                yamlDocuments(file).forEach(document -> objects.add(cast(document)));
+        try (Stream<Path> files = Files.walk(DEPLOY.resolve("k8s"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Object document : documents(file)) {
+                    Map<String, Object> object = map(document);
+                    objects.add(object);
+                    if ("Kustomization".equals(object.get("kind"))) {
+                        list(object, "resources").forEach(resource ->
+                                assertThat(file.resolveSibling(String.valueOf(resource))).as(file + " lists").exists());
+                    }
+                }
             }
         }
-        Map<String, Object> kustomization = objects.stream().filter(o -> "Kustomization".equals(o.get("kind"))).findFirst().orElseThrow();
-        list(kustomization, "resources").forEach(resource -> assertThat(DEPLOY.resolve("k8s").resolve(String.valueOf(resource))).exists());
+        assertThat(objects).filteredOn(o -> "Kustomization".equals(o.get("kind"))).isNotEmpty();
         return objects;
     }
 
@@ -282,32 +283,5 @@ class DeployFilesTest {
 
     private static Map<String, Object> probe(Map<String, Object> container, String name) {
         return map(map(container, name), "httpGet");
-    }
-
-    private static List<Object> yamlDocuments(Path file) throws IOException {
-        List<Object> documents = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(in).forEach(documents::add);
-        }
-        return documents;
-    }
-
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertThat(value).as("\"" + key + "\" in " + parent.keySet()).isInstanceOf(Map.class);
-        return cast(value);
-    }
-
-    private static List<Object> list(Map<String, Object> parent, String key) {
-        Object value = parent.get(key);
-        assertThat(value).as("\"" + key + "\" in " + parent.keySet()).isInstanceOf(List.class);
-        @SuppressWarnings("unchecked")
-        List<Object> list = (List<Object>) value;
-        return list;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object value) {
-        return (Map<String, Object>) Objects.requireNonNull(value);
     }
 }

@@ -102,7 +102,7 @@ class PrometheusEndToEndTest {
             // both apps' exposition as Prometheus's own linter reads it, and every name the rules and dashboards need
             for (URI app : new URI[] {streams, router}) {
                 Path scraped = Files.writeString(dir.resolve("scrape.txt"), scrape(app));
-                Promtool.Run check = Promtool.run(scraped, "check", "metrics");
+                InstalledTool.Run check = InstalledTool.PROMTOOL.run(scraped, "check", "metrics");
                 assertThat(check.exitCode()).as(app + ": " + check.output()).isZero();
                 assertThat(check.output()).as(app + " lint").isBlank();
             }

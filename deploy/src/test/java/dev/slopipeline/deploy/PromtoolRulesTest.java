@@ -12,7 +12,7 @@ class PromtoolRulesTest {
 
     @Test
     void shouldLoadTheShippedRuleFilesWithoutALintProblem() throws Exception {
-        Promtool.Run check = Promtool.run("check", "rules", "--lint=all", "--lint-fatal",
+        InstalledTool.Run check = InstalledTool.PROMTOOL.run("check", "rules", "--lint=all", "--lint-fatal",
                 PromQlMetrics.ALERT_RULES.toString(), PromQlMetrics.SLOTH_RULES.toString());
 
         assertThat(check.exitCode()).as(check.output()).isZero();
@@ -21,14 +21,14 @@ class PromtoolRulesTest {
 
     @Test
     void shouldRecordSlothsSeriesFromThePipelinesOwn() throws Exception {
-        Promtool.Run test = Promtool.run("test", "rules", UNIT_TESTS.resolve("sloth-rules.test.yml").toString());
+        InstalledTool.Run test = InstalledTool.PROMTOOL.run("test", "rules", UNIT_TESTS.resolve("sloth-rules.test.yml").toString());
 
         assertThat(test.exitCode()).as(test.output()).isZero();
     }
 
     @Test
     void shouldFireThePipelineAlertsOnWhatTheAppsExportAndOnlyThen() throws Exception {
-        Promtool.Run test = Promtool.run("test", "rules", UNIT_TESTS.resolve("alerts.test.yml").toString());
+        InstalledTool.Run test = InstalledTool.PROMTOOL.run("test", "rules", UNIT_TESTS.resolve("alerts.test.yml").toString());
 
         assertThat(test.exitCode()).as(test.output()).isZero();
     }
