@@ -27,8 +27,12 @@ final class OnCallCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm z");
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The router configuration with users and schedules.")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The router configuration.")
     Path config;
+
+    @Option(names = "--oncall-config", paramLabel = "FILE",
+            description = "The on-call file beside it, with users and schedules (absent: the router configuration holds them).")
+    Path onCallConfig;
 
     @Option(names = "--at", paramLabel = "INSTANT", description = "Ask about this moment instead of now, e.g. 2026-12-24T20:00:00Z.")
     Instant at;
@@ -43,7 +47,7 @@ final class OnCallCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = RouterConfigLoader.load(config);
+        LoadedConfig loaded = RouterConfigLoader.load(config, Optional.ofNullable(onCallConfig));
         loaded.problems().forEach(err::println);
         if (loaded.config().isEmpty()) {
             return 1;
@@ -51,7 +55,7 @@ final class OnCallCommand implements Callable<Integer> {
         RouterConfig router = loaded.config().get();
         Instant when = at == null ? Instant.now() : at;
         if (router.paging().onCall().schedules().isEmpty()) {
-            out.println("no schedules in " + config);
+            out.println("no schedules in " + (onCallConfig == null ? config : onCallConfig));
             return 0;
         }
         for (OnCall.ScheduleOnCall schedule : OnCall.all(router.paging().onCall(), when)) {

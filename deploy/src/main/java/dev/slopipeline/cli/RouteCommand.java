@@ -8,6 +8,7 @@ import dev.slopipeline.router.routing.routetest.RouteTester;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +31,8 @@ final class RouteCommand implements Runnable {
     }
 
     /** Loads the config, printing its problems; empty when it has errors. */
-    private static LoadedConfig load(Path config, PrintWriter err) {
-        LoadedConfig loaded = RouterConfigLoader.load(config);
+    private static LoadedConfig load(Path config, Optional<Path> onCallConfig, PrintWriter err) {
+        LoadedConfig loaded = RouterConfigLoader.load(config, onCallConfig);
         for (Problem problem : loaded.problems()) {
             err.println(problem);
         }
@@ -71,7 +72,7 @@ final class RouteCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             arguments.warnings().forEach(err::println);
-            LoadedConfig loaded = load(config, err);
+            LoadedConfig loaded = load(config, Optional.empty(), err);
             if (loaded.config().isEmpty()) {
                 return 1;
             }
@@ -96,12 +97,15 @@ final class RouteCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The router configuration (Alertmanager-style YAML).")
         Path config;
 
+        @Option(names = "--oncall-config", paramLabel = "FILE", description = "The on-call file beside it, checked with it.")
+        Path onCallConfig;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            LoadedConfig loaded = load(config, spec.commandLine().getOut());
+            LoadedConfig loaded = load(config, Optional.ofNullable(onCallConfig), spec.commandLine().getOut());
             if (loaded.config().isEmpty()) {
                 return 1;
             }

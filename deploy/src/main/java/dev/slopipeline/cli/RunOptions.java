@@ -41,6 +41,10 @@ final class RunOptions {
     @Option(names = "--router-config", paramLabel = "FILE", description = "The router's Alertmanager-format configuration.")
     Path routerConfig;
 
+    @Option(names = "--router-oncall-config", paramLabel = "FILE",
+            description = "The router's on-call file (users, schedules, escalation_policies, paging, heartbeat, delivery).")
+    Path routerOnCallConfig;
+
     @Option(names = "--definitions", paramLabel = "DIR", description = "Services and SLOs to apply at start (as slo apply does).")
     Path definitions;
 
@@ -68,6 +72,7 @@ final class RunOptions {
         flag(layers, StreamsAppKeys.HTTP_PORT, httpPort, "--http-port");
         flag(layers, RouterAppKeys.HTTP_PORT, routerPort, "--router-port");
         flag(layers, RouterAppKeys.CONFIG, routerConfig, "--router-config");
+        flag(layers, RouterAppKeys.ONCALL_CONFIG, routerOnCallConfig, "--router-oncall-config");
         flag(layers, RunKeys.UI_PORT, uiPort, "--ui-port");
         flag(layers, StreamsAppKeys.DEFINITIONS_DIR, definitions, "--definitions");
         settings.forEach((key, value) -> layers.flag(key, value, "--set " + key));

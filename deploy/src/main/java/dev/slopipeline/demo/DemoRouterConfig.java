@@ -12,18 +12,21 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The router configuration of the demo ({@code deploy/examples/demo-router.yml}), aimed at the demo's own sink and
- * written to its data folder, with a random key for the signed acknowledge links beside it.
+ * The router configuration of the demo ({@code deploy/examples/demo-router.yml} and its on-call file
+ * {@code demo-oncall.yml}), aimed at the demo's own sink and written to its data folder, with a random key for the
+ * signed acknowledge links beside them.
  */
 public final class DemoRouterConfig {
 
     /** The sink address the file is written for; the demo's sink may listen elsewhere. */
     static final String WRITTEN_FOR = "http://localhost:9099";
     static final String RESOURCE = "demo/demo-router.yml";
-    /** The file the bundled config names as {@code paging.ack_links.secret_file}. */
+    static final String ON_CALL_RESOURCE = "demo/demo-oncall.yml";
+    /** The file the bundled on-call config names as {@code paging.ack_links.secret_file}. */
     static final String ACK_LINK_SECRET = "ack-link-secret";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -31,20 +34,25 @@ public final class DemoRouterConfig {
     }
 
     /**
-     * Writes {@code demo-router.yml} and, the first time, {@value #ACK_LINK_SECRET} into {@code folder}, and reads the
-     * config back from there.
+     * Writes {@code demo-router.yml}, {@code demo-oncall.yml} and, the first time, {@value #ACK_LINK_SECRET} into
+     * {@code folder}, and reads the config back from there.
      */
     public static RouterConfig forSink(URI sink, Path folder) {
-        String yaml = BundledFiles.text(RESOURCE).replace(WRITTEN_FOR, sink.toString());
         Path file = folder.resolve("demo-router.yml");
+        Path onCallFile = folder.resolve("demo-oncall.yml");
         try {
             Files.createDirectories(folder);
             writeSecretOnce(folder.resolve(ACK_LINK_SECRET));
-            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            Files.writeString(file, forSink(RESOURCE, sink), StandardCharsets.UTF_8);
+            Files.writeString(onCallFile, forSink(ON_CALL_RESOURCE, sink), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo's router config to " + folder, e);
         }
-        return RouterConfigLoader.load(file).orElseThrow();
+        return RouterConfigLoader.load(file, Optional.of(onCallFile)).orElseThrow();
+    }
+
+    private static String forSink(String resource, URI sink) {
+        return BundledFiles.text(resource).replace(WRITTEN_FOR, sink.toString());
     }
 
     /**

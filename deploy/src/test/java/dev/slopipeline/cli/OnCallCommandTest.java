@@ -6,16 +6,18 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
-/** {@code slo oncall} on the example router configuration, at hand-picked moments. */
+/** {@code slo oncall} on the example router configuration and its on-call file, at hand-picked moments. */
 class OnCallCommandTest {
 
     private static String oncall(String... args) {
         StringWriter out = new StringWriter();
-        String[] full = new String[args.length + 3];
+        String[] full = new String[args.length + 5];
         full[0] = "oncall";
         full[1] = "--config";
         full[2] = "examples/router.yml";
-        System.arraycopy(args, 0, full, 3, args.length);
+        full[3] = "--oncall-config";
+        full[4] = "examples/oncall.yml";
+        System.arraycopy(args, 0, full, 5, args.length);
         assertThat(SloCommand.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), full)).isZero();
         return out.toString();
     }

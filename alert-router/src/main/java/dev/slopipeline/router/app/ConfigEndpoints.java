@@ -26,7 +26,9 @@ final class ConfigEndpoints {
         if (reloader.isEmpty()) {
             return Reply.json(200, Json.object().putNull("file").put("reloadable", false));
         }
-        ObjectNode body = Json.object().put("file", reloader.get().file().toString()).put("reloadable", true);
+        ObjectNode body = Json.object().put("file", reloader.get().file().toString());
+        reloader.get().onCallFile().ifPresent(onCall -> body.put("onCallFile", onCall.toString()));
+        body.put("reloadable", true);
         describe(body.putObject("lastReload"), reloader.get().status());
         return Reply.json(200, body);
     }

@@ -16,9 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reloads the router config from its file, as Alertmanager does on SIGHUP or {@code POST /-/reload}: on demand, and
- * whenever the file's content changes (checked every few seconds by its SHA-256, so an editor's save, a config map
- * update and a {@code mv} into place are all seen). A config with errors is refused with every problem as
+ * Reloads the router config from its file, and the on-call file beside it if there is one, as Alertmanager does on
+ * SIGHUP or {@code POST /-/reload}: on demand, and whenever either file's content changes (checked every few seconds
+ * by the SHA-256 of both, so an editor's save, a config map update and a {@code mv} into place are all seen). The two
+ * are read as one: a problem in either keeps the last good pair live. A config with errors is refused with every problem as
  * {@code file:line:col: message}, logged and kept for {@link #status()}; the last good config stays live. A good one
  * goes to the {@code apply} callback, which switches routing and delivery over.
  *
@@ -47,7 +50,7 @@ final class ConfigReloader implements AutoCloseable {
      * @param successful    whether the last attempt went live (true before any attempt: the start-up config is good)
      * @param attemptedAt   when the last attempt was made (start-up, for none)
      * @param lastSuccessAt when a config last went live (start-up included)
-     * @param hash          SHA-256 of the live config's file content
+     * @param hash          SHA-256 of the live config's file content (the router file's, then the on-call file's)
      * @param problems      why the last attempt was refused, each {@code file:line:col: message}; empty on success
      */
     record Status(boolean successful, Instant attemptedAt, Instant lastSuccessAt, String hash, List<String> problems) {
@@ -57,6 +60,7 @@ final class ConfigReloader implements AutoCloseable {
     }
 
     private final Path file;
+    private final Optional<Path> onCallFile;
     private final Consumer<RouterConfig> apply;
     private final Clock clock;
     private final ScheduledExecutorService poller;
@@ -66,12 +70,19 @@ final class ConfigReloader implements AutoCloseable {
     private final Counter failures;
 
     ConfigReloader(Path file, Consumer<RouterConfig> apply, MeterRegistry registry, Clock clock) {
+        this(file, Optional.empty(), apply, registry, clock);
+    }
+
+    /** @param onCallFile the on-call sections' file, read and watched with {@code file} */
+    ConfigReloader(Path file, Optional<Path> onCallFile, Consumer<RouterConfig> apply, MeterRegistry registry,
+                   Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
+        this.onCallFile = Objects.requireNonNull(onCallFile, "onCallFile");
         this.apply = Objects.requireNonNull(apply, "apply");
         this.clock = Objects.requireNonNull(clock, "clock");
         String hash;
         try {
-            hash = sha256(Files.readAllBytes(file));
+            hash = read().hash();
         } catch (IOException e) {
             hash = "";
         }
@@ -110,40 +121,70 @@ final class ConfigReloader implements AutoCloseable {
         return file;
     }
 
+    Optional<Path> onCallFile() {
+        return onCallFile;
+    }
+
     Status status() {
         return status;
     }
 
     /** Reloads when the file's content differs from the last attempt's. */
     synchronized void reloadIfChanged() {
-        byte[] content;
+        Contents contents;
         try {
-            content = Files.readAllBytes(file);
+            contents = read();
         } catch (IOException e) {
             // Often a moment in a replace-by-rename; a file that stays unreadable is reported by the next reload.
             LOG.debug("cannot read {} for a change check: {}", file, e.toString());
             return;
         }
-        if (!sha256(content).equals(attemptedHash)) {
-            reload(content);
+        if (!contents.hash().equals(attemptedHash)) {
+            reload(contents);
         }
     }
 
     /** Reloads now, whether or not the file changed ({@code POST /-/reload}). */
     synchronized Status reload() {
-        byte[] content;
+        Contents contents;
         try {
-            content = Files.readAllBytes(file);
+            contents = read();
         } catch (IOException e) {
-            return refuse(List.of(file + ": cannot read the config file: " + e));
+            return refuse(List.of("cannot read the config file: " + e));
         }
-        return reload(content);
+        return reload(contents);
     }
 
-    private Status reload(byte[] content) {
-        String hash = sha256(content);
+    /** Both files' bytes, read together so that they are parsed as the pair that was hashed. */
+    private record Contents(byte[] router, Optional<byte[]> onCall) {
+
+        String hash() {
+            return sha256(onCall.map(bytes -> concat(router, bytes)).orElse(router));
+        }
+
+        private static byte[] concat(byte[] first, byte[] second) {
+            byte[] both = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, both, first.length, second.length);
+            return both;
+        }
+    }
+
+    private Contents read() throws IOException {
+        byte[] router = Files.readAllBytes(file);
+        Optional<byte[]> onCall = Optional.empty();
+        if (onCallFile.isPresent()) {
+            onCall = Optional.of(Files.readAllBytes(onCallFile.get()));
+        }
+        return new Contents(router, onCall);
+    }
+
+    private Status reload(Contents contents) {
+        String hash = contents.hash();
         attemptedHash = hash;
-        LoadedConfig loaded = RouterConfigLoader.parse(file.toString(), new String(content, StandardCharsets.UTF_8));
+        String router = new String(contents.router(), StandardCharsets.UTF_8);
+        LoadedConfig loaded = onCallFile.map(onCall -> RouterConfigLoader.parse(file.toString(), router,
+                        onCall.toString(), new String(contents.onCall().orElseThrow(), StandardCharsets.UTF_8)))
+                .orElseGet(() -> RouterConfigLoader.parse(file.toString(), router));
         if (loaded.config().isEmpty()) {
             return refuse(loaded.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
         }
@@ -156,7 +197,8 @@ final class ConfigReloader implements AutoCloseable {
         }
         Instant now = clock.instant();
         status = new Status(true, now, now, hash, List.of());
-        LOG.info("router config reloaded from {} (sha256 {})", file, hash);
+        LOG.info("router config reloaded from {}{} (sha256 {})", file, onCallFile.map(onCall -> " and " + onCall)
+                .orElse(""), hash);
         return status;
     }
 

@@ -5,6 +5,7 @@ import dev.slopipeline.kit.http.Limits;
 import dev.slopipeline.kit.http.Reply;
 import dev.slopipeline.kit.http.WebServer;
 import dev.slopipeline.kit.metrics.AppMeterRegistry;
+import dev.slopipeline.router.config.LoadedConfig;
 import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.PendingDelivery;
@@ -24,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -105,16 +107,23 @@ public final class RouterApp implements AutoCloseable {
     }
 
     /**
-     * Starts a router on the routing config of {@code router.config}, or, without one, on a built-in tree that groups
-     * every alert and sends it nowhere.
+     * Starts a router on the routing config of {@code router.config} (with {@code router.oncall.config}), or, without
+     * one, on a built-in tree that groups every alert and sends it nowhere.
      *
-     * @throws IllegalArgumentException when {@code router.config} has errors
+     * @throws IllegalArgumentException when {@code router.config} or {@code router.oncall.config} has errors
      * @see #start(RouterAppConfig, RouterConfig)
      */
     public static RouterApp start(RouterAppConfig settings) throws InterruptedException {
         return start(settings, settings.configFile()
-                .map(file -> RouterConfigLoader.load(file).orElseThrow())
+                .map(file -> loadLoggingWarnings(file, settings.onCallConfigFile()))
                 .orElseGet(() -> RouterConfigLoader.parse("(built-in router config)", SEND_NOWHERE).orElseThrow()));
+    }
+
+    /** Warnings, such as the combined form's deprecation, are logged at start as at every reload. */
+    private static RouterConfig loadLoggingWarnings(Path file, Optional<Path> onCallFile) {
+        LoadedConfig loaded = RouterConfigLoader.load(file, onCallFile);
+        loaded.problems().stream().filter(problem -> !problem.isError()).forEach(warning -> LOG.warn("{}", warning));
+        return loaded.orElseThrow();
     }
 
     /**
@@ -313,6 +322,7 @@ public final class RouterApp implements AutoCloseable {
             streams.setStateListener((now, before) -> LOG.info("streams client {} -> {}", before, now));
 
             Optional<ConfigReloader> reloader = settings.configFile().map(file -> new ConfigReloader(file,
+                    settings.onCallConfigFile(),
                     // Delivery first: the topology may name a new receiver in its very next intent.
                     newer -> {
                         warnOfRestartOnlyChanges(liveConfig.get(), newer);

@@ -35,6 +35,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * @param personLabels     whether {@code /metrics} may name people
  * @param silenceLimits    how many silences may mute at once, and for how long each
  * @param configFile       the routing config to load and watch; empty: alerts are grouped but sent nowhere
+ * @param onCallConfigFile the on-call sections' file, loaded and watched with {@code configFile}; empty: that file
+ *                         holds them, if any
  * @param kafka            client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  */
 public record RouterAppConfig(
@@ -51,6 +53,7 @@ public record RouterAppConfig(
         boolean personLabels,
         SilenceLimits silenceLimits,
         Optional<Path> configFile,
+        Optional<Path> onCallConfigFile,
         Duration configCheckInterval,
         Map<String, String> kafka) {
 
@@ -58,6 +61,7 @@ public record RouterAppConfig(
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(externalUrl, "externalUrl");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(onCallConfigFile, "onCallConfigFile");
         kafka = Collections.unmodifiableMap(new TreeMap<>(kafka));
     }
 
@@ -82,6 +86,10 @@ public record RouterAppConfig(
             reader.refuse(RouterAppKeys.TOPIC_DELIVERIES, e.getMessage());
         }
         ApiAccess access = access(reader);
+        Optional<Path> onCallConfigFile = reader.find(RouterAppKeys.ONCALL_CONFIG);
+        if (onCallConfigFile.isPresent() && reader.find(RouterAppKeys.CONFIG).isEmpty()) {
+            reader.refuse(RouterAppKeys.ONCALL_CONFIG, "the on-call file goes with a router file: set router.config too");
+        }
         return new RouterAppConfig(
                 reader.find(RouterAppKeys.BOOTSTRAP_SERVERS),
                 applicationId,
@@ -97,6 +105,7 @@ public record RouterAppConfig(
                 reader.get(RouterAppKeys.METRICS_PERSON_LABELS),
                 new SilenceLimits(reader.get(RouterAppKeys.SILENCES_MAX), reader.get(RouterAppKeys.SILENCES_MAX_DURATION)),
                 reader.find(RouterAppKeys.CONFIG),
+                onCallConfigFile,
                 reader.get(RouterAppKeys.CONFIG_CHECK_INTERVAL),
                 reader.passThrough(KafkaSettings.PASS_THROUGH, Map.of(
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, RouterAppKeys.INSTANCE_ID.name())));
@@ -105,7 +114,8 @@ public record RouterAppConfig(
     /** The same settings against these brokers, e.g. an embedded broker's once it runs. */
     public RouterAppConfig withBootstrapServers(String servers) {
         return new RouterAppConfig(Optional.of(servers), applicationId, stateDir, instanceId, topics, delivery, httpPort,
-                externalUrl, punctuationInterval, access, personLabels, silenceLimits, configFile, configCheckInterval, kafka);
+                externalUrl, punctuationInterval, access, personLabels, silenceLimits, configFile, onCallConfigFile,
+                configCheckInterval, kafka);
     }
 
     /** {@code bootstrap.servers} and the {@code kafka.*} settings: what an Admin, producer or consumer needs. */
@@ -117,6 +127,7 @@ public record RouterAppConfig(
     public List<String> describe() {
         ConfigListing listing = new ConfigListing(RouterAppKeys.ALL)
                 .value(RouterAppKeys.CONFIG, configFile, "(none: alerts are grouped but sent nowhere)")
+                .value(RouterAppKeys.ONCALL_CONFIG, onCallConfigFile, "(none)")
                 .value(RouterAppKeys.HTTP_PORT, httpPort)
                 .value(RouterAppKeys.APPLICATION_ID, applicationId)
                 .value(RouterAppKeys.STATE_DIR, stateDir)

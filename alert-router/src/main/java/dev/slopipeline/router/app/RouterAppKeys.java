@@ -32,6 +32,9 @@ public final class RouterAppKeys {
     public static final Key<String> BOOTSTRAP_SERVERS = KafkaSettings.BOOTSTRAP_SERVERS;
     public static final Key<Path> CONFIG = Key.of("router.config", path(), null,
             "the router's Alertmanager-format file, reloaded when it changes; absent: alerts are grouped but sent nowhere");
+    public static final Key<Path> ONCALL_CONFIG = Key.of("router.oncall.config", path(), null,
+            "the on-call file beside router.config (users, schedules, escalation_policies, paging, heartbeat, delivery),"
+                    + " reloaded with it; absent: router.config may hold them itself (deprecated)");
     public static final Key<Integer> HTTP_PORT = Key.of("router.http.port", integer(0, 65_535), "9095",
             "the router's HTTP API, health and metrics; 0 picks a free port");
     public static final Key<String> APPLICATION_ID = Key.of("router.application.id", KafkaSettings.NAME,
@@ -99,7 +102,7 @@ public final class RouterAppKeys {
             TOPIC_ACTIVE_ALERTS);
 
     /** Every key above, and {@code kafka.*}. */
-    public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
+    public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, ONCALL_CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
                     INSTANCE_ID, EXTERNAL_URL, PARTITIONS, API_TOKEN, API_READ_TOKEN, API_TOKENS_FILE, API_READS_NEED_TOKEN, METRICS_PERSON_LABELS,
                     SILENCES_MAX, SILENCES_MAX_DURATION, PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,

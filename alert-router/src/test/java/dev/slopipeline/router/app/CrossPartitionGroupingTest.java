@@ -8,6 +8,7 @@ import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.BrokerFixture;
+import dev.slopipeline.router.SloAlertFixtures;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -257,10 +257,7 @@ class CrossPartitionGroupingTest {
 
     private static Alert alert(String slo, String service, Severity severity, AlertState state, Instant startedAt,
                                Instant at, Map<String, String> labels) {
-        return new Alert(Alert.id(slo, severity, startedAt), slo, service, "checkout", severity, state, at, startedAt,
-                new Alert.Windows(Duration.ofHours(1), Duration.ofMinutes(5)), new Alert.BurnRate(20.1, 35.2), 14.4,
-                state == AlertState.FIRING ? List.of("page-fast") : List.of(), 0.83, null, new TreeMap<>(labels),
-                Map.of(), List.of(), List.of());
+        return SloAlertFixtures.alert(slo, service, severity, state, startedAt, at, labels);
     }
 
     private Running start(String yaml, int partitions) throws InterruptedException {

@@ -71,6 +71,19 @@ class RouterAppConfigTest {
     }
 
     @Test
+    void shouldReadTheOnCallFileOnlyBesideARouterFile() {
+        RouterAppConfig config = RouterAppConfig.builder().env(Map.of(
+                "SLO_PIPELINE_ROUTER_CONFIG", "/etc/slo-pipeline/router.yml",
+                "SLO_PIPELINE_ROUTER_ONCALL_CONFIG", "/etc/slo-pipeline/oncall.yml")).build();
+
+        assertThat(config.onCallConfigFile()).contains(Path.of("/etc/slo-pipeline/oncall.yml"));
+        assertThatThrownBy(() -> RouterAppConfig.builder()
+                .set(RouterAppKeys.ONCALL_CONFIG, Path.of("/etc/slo-pipeline/oncall.yml")).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("the on-call file goes with a router file: set router.config too");
+    }
+
+    @Test
     void shouldGiveReadTokensTheirOwnKey() {
         RouterAppConfig config = RouterAppConfig.builder()
                 .set(RouterAppKeys.API_TOKEN, "writer")
