@@ -80,11 +80,34 @@ record BrokerSettings(
 
     /** The broker's configuration for the given directory and the ports actually chosen. */
     Properties kafkaProperties(Path directory, Map<String, Integer> ports) {
+        Map<String, String> protocols = new LinkedHashMap<>();
+        protocols.put(EmbeddedKafkaBroker.CLIENT_LISTENER, SecurityProtocol.PLAINTEXT.name);
+        protocols.put(EmbeddedKafkaBroker.CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT.name);
+        extraListeners.forEach(listener -> protocols.put(listener.name(), listener.protocol().name));
+        return nodeProperties("broker,controller", directory, ports, protocols);
+    }
+
+    /**
+     * The same node as its controller alone, on the controller port only: what {@link StaleRegistrationFence} runs
+     * before a broker restarts after a crash.
+     */
+    Properties controllerOnlyProperties(Path directory, Map<String, Integer> ports) {
+        Map<String, Integer> controllerPort = Map.of(EmbeddedKafkaBroker.CONTROLLER_LISTENER,
+                ports.get(EmbeddedKafkaBroker.CONTROLLER_LISTENER));
+        Properties props = nodeProperties("controller", directory, controllerPort,
+                Map.of(EmbeddedKafkaBroker.CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT.name));
+        // The broker it fences is dead (this node holds the directory), so no live broker pays for a short session.
+        props.put("broker.heartbeat.interval.ms", "100");
+        props.put("broker.session.timeout.ms", "500");
+        return props;
+    }
+
+    private Properties nodeProperties(String roles, Path directory, Map<String, Integer> ports, Map<String, String> protocols) {
         Properties props = new Properties();
         props.putAll(SINGLE_NODE_DEFAULTS);
         props.putAll(brokerConfigs);
 
-        props.put("process.roles", "broker,controller");
+        props.put("process.roles", roles);
         props.put("node.id", String.valueOf(EmbeddedKafkaBroker.NODE_ID));
         props.put("controller.quorum.voters",
                 EmbeddedKafkaBroker.NODE_ID + "@localhost:" + ports.get(EmbeddedKafkaBroker.CONTROLLER_LISTENER));
@@ -92,10 +115,6 @@ record BrokerSettings(
         props.put("listeners", ports.entrySet().stream()
                 .map(entry -> entry.getKey() + "://localhost:" + entry.getValue())
                 .collect(Collectors.joining(",")));
-        Map<String, String> protocols = new LinkedHashMap<>();
-        protocols.put(EmbeddedKafkaBroker.CLIENT_LISTENER, SecurityProtocol.PLAINTEXT.name);
-        protocols.put(EmbeddedKafkaBroker.CONTROLLER_LISTENER, SecurityProtocol.PLAINTEXT.name);
-        extraListeners.forEach(listener -> protocols.put(listener.name(), listener.protocol().name));
         props.put("listener.security.protocol.map", protocols.entrySet().stream()
                 .map(entry -> entry.getKey() + ":" + entry.getValue())
                 .collect(Collectors.joining(",")));

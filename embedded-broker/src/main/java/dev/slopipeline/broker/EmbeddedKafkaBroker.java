@@ -121,12 +121,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Optional<String> newClusterId = formatIfNew(dataDirectory);
             ports = resolvePorts(settings.requestedPorts());
             ExitGuard.register(this);
+            Optional<Duration> fenced = StaleRegistrationFence.fenceAfterCrash(settings, dataDirectory, ports, deadlineNanos);
             startServer();
             awaitClientsServed(deadlineNanos);
             state = State.RUNNING;
-            LOG.info(String.format(Locale.ROOT, "Kafka broker ready on %s (data: %s%s) in %.1f s",
+            LOG.info(String.format(Locale.ROOT, "Kafka broker ready on %s (data: %s%s%s) in %.1f s",
                     address(CLIENT_LISTENER), dataDirectory,
                     newClusterId.map(id -> ", new cluster " + id).orElse(""),
+                    fenced.map(took -> String.format(Locale.ROOT,
+                            ", not shut down cleanly: its previous registration fenced first, in %.1f s",
+                            took.toMillis() / 1e3)).orElse(""),
                     (System.nanoTime() - startNanos) / 1e9));
             return this;
         } catch (IllegalStateException e) {
