@@ -45,6 +45,12 @@ public record SeriesKey(String slo, Map<String, String> labels) {
         return of(slo, Collections.nCopies(slo.grouping().by().size(), Grouping.OVERFLOW));
     }
 
+    /** The SLO a series key's text belongs to, without reading its values: what comes before {@code {}. */
+    public static String sloOf(String text) {
+        int open = text.indexOf('{');
+        return open < 0 ? text : text.substring(0, open);
+    }
+
     public boolean isSplit() {
         return !labels.isEmpty();
     }
