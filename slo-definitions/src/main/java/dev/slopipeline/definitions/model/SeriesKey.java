@@ -51,6 +51,19 @@ public record SeriesKey(String slo, Map<String, String> labels) {
         return open < 0 ? text : text.substring(0, open);
     }
 
+    /**
+     * The lowest text a series of a split SLO can have, {@code <slo>{}; every such text sorts before
+     * {@link #splitRangeEnd}, and no other SLO's text sorts between them (names hold only {@code a-z0-9-}).
+     */
+    public static String splitRangeStart(String slo) {
+        return slo + "{";
+    }
+
+    /** {@code <slo>|}, {@code |} following {@code {}: above every series text of the SLO, and no series' own text. */
+    public static String splitRangeEnd(String slo) {
+        return slo + "|";
+    }
+
     public boolean isSplit() {
         return !labels.isEmpty();
     }

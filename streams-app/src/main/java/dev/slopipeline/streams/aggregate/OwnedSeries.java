@@ -44,7 +44,7 @@ final class OwnedSeries {
 
     /** The series of a split SLO, in key order: the keys {@code slo{...}}. */
     List<String> splitSeriesOf(String slo) {
-        return List.copyOf(keys.subSet(slo + "{", slo + "|"));
+        return List.copyOf(keys.subSet(SeriesKey.splitRangeStart(slo), SeriesKey.splitRangeEnd(slo)));
     }
 
     /** A copy, safe to walk while series come and go. */

@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <p>Prometheus' registry keeps only the first set of label names of a metric, so every series of the instance
  * carries every split label any of them has, empty where it is not its own (Prometheus reads an empty label as
- * absent): {@link #relabel} registers the series again under a wider set, its counters starting again at 0.
+ * absent): {@link #relabel} registers the series again under a wider set, keeping its counts.
  */
 final class SloSeries {
 
@@ -91,10 +91,14 @@ final class SloSeries {
         bad = counted("bad");
     }
 
-    /** Registers every series again with these split label names, showing the last status again. */
+    /** Registers every series again with these split label names, with the counts so far and the last status. */
     synchronized void relabel(Set<String> splitNames) {
+        double goodSoFar = good.count();
+        double badSoFar = bad.count();
         remove();
         register(splitNames);
+        good.increment(goodSoFar);
+        bad.increment(badSoFar);
         if (lastShown != null) {
             show(lastShown);
         }

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * that is not split is keyed by its bare name, which hashes here exactly as Kafka's own partitioner hashes it, so
  * its partition (and the state behind it) stays where it was before series existed.
  */
-final class BySloName<V> implements StreamPartitioner<String, V> {
+public final class BySloName<V> implements StreamPartitioner<String, V> {
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
