@@ -2,6 +2,7 @@ package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.model.SeriesKey;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class OwnedSeries {
     }
 
     SortedSet<String> all() {
-        return java.util.Collections.unmodifiableSortedSet(keys);
+        return Collections.unmodifiableSortedSet(keys);
     }
 
     void clear() {
