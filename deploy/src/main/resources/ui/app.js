@@ -184,7 +184,7 @@ function renderSlos(reply) {
     const status = sloStatus(s);
     return el('tr', { dataset: { slo: s.slo, series: s.series || s.slo, status, budget: s.budgetRemaining } },
       el('td', {}, badge(status)),
-      el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(s.slo), class: 'slo-link' }, s.series || s.slo)),
+      el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(s.series || s.slo), class: 'slo-link' }, s.series || s.slo)),
       el('td', {}, s.service + ' · ' + s.journey),
       el('td', { class: 'num' }, s.objective + ' %'),
       el('td', { class: 'num sli' }, sliPercent(s.sli)),
@@ -255,7 +255,7 @@ function firingAlerts() {
 function alertRow(alert) {
   return el('tr', { class: 'alert', dataset: { slo: alert.slo, severity: alert.severity, state: 'firing' } },
     el('td', {}, badge(alert.severity)),
-    el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(alert.slo) }, alert.series)),
+    el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(alert.series) }, alert.series)),
     el('td', {}, 'burning too fast: ' + alert.pairs.join(', ')),
     el('td', {}, badge('firing', alert.severity)),
     el('td', {}, when(alert.since)),
@@ -374,7 +374,8 @@ function renderSloView(name, statusReply, historyReply) {
     $('#slo-alerts ul').replaceChildren();
     return;
   }
-  if (statusReply.body.series) return renderSplitSloView(statusReply.body);
+  // a split SLO answers with its series by key; a series' own status names its key as a string
+  if (typeof statusReply.body.series === 'object') return renderSplitSloView(statusReply.body);
   const s = statusReply.body;
   const status = sloStatus(s);
   $('#slo-status').replaceWith(Object.assign(badge(status), { id: 'slo-status' }));
@@ -404,11 +405,11 @@ function renderSloView(name, statusReply, historyReply) {
   const alerts = Object.entries(s.alerts || {}).map(([severity, alert]) => el('li', { dataset: { severity, state: alert.state } },
     badge(alert.state === 'firing' ? severity : alert.state === 'no-data' ? 'no data' : 'ok'), ' ', severity, ': ',
     alert.state === 'firing' ? ['firing since ', when(alert.since), ' (', (alert.pairs || []).join(', '), ') '] : alert.state,
-    alert.state === 'firing' ? silenceLink(s.slo) : null));
+    alert.state === 'firing' ? silenceLink(s.slo, s.labels) : null));
   $('#slo-alerts ul').replaceChildren(...(alerts.length ? alerts : [el('li', { class: 'muted' }, 'No alert pairs.')]));
 }
 
-/** A split SLO: one line per series, worst budget first; the charts are per series and not drawn here yet. */
+/** A split SLO: one line per series, worst budget first, each linking to the series' own page with its charts. */
 function renderSplitSloView(body) {
   const series = Object.values(body.series).sort(byBudget);
   const worst = series.length ? sloStatus(series[0]) : 'no data';
@@ -419,10 +420,10 @@ function renderSplitSloView(body) {
   $('#slo-about').textContent = 'service ' + first.service + ' · journey ' + first.journey + ' · objective ' + first.objective
     + ' % over a ' + windowText(first.window) + ' window · split into ' + series.length + ' series';
   $('#slo-figures').replaceChildren(...series.map(s => el('div', { class: 'series', dataset: { series: s.series, status: sloStatus(s) } },
-    el('dt', {}, badge(sloStatus(s)), ' ', s.series),
+    el('dt', {}, badge(sloStatus(s)), ' ', el('a', { href: '#/slo/' + encodeURIComponent(s.series) }, s.series)),
     el('dd', {}, 'SLI ' + sliPercent(s.sli) + ' · budget left ' + percent(s.budgetRemaining) + ' · ', runsOut(s)))));
-  drawChart($('#sli-chart'), [], { empty: 'charts are drawn per series, not yet for a split SLO' });
-  drawChart($('#budget-chart'), [], { empty: 'charts are drawn per series, not yet for a split SLO' });
+  drawChart($('#sli-chart'), [], { empty: 'open a series for its charts' });
+  drawChart($('#budget-chart'), [], { empty: 'open a series for its charts' });
   $('#burn-rates tbody').replaceChildren();
   const alerts = series.flatMap(s => Object.entries(s.alerts || {}).filter(([, alert]) => alert.state === 'firing')
     .map(([severity, alert]) => el('li', { dataset: { severity, state: alert.state, series: s.series } },

@@ -1,7 +1,9 @@
 package dev.slopipeline.streams.http;
 
 import dev.slopipeline.streams.topology.BySloName;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +68,12 @@ public final class ClusterStatus implements StatusSource {
         }
         return owner.activeHost().equals(self)
                 ? here.apply(slo, OptionalInt.of(owner.partition()))
-                : remote.status(owner.activeHost(), slo + subPath);
+                : remote.status(owner.activeHost(), pathSegment(slo) + subPath);
+    }
+
+    /** A series key's braces, quotes and anything else outside a plain name, percent-encoded for a path. */
+    private static String pathSegment(String slo) {
+        return URLEncoder.encode(slo, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Asks every instance hosting the store at once; each answers for the partitions it is active for. */

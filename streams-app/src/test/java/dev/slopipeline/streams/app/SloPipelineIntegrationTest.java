@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
@@ -377,6 +378,17 @@ class SloPipelineIntegrationTest {
         assertThat(metricsLines(one, two)).filteredOn(line -> line.startsWith("slo_sli_ratio{"))
                 .extracting(line -> line.replaceAll(".*region=\"([^\"]*)\".*", "$1"))
                 .containsExactlyInAnyOrderElementsOf(regions);
+        String euWest = "/api/v1/slos/" + URLEncoder.encode(SLO + "{region=\"eu-west\"}", StandardCharsets.UTF_8);
+        for (StreamsApp app : List.of(one, two)) {
+            JsonNode series = JSON.readTree(Http.get(app.httpPort(), euWest).body());
+            JsonNode history = JSON.readTree(Http.get(app.httpPort(), euWest + "/history").body());
+            assertThat(series.get("labels").get("region").asText()).isEqualTo("eu-west");
+            long historyEvents = 0;
+            for (JsonNode point : history.get("points")) {
+                historyEvents += point.get("events").asLong();
+            }
+            assertThat(historyEvents).as("the series' history from port %d", app.httpPort()).isEqualTo(1000);
+        }
     }
 
     /** How many series of the SLO an instance answers for, 0 while it cannot. */
