@@ -26,6 +26,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -88,6 +89,7 @@ public final class RouterApp implements AutoCloseable {
     private final Optional<ConfigReloader> reloader;
     private final CommandRefusals refusals;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Instant startedAt = Instant.now();
     private HeartbeatPinger pinger;
     private List<ApiRoutes.Endpoint> endpoints = List.of();
 
@@ -217,8 +219,12 @@ public final class RouterApp implements AutoCloseable {
         RouterTopics topics = settings.topics();
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
-        SilenceEndpoints silences = new SilenceEndpoints(commands, topics.commands(), this::silencesStore,
+        SilenceDesk silenceDesk = new SilenceDesk(commands, topics.commands(), this::silencesStore,
                 refusals::reasonFor, settings.silenceLimits(), Clock.systemUTC());
+        SilenceEndpoints silences = new SilenceEndpoints(silenceDesk);
+        AlertmanagerSilences amSilences = new AlertmanagerSilences(silenceDesk);
+        AlertmanagerStatus amStatus = new AlertmanagerStatus(settings.instanceId(), startedAt,
+                () -> streamsReadinessProblem().isEmpty(), liveConfig, reloader);
         PendingDeliveries pending = new PendingDeliveries(delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
@@ -245,7 +251,16 @@ public final class RouterApp implements AutoCloseable {
                 .read(OnCallEndpoints.PATH, onCallApi::now)
                 .read(OnCallEndpoints.REPORT_PATH, onCallApi::report)
                 .read(ConfigEndpoints.STATUS_PATH, configApi::status)
-                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request));
+                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request))
+                // Alertmanager's API v2, for Prometheus, amtool and Grafana
+                .probe("/-/healthy", health::live)
+                .probe("/-/ready", health::ready)
+                .read(AlertmanagerStatus.STATUS_PATH, amStatus::status)
+                .read(AlertmanagerStatus.RECEIVERS_PATH, amStatus::receivers)
+                .read(AlertmanagerSilences.LIST_PATH, amSilences::list)
+                .write("POST", AlertmanagerSilences.LIST_PATH, amSilences::create)
+                .read(AlertmanagerSilences.ONE_PATH, amSilences::show)
+                .write("DELETE", AlertmanagerSilences.ONE_PATH, (request, token) -> amSilences.expire(request));
     }
 
     /** Starts the parts in order, and closes what had started when one fails. */
