@@ -209,6 +209,11 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore()));
     }
 
+    private ReadOnlyKeyValueStore<String, byte[]> activeAlertsStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.ACTIVE_ALERTS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
     private IncidentView incidents() {
         return new IncidentView(streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.INCIDENTS_VIEW_STORE,
                 QueryableStoreTypes.keyValueStore())));
@@ -223,6 +228,10 @@ public final class RouterApp implements AutoCloseable {
                 refusals::reasonFor, settings.silenceLimits(), Clock.systemUTC());
         SilenceEndpoints silences = new SilenceEndpoints(silenceDesk);
         AlertmanagerSilences amSilences = new AlertmanagerSilences(silenceDesk);
+        AlertmanagerAlertIntake amIntake = new AlertmanagerAlertIntake(new CommandSender(commands), topics.postedAlerts(),
+                Clock.systemUTC());
+        AlertmanagerAlerts amAlerts = new AlertmanagerAlerts(this::activeAlertsStore, silenceDesk, liveConfig,
+                DefaultInhibition.ON);
         AlertmanagerStatus amStatus = new AlertmanagerStatus(settings.instanceId(), startedAt,
                 () -> streamsReadinessProblem().isEmpty(), liveConfig, reloader);
         PendingDeliveries pending = new PendingDeliveries(delivery::pending);
@@ -255,6 +264,8 @@ public final class RouterApp implements AutoCloseable {
                 // Alertmanager's API v2, for Prometheus, amtool and Grafana
                 .probe("/-/healthy", health::live)
                 .probe("/-/ready", health::ready)
+                .write("POST", AlertmanagerAlertIntake.PATH, (request, token) -> amIntake.post(request))
+                .read(AlertmanagerAlerts.PATH, amAlerts::list)
                 .read(AlertmanagerStatus.STATUS_PATH, amStatus::status)
                 .read(AlertmanagerStatus.RECEIVERS_PATH, amStatus::receivers)
                 .read(AlertmanagerSilences.LIST_PATH, amSilences::list)

@@ -2,6 +2,8 @@ package dev.slopipeline.router.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.router.AmtoolProcess;
 import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
@@ -115,6 +117,35 @@ class AmtoolAgainstRouterTest {
         assertThat(unknown.exitCode()).isNotZero();
         // amtool 0.25's client knows no 404 for a delete; later ones (and Alertmanager) answer it
         assertThat(unknown.err()).contains("status 404");
+    }
+
+    @Test
+    void shouldTakeAnAlertFromAmtoolAndShowItActiveThenSilenced() throws IOException {
+        AmtoolProcess.Run added = amtool.run("alert", "add", "alertname=BackupLate", "job=backup",
+                "--annotation=summary=the nightly backup is 3h late");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+
+        String active = await("the alert listed", () -> reader.run("alert", "query", "alertname=BackupLate").out(),
+                out -> out.contains("BackupLate"));
+        assertThat(active.lines()).first().asString().containsSubsequence("Alertname", "Starts At", "Summary", "State");
+        assertThat(active.lines().filter(line -> line.startsWith("BackupLate"))).singleElement().asString()
+                .containsSubsequence("BackupLate", "the nightly backup is 3h late", "active");
+        JsonNode listed = new ObjectMapper().readTree(reader.run("-o", "json", "alert", "query", "alertname=BackupLate")
+                .out());
+        assertThat(listed).singleElement().satisfies(alert -> {
+            assertThat(alert.path("labels").path("job").asText()).isEqualTo("backup");
+            assertThat(alert.path("receivers").findValuesAsText("name")).containsExactly("storage-team");
+            assertThat(alert.path("fingerprint").asText()).matches("[0-9a-f]{16}");
+        });
+
+        String silence = amtool.run("silence", "add", "alertname=BackupLate", "--comment=known, restarting it").out();
+        await("the alert silenced", () -> reader.run("alert", "query", "alertname=BackupLate").out(),
+                out -> !out.contains("BackupLate"));
+        assertThat(reader.run("alert", "query", "--silenced", "alertname=BackupLate").out().lines()
+                .filter(line -> line.startsWith("BackupLate"))).singleElement().asString().endsWith("suppressed");
+        JsonNode silenced = new ObjectMapper().readTree(reader.run("-o", "json", "alert", "query", "--silenced",
+                "alertname=BackupLate").out());
+        assertThat(silenced.get(0).path("status").path("silencedBy").get(0).asText()).isEqualTo(silence);
     }
 
     private static int probe(String path) {

@@ -1,0 +1,164 @@
+package dev.slopipeline.router.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.kit.http.Json;
+import dev.slopipeline.kit.http.Reply;
+import dev.slopipeline.kit.http.Request;
+import dev.slopipeline.kit.regex.GoRegex;
+import dev.slopipeline.router.config.RouterConfig;
+import dev.slopipeline.router.notification.AlertJson;
+import dev.slopipeline.router.notification.Fingerprint;
+import dev.slopipeline.router.notification.LabelledAlert;
+import dev.slopipeline.router.routing.inhibit.DefaultInhibition;
+import dev.slopipeline.router.routing.inhibit.Inhibitor;
+import dev.slopipeline.router.routing.matcher.Matchers;
+import dev.slopipeline.router.routing.route.Route;
+import dev.slopipeline.router.routing.silence.Silences;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Alertmanager's {@code GET /api/v2/alerts}: every firing alert of the cluster (SLO alerts and posted ones alike,
+ * from the global store of {@code router.active-alerts}), each with the receivers its routes reach and whether a
+ * silence or an inhibition rule suppresses it now, as Alertmanager's API shows them, in fingerprint order.
+ *
+ * <p>Query parameters as Alertmanager's: {@code filter} (matchers, repeated), {@code receiver} (a regex the name of
+ * one of its receivers matches in full), {@code active}, {@code silenced}, {@code inhibited} (each {@code true} by
+ * default: whether to show alerts that are neither, silenced, inhibited). No alert is {@code unprocessed} here, so
+ * that parameter changes nothing. An alert whose end nobody knows yet (every firing alert: an SLO alert ends with its
+ * transition, a posted one when it is not sent again) shows Go's zero time as {@code endsAt}.
+ */
+final class AlertmanagerAlerts {
+
+    static final String PATH = "/api/v2/alerts";
+
+    /** A firing alert as the API shows it. */
+    record Shown(LabelledAlert alert, List<String> receivers, List<UUID> silencedBy, List<Fingerprint> inhibitedBy) {
+
+        boolean suppressed() {
+            return !silencedBy.isEmpty() || !inhibitedBy.isEmpty();
+        }
+    }
+
+    /** What a request asks to see. */
+    record Filter(Matchers matchers, Optional<GoRegex> receiver, boolean active, boolean silenced, boolean inhibited) {
+
+        /** @throws IllegalArgumentException naming the parameter that is wrong */
+        static Filter of(Request request) {
+            Optional<GoRegex> receiver = request.parameter("receiver").filter(text -> !text.isEmpty())
+                    .map(GoRegex::labelMatcher);
+            return new Filter(AlertmanagerJson.filter(request.parameters("filter")), receiver,
+                    flag(request, "active"), flag(request, "silenced"), flag(request, "inhibited"));
+        }
+
+        boolean passes(Shown shown) {
+            return matchers.matches(shown.alert().labels())
+                    && receiver.map(regex -> shown.receivers().stream().anyMatch(regex::matches)).orElse(true)
+                    && (active || shown.suppressed())
+                    && (silenced || shown.silencedBy().isEmpty())
+                    && (inhibited || shown.inhibitedBy().isEmpty());
+        }
+
+        private static boolean flag(Request request, String name) {
+            String value = request.parameter(name).orElse("true");
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("parameter \"" + name + "\": expected true or false, got \"" + value
+                        + "\"");
+            }
+            return Boolean.parseBoolean(value);
+        }
+    }
+
+    private final Supplier<ReadOnlyKeyValueStore<String, byte[]>> activeAlerts;
+    private final SilenceDesk silences;
+    private final Supplier<RouterConfig> liveConfig;
+    private final DefaultInhibition inhibition;
+
+    AlertmanagerAlerts(Supplier<ReadOnlyKeyValueStore<String, byte[]>> activeAlerts, SilenceDesk silences,
+                       Supplier<RouterConfig> liveConfig, DefaultInhibition inhibition) {
+        this.activeAlerts = activeAlerts;
+        this.silences = silences;
+        this.liveConfig = liveConfig;
+        this.inhibition = inhibition;
+    }
+
+    Reply list(Request request) {
+        Filter filter;
+        try {
+            filter = Filter.of(request);
+        } catch (IllegalArgumentException e) {
+            return AlertmanagerJson.error(400, e.getMessage());
+        }
+        return silences.read((all, now) -> {
+            List<Shown> shown;
+            try {
+                shown = shown(all, now);
+            } catch (InvalidStateStoreException e) {
+                return Reply.unavailable("the alerts are not readable yet: " + e.getMessage());
+            }
+            ArrayNode items = Json.object().arrayNode();
+            shown.stream().filter(filter::passes).forEach(alert -> items.add(json(alert)));
+            return Reply.json(200, items);
+        });
+    }
+
+    /** Every firing alert with its receivers and what suppresses it, in fingerprint order. */
+    List<Shown> shown(Silences all, Instant now) {
+        List<LabelledAlert> firing = firing();
+        RouterConfig config = liveConfig.get();
+        Inhibitor inhibitor = new Inhibitor(inhibition.applyTo(config.inhibitRules()));
+        List<Shown> shown = new ArrayList<>();
+        for (LabelledAlert alert : firing) {
+            shown.add(new Shown(alert, receivers(config.route(), alert), all.silencedBy(alert.labels(), now),
+                    inhibitor.inhibitedBy(alert.labels(), firing)));
+        }
+        shown.sort(Comparator.comparing(each -> each.alert().fingerprint()));
+        return shown;
+    }
+
+    /** A {@code gettableAlert}. */
+    static ObjectNode json(Shown shown) {
+        LabelledAlert alert = shown.alert();
+        ObjectNode node = Json.object();
+        node.set("labels", AlertmanagerJson.labelSet(alert.labels()));
+        node.set("annotations", AlertmanagerJson.labelSet(alert.annotations()));
+        ArrayNode receivers = node.putArray("receivers");
+        shown.receivers().forEach(name -> receivers.addObject().put("name", name));
+        node.put("fingerprint", alert.fingerprint().toString())
+                .put("startsAt", AlertmanagerJson.time(alert.startsAt()))
+                .put("updatedAt", AlertmanagerJson.time(alert.updatedAt()))
+                .put("endsAt", AlertmanagerJson.time(alert.resolved() ? alert.endsAt() : AlertmanagerJson.GO_ZERO_TIME));
+        ObjectNode status = node.putObject("status").put("state", shown.suppressed() ? "suppressed" : "active");
+        ArrayNode silencedBy = status.putArray("silencedBy");
+        shown.silencedBy().forEach(id -> silencedBy.add(id.toString()));
+        ArrayNode inhibitedBy = status.putArray("inhibitedBy");
+        shown.inhibitedBy().forEach(fingerprint -> inhibitedBy.add(fingerprint.toString()));
+        return node;
+    }
+
+    private List<LabelledAlert> firing() {
+        List<LabelledAlert> firing = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = activeAlerts.get().all()) {
+            // the store's updater keeps only firing alerts that decode
+            all.forEachRemaining(entry -> firing.add(AlertJson.decode(entry.value)));
+        }
+        return firing;
+    }
+
+    private static List<String> receivers(Route root, LabelledAlert alert) {
+        Set<String> names = new LinkedHashSet<>();
+        root.match(alert.labels()).forEach(route -> names.add(route.receiver()));
+        return List.copyOf(names);
+    }
+}
