@@ -1,5 +1,6 @@
 package dev.slopipeline.router.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slopipeline.kit.http.Json;
@@ -20,9 +21,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -42,6 +46,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class AlertmanagerAlerts {
 
     static final String PATH = "/api/v2/alerts";
+    static final String GROUPS_PATH = "/api/v2/alerts/groups";
 
     /** A firing alert as the API shows it. */
     record Shown(LabelledAlert alert, List<String> receivers, List<UUID> silencedBy, List<Fingerprint> inhibitedBy) {
@@ -62,12 +67,20 @@ final class AlertmanagerAlerts {
                     flag(request, "active"), flag(request, "silenced"), flag(request, "inhibited"));
         }
 
+        /** For the list: one of the alert's receivers must match. */
         boolean passes(Shown shown) {
+            return passesLabelsAndState(shown) && shown.receivers().stream().anyMatch(this::receiverPasses);
+        }
+
+        boolean passesLabelsAndState(Shown shown) {
             return matchers.matches(shown.alert().labels())
-                    && receiver.map(regex -> shown.receivers().stream().anyMatch(regex::matches)).orElse(true)
                     && (active || shown.suppressed())
                     && (silenced || shown.silencedBy().isEmpty())
                     && (inhibited || shown.inhibitedBy().isEmpty());
+        }
+
+        boolean receiverPasses(String name) {
+            return receiver.map(regex -> regex.matches(name)).orElse(true);
         }
 
         private static boolean flag(Request request, String name) {
@@ -94,6 +107,50 @@ final class AlertmanagerAlerts {
     }
 
     Reply list(Request request) {
+        return answer(request, (filter, shown) -> {
+            ArrayNode items = Json.object().arrayNode();
+            shown.stream().filter(filter::passes).forEach(alert -> items.add(json(alert)));
+            return items;
+        });
+    }
+
+    /**
+     * {@code GET /api/v2/alerts/groups}: the firing alerts in the aggregation groups the live routes put them in (one
+     * per route and group key, as Alertmanager's dispatcher has them), each with its group labels and receiver, in
+     * group key order; a group none of whose alerts passes the filter is left out. {@code receiver} filters on the
+     * group's receiver.
+     */
+    Reply groups(Request request) {
+        return answer(request, (filter, shown) -> {
+            Route root = liveConfig.get().route();
+            Map<String, ObjectNode> groups = new TreeMap<>();
+            for (Shown alert : shown) {
+                if (!filter.passesLabelsAndState(alert)) {
+                    continue;
+                }
+                for (Route route : root.match(alert.alert().labels())) {
+                    if (filter.receiverPasses(route.receiver())) {
+                        groups.computeIfAbsent(route.groupKey(alert.alert().labels()), key -> group(route, alert))
+                                .withArray("alerts").add(json(alert));
+                    }
+                }
+            }
+            ArrayNode items = Json.object().arrayNode();
+            groups.values().forEach(items::add);
+            return items;
+        });
+    }
+
+    private static ObjectNode group(Route route, Shown first) {
+        ObjectNode group = Json.object();
+        group.set("labels", AlertmanagerJson.labelSet(route.groupLabels(first.alert().labels())));
+        group.putObject("receiver").put("name", route.receiver());
+        group.putArray("alerts");
+        return group;
+    }
+
+    /** Reads the request's filter and every shown alert, and answers 200 with what {@code body} makes of them. */
+    private Reply answer(Request request, BiFunction<Filter, List<Shown>, JsonNode> body) {
         Filter filter;
         try {
             filter = Filter.of(request);
@@ -101,15 +158,11 @@ final class AlertmanagerAlerts {
             return AlertmanagerJson.error(400, e.getMessage());
         }
         return silences.read((all, now) -> {
-            List<Shown> shown;
             try {
-                shown = shown(all, now);
+                return Reply.json(200, body.apply(filter, shown(all, now)));
             } catch (InvalidStateStoreException e) {
                 return Reply.unavailable("the alerts are not readable yet: " + e.getMessage());
             }
-            ArrayNode items = Json.object().arrayNode();
-            shown.stream().filter(filter::passes).forEach(alert -> items.add(json(alert)));
-            return Reply.json(200, items);
         });
     }
 

@@ -266,6 +266,7 @@ public final class RouterApp implements AutoCloseable {
                 .probe("/-/ready", health::ready)
                 .write("POST", AlertmanagerAlertIntake.PATH, (request, token) -> amIntake.post(request))
                 .read(AlertmanagerAlerts.PATH, amAlerts::list)
+                .read(AlertmanagerAlerts.GROUPS_PATH, amAlerts::groups)
                 .read(AlertmanagerStatus.STATUS_PATH, amStatus::status)
                 .read(AlertmanagerStatus.RECEIVERS_PATH, amStatus::receivers)
                 .read(AlertmanagerSilences.LIST_PATH, amSilences::list)

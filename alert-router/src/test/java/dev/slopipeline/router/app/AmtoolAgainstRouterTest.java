@@ -11,9 +11,11 @@ import dev.slopipeline.router.topology.RouterTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -146,6 +148,46 @@ class AmtoolAgainstRouterTest {
         JsonNode silenced = new ObjectMapper().readTree(reader.run("-o", "json", "alert", "query", "--silenced",
                 "alertname=BackupLate").out());
         assertThat(silenced.get(0).path("status").path("silencedBy").get(0).asText()).isEqualTo(silence);
+    }
+
+    @Test
+    void shouldGroupAlertsAsTheRoutesDo() throws Exception {
+        for (String queue : new String[] {"orders", "refunds"}) {
+            AmtoolProcess.Run added = amtool.run("alert", "add", "alertname=QueueBacklog", "queue=" + queue);
+            assertThat(added.exitCode()).as(added.toString()).isZero();
+        }
+
+        JsonNode groups = await("both alerts grouped", () -> get("/api/v2/alerts/groups?filter="
+                + URLEncoder.encode("alertname=\"QueueBacklog\"", StandardCharsets.UTF_8)),
+                body -> body.size() == 1 && body.get(0).path("alerts").size() == 2);
+        JsonNode group = groups.get(0);
+        assertThat(group.path("labels").properties()).singleElement().satisfies(label -> {
+            assertThat(label.getKey()).isEqualTo("alertname");
+            assertThat(label.getValue().asText()).isEqualTo("QueueBacklog");
+        });
+        assertThat(group.path("receiver").path("name").asText()).isEqualTo("storage-team");
+        assertThat(group.path("alerts").findValuesAsText("queue")).containsExactlyInAnyOrder("orders", "refunds");
+
+        JsonNode oneQueue = get("/api/v2/alerts/groups?filter=" + URLEncoder.encode("queue=\"refunds\"",
+                StandardCharsets.UTF_8));
+        assertThat(oneQueue).singleElement().satisfies(only ->
+                assertThat(only.path("alerts").findValuesAsText("queue")).containsExactly("refunds"));
+        assertThat(get("/api/v2/alerts/groups?receiver=nobody")).isEmpty();
+    }
+
+    private static JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + router.httpPort() + path))
+                    .header("Authorization", "Bearer " + READ_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int probe(String path) {
