@@ -175,13 +175,50 @@ class AmtoolAgainstRouterTest {
         assertThat(get("/api/v2/alerts/groups?receiver=nobody")).isEmpty();
     }
 
+    @Test
+    void shouldTellAmtoolItsStatusAndListTheReceivers() {
+        AmtoolProcess.Run cluster = reader.run("cluster", "show");
+        assertThat(cluster.exitCode()).as(cluster.toString()).isZero();
+        assertThat(cluster.out()).containsPattern("Cluster Status:\\s+ready");
+
+        assertThat(get("/api/v2/receivers").findValuesAsText("name")).containsExactly("storage-team");
+    }
+
+    @Test
+    void shouldTakeTheValidAlertsOfABatchAndRefuseTheOthersWith400() throws Exception {
+        HttpResponse<String> posted = send("POST", "/api/v2/alerts", WRITE_TOKEN, """
+                [{"labels": {"alertname": "CertExpiring", "host": "web-1"}},
+                 {"labels": {}},
+                 {"labels": {"alertname": "CertExpiring", "host": "web-2"}, "startsAt": "yesterday"}]
+                """);
+
+        assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(posted.body()).asText())
+                .contains("alert 1: an alert needs at least one label", "alert 2: field \"startsAt\"");
+        JsonNode listed = await("the valid alert listed", () -> get("/api/v2/alerts?filter="
+                + URLEncoder.encode("alertname=\"CertExpiring\"", StandardCharsets.UTF_8)), body -> body.size() > 0);
+        assertThat(listed.findValuesAsText("host")).containsExactly("web-1");
+        assertThat(send("GET", "/api/v2/alerts?filter=" + URLEncoder.encode("host=~\"(\"", StandardCharsets.UTF_8),
+                READ_TOKEN, null).statusCode()).isEqualTo(400);
+    }
+
     private static JsonNode get(String path) {
+        HttpResponse<String> response = send("GET", path, READ_TOKEN, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + router.httpPort() + path))
-                    .header("Authorization", "Bearer " + READ_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + router.httpPort() + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -191,16 +228,7 @@ class AmtoolAgainstRouterTest {
     }
 
     private static int probe(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + router.httpPort() + path)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send("GET", path, READ_TOKEN, null).statusCode();
     }
 
     private static <T> T await(String what, java.util.function.Supplier<T> probe, Predicate<T> done) {
