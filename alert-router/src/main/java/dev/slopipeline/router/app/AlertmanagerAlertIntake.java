@@ -24,6 +24,11 @@ import java.util.Optional;
 final class AlertmanagerAlertIntake {
 
     static final String PATH = "/api/v2/alerts";
+    /**
+     * Prometheus posts up to 64 alerts at once, each with its labels and annotations (descriptions, runbook links):
+     * more than the 64 KiB the router's other requests are held to.
+     */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final CommandSender sender;
     private final String topic;

@@ -77,7 +77,7 @@ public final class RouterApp implements AutoCloseable {
             receivers:
             - name: nowhere
             """;
-    /** A silence, an acknowledgement or a reload fits in far less than 64 KiB. */
+    /** A silence, an acknowledgement or a reload fits in far less than 64 KiB; posted alerts have their own limit. */
     private static final Limits HTTP_LIMITS = Limits.DEFAULT.withMaxBodyBytes(64 * 1024);
 
     private final KafkaStreams streams;
@@ -264,7 +264,8 @@ public final class RouterApp implements AutoCloseable {
                 // Alertmanager's API v2, for Prometheus, amtool and Grafana
                 .probe("/-/healthy", health::live)
                 .probe("/-/ready", health::ready)
-                .write("POST", AlertmanagerAlertIntake.PATH, (request, token) -> amIntake.post(request))
+                .write(AlertmanagerAlertIntake.PATH, AlertmanagerAlertIntake.MAX_BODY_BYTES,
+                        (request, token) -> amIntake.post(request))
                 .read(AlertmanagerAlerts.PATH, amAlerts::list)
                 .read(AlertmanagerAlerts.GROUPS_PATH, amAlerts::groups)
                 .read(AlertmanagerStatus.STATUS_PATH, amStatus::status)

@@ -48,7 +48,7 @@
  *       their errors are a JSON string, as Alertmanager's.</li>
  * </ul>
  * Errors are {@code {"error": message, "status": code}}; a 500 says no more than an {@code errorId}, which the log
- * has with the exception. Request bodies are limited to 64 KiB (413).
+ * has with the exception. Request bodies are limited to 64 KiB, those of {@code POST /api/v2/alerts} to 1 MiB (413).
  *
  * <h2>What a reload changes</h2>
  * Routes, receivers, inhibition, time intervals and retries apply from the next alert or tick; so do users,

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -200,6 +202,22 @@ class AmtoolAgainstRouterTest {
         assertThat(listed.findValuesAsText("host")).containsExactly("web-1");
         assertThat(send("GET", "/api/v2/alerts?filter=" + URLEncoder.encode("host=~\"(\"", StandardCharsets.UTF_8),
                 READ_TOKEN, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldTakeABatchAsLargeAsPrometheusSends() {
+        // Prometheus sends up to 64 alerts at once; with long descriptions that is well over 64 KiB
+        String description = "d".repeat(2_000);
+        String batch = IntStream.range(0, 64).mapToObj(i -> """
+                {"labels": {"alertname": "NodeDown", "node": "node-%d"}, "annotations": {"description": "%s"}}"""
+                .formatted(i, description)).collect(Collectors.joining(",", "[", "]"));
+        assertThat(batch.length()).isGreaterThan(128 * 1024);
+
+        HttpResponse<String> posted = send("POST", "/api/v2/alerts", WRITE_TOKEN, batch);
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        await("the whole batch listed", () -> get("/api/v2/alerts?filter="
+                + URLEncoder.encode("alertname=\"NodeDown\"", StandardCharsets.UTF_8)).size(), size -> size == 64);
     }
 
     private static JsonNode get(String path) {
