@@ -47,6 +47,11 @@ final class PostedAlertProcessor implements Processor<byte[], byte[], byte[], by
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, byte[]> store;
     private Cancellable punctuator;
+    /**
+     * No held alert ends before this, so ticks before it skip the scan of the store. A re-send moves an end later,
+     * which leaves this early (one scan too many), never late; unknown at start, so the first tick scans.
+     */
+    private Instant earliestEnd = Instant.MIN;
 
     PostedAlertProcessor(RouterTopologyConfig config, Supplier<RouterConfig> liveConfig) {
         this.config = config;
@@ -93,6 +98,9 @@ final class PostedAlertProcessor implements Processor<byte[], byte[], byte[], by
         boolean changed = held.map(firing -> !firing.alert().annotations().equals(alert.annotations())
                 || !firing.alert().startsAt().equals(firstStart)).orElse(true);
         store.put(key, encode(new Firing(changed ? alert : held.get().alert(), until)));
+        if (until.isBefore(earliestEnd)) {
+            earliestEnd = until;
+        }
         if (changed) {
             route(alert);
         }
@@ -108,15 +116,23 @@ final class PostedAlertProcessor implements Processor<byte[], byte[], byte[], by
     /** Resolves every alert whose end has passed without it being sent again. */
     private void resolveEnded() {
         Instant now = now();
+        if (now.isBefore(earliestEnd)) {
+            return;
+        }
         List<KeyValue<String, Firing>> ended = new ArrayList<>();
+        Instant nextEnd = Instant.MAX;
         try (KeyValueIterator<String, byte[]> all = store.all()) {
-            all.forEachRemaining(entry -> {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> entry = all.next();
                 Firing firing = decode(entry.value);
                 if (!firing.until().isAfter(now)) {
                     ended.add(KeyValue.pair(entry.key, firing));
+                } else if (firing.until().isBefore(nextEnd)) {
+                    nextEnd = firing.until();
                 }
-            });
+            }
         }
+        earliestEnd = nextEnd;
         for (KeyValue<String, Firing> entry : ended) {
             store.delete(entry.key);
             route(resolved(entry.value, now));

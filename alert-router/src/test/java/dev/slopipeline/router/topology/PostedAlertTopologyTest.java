@@ -102,6 +102,31 @@ class PostedAlertTopologyTest {
     }
 
     @Test
+    void shouldResolveEachAlertAtItsOwnEndWhenItIsNotSentAgain() {
+        r.post(new PostedAlert(Map.of("alertname", "CertExpiring"), Map.of(), Optional.of(T0),
+                Optional.of(T0.plus(Duration.ofMinutes(2))), r.now()));
+        r.post(new PostedAlert(Map.of("alertname", "QueueBacklog"), Map.of(), Optional.of(T0),
+                Optional.of(T0.plus(Duration.ofMinutes(5))), r.now()));
+        r.advance(GROUP_WAIT);
+        assertThat(r.newNotifications()).extracting(Notification::status)
+                .containsExactly(AlertState.FIRING, AlertState.FIRING);
+
+        r.advanceTo(Duration.ofMinutes(2));
+        r.advanceTo(Duration.ofMinutes(2).plus(GROUP_INTERVAL));
+        assertThat(r.newNotifications()).singleElement().satisfies(notification -> {
+            assertThat(notification.status()).isEqualTo(AlertState.RESOLVED);
+            assertThat(notification.groupLabels()).containsEntry("alertname", "CertExpiring");
+        });
+
+        r.advanceTo(Duration.ofMinutes(5));
+        r.advanceTo(Duration.ofMinutes(5).plus(GROUP_INTERVAL));
+        assertThat(r.newNotifications()).singleElement().satisfies(notification -> {
+            assertThat(notification.status()).isEqualTo(AlertState.RESOLVED);
+            assertThat(notification.groupLabels()).containsEntry("alertname", "QueueBacklog");
+        });
+    }
+
+    @Test
     void shouldNotifyNothingForAnAlertThatArrivesAlreadyResolved() {
         r.post(alert(Optional.of(T0.minusSeconds(600)), Optional.of(T0.minusSeconds(60))));
 
