@@ -17,8 +17,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * Alertmanager's silence endpoints ({@code GET/POST /api/v2/silences}, {@code GET/DELETE /api/v2/silence/{id}}),
  * on the same silences as ours through the {@link SilenceDesk}, so that amtool and Grafana manage them. A create
  * answers 200 {@code {"silenceID"}} once Kafka has it (applied, or not yet within the wait); 400 with the reason
- * when it is not valid or over the limit, as Alertmanager answers. Updating a silence by posting its {@code id} is
- * not offered: expire it and create another.
+ * when it is not valid or over the limit, as Alertmanager answers. Posting a silence with the {@code id} of another
+ * replaces that one (the router never changes a silence in place).
  */
 final class AlertmanagerSilences {
 
@@ -53,9 +53,14 @@ final class AlertmanagerSilences {
                 .orElseGet(() -> notFound(request)));
     }
 
-    /** Records the name of the token that sent it beside {@code createdBy}, for the audit trail. */
+    /**
+     * Records the name of the token that sent it beside {@code createdBy}, for the audit trail. With the {@code id}
+     * of a silence ({@code amtool silence update}), the new silence replaces it: it is created under a new id, which
+     * the answer gives, and the old one expired, as Alertmanager replaces a silence whose matchers or start change.
+     */
     Reply create(Request request, ApiToken actingToken) {
         SilenceRequest silence;
+        Optional<UUID> replaced = Optional.empty();
         try {
             JsonNode body = Json.parse(request.body(), "the silence");
             if (body == null || !body.isObject()) {
@@ -63,7 +68,10 @@ final class AlertmanagerSilences {
                         + "\"createdBy\", \"comment\"}");
             }
             if (body.hasNonNull("id") && !body.get("id").asText().isEmpty()) {
-                return updateRefused(body.get("id").asText());
+                replaced = known(body.get("id").asText());
+                if (replaced.isEmpty()) {
+                    return AlertmanagerJson.error(404, "no silence with id " + body.get("id").asText());
+                }
             }
             silence = new SilenceRequest(AlertmanagerJson.matchers(body),
                     AlertmanagerJson.time(body, "startsAt").orElse(desk.clock().instant()),
@@ -72,13 +80,17 @@ final class AlertmanagerSilences {
                     AlertmanagerJson.text(body, "createdBy"), AlertmanagerJson.text(body, "comment"));
         } catch (UncheckedIOException | IllegalArgumentException e) {
             return AlertmanagerJson.error(400, e.getMessage());
+        } catch (InvalidStateStoreException e) {
+            return SilenceDesk.notReadable(e);
         }
         SilenceDesk.Created created = desk.create(silence, actingToken);
-        if (created instanceof SilenceDesk.Created.Applied applied) {
-            return Reply.json(200, Json.object().put("silenceID", applied.id().toString()));
-        }
-        if (created instanceof SilenceDesk.Created.Pending pending) {
-            return Reply.json(200, Json.object().put("silenceID", pending.id().toString()));
+        Optional<UUID> createdId = created.acceptedId();
+        if (createdId.isPresent()) {
+            // the new one first, so that what the old one muted stays muted
+            if (replaced.isPresent() && desk.expire(replaced.get()) instanceof SilenceDesk.Expired.Failed failed) {
+                return failed.reply();
+            }
+            return Reply.json(200, Json.object().put("silenceID", createdId.get().toString()));
         }
         if (created instanceof SilenceDesk.Created.Invalid invalid) {
             return AlertmanagerJson.error(400, "the silence is not valid: " + String.join("; ", invalid.problems()));
@@ -104,19 +116,19 @@ final class AlertmanagerSilences {
         return ((SilenceDesk.Expired.Failed) expired).reply();
     }
 
-    /** Alertmanager would update the silence in place or replace it; the router's silences change only by expiry. */
-    private Reply updateRefused(String id) {
+    /**
+     * The silence of this id, if there is one.
+     *
+     * @throws InvalidStateStoreException while the silences are not readable
+     */
+    private Optional<UUID> known(String id) {
+        UUID uuid;
         try {
-            if (desk.stored().get(UUID.fromString(id)).isEmpty()) {
-                return AlertmanagerJson.error(404, "no silence with id " + id);
-            }
+            uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return AlertmanagerJson.error(404, "no silence with id " + id);
-        } catch (InvalidStateStoreException e) {
-            return SilenceDesk.notReadable(e);
+            return Optional.empty();
         }
-        return AlertmanagerJson.error(400, "the router does not update silences: expire silence " + id
-                + " and create a new one without an \"id\"");
+        return desk.stored().get(uuid).map(silence -> uuid);
     }
 
     private static Optional<UUID> id(Request request) {

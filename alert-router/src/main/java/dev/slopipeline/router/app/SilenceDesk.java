@@ -46,12 +46,25 @@ final class SilenceDesk {
     /** What became of a create. */
     sealed interface Created {
 
+        /** The new silence's id once Kafka has it, applied or pending; empty when it was not taken. */
+        default Optional<UUID> acceptedId() {
+            return Optional.empty();
+        }
+
         /** Applied: it mutes from now on. */
         record Applied(UUID id) implements Created {
+            @Override
+            public Optional<UUID> acceptedId() {
+                return Optional.of(id);
+            }
         }
 
         /** Kafka has the command, but it was neither applied nor refused within {@link #APPLY_WAIT}. */
         record Pending(UUID id) implements Created {
+            @Override
+            public Optional<UUID> acceptedId() {
+                return Optional.of(id);
+            }
         }
 
         /** Not a valid silence: every problem with it. */

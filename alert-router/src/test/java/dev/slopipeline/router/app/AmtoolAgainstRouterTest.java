@@ -112,6 +112,24 @@ class AmtoolAgainstRouterTest {
     }
 
     @Test
+    void shouldReplaceASilenceThatAmtoolUpdates() {
+        String id = amtool.run("silence", "add", "alertname=CertExpiring", "--comment=renewing", "--duration=1h").out();
+
+        // amtool 0.25 prints a Go pointer for --quiet, so read the id off the table it prints
+        AmtoolProcess.Run updated = amtool.run("silence", "update", "--comment=renewing, the CA is slow",
+                "--duration=3h", id);
+
+        assertThat(updated.exitCode()).as(updated.toString()).isZero();
+        String replacement = updated.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(UUID.fromString(replacement)).isNotEqualTo(UUID.fromString(id));
+        await("the old silence expired", () -> reader.run("silence", "query", "--quiet", "alertname=CertExpiring")
+                .out(), out -> !out.contains(id));
+        assertThat(reader.run("silence", "query", "alertname=CertExpiring").out().lines()
+                .filter(line -> line.startsWith(replacement))).singleElement().asString()
+                .contains("renewing, the CA is slow");
+    }
+
+    @Test
     void shouldRefuseASilenceFromAReadTokenAndTheExpiryOfAnUnknownOne() {
         AmtoolProcess.Run withReadToken = reader.run("silence", "add", "alertname=DiskFull", "--comment=not mine");
         assertThat(withReadToken.exitCode()).isNotZero();
