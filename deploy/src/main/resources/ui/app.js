@@ -182,9 +182,9 @@ function renderSlos(reply) {
   caption(section, unavailable.length ? 'Some instances did not answer: ' + unavailable.join('; ') : '');
   const rows = statuses.map(s => {
     const status = sloStatus(s);
-    return el('tr', { dataset: { slo: s.slo, status, budget: s.budgetRemaining } },
+    return el('tr', { dataset: { slo: s.slo, series: s.series || s.slo, status, budget: s.budgetRemaining } },
       el('td', {}, badge(status)),
-      el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(s.slo), class: 'slo-link' }, s.slo)),
+      el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(s.series || s.slo), class: 'slo-link' }, s.series || s.slo)),
       el('td', {}, s.service + ' · ' + s.journey),
       el('td', { class: 'num' }, s.objective + ' %'),
       el('td', { class: 'num sli' }, sliPercent(s.sli)),
@@ -244,7 +244,9 @@ function firingAlerts() {
   const alerts = [];
   Object.values(state.slos).forEach(s => {
     Object.entries(s.alerts || {}).forEach(([severity, alert]) => {
-      if (alert.state === 'firing') alerts.push({ slo: s.slo, severity, since: alert.since, pairs: alert.pairs || [] });
+      if (alert.state === 'firing') {
+        alerts.push({ slo: s.slo, series: s.series || s.slo, labels: s.labels || {}, severity, since: alert.since, pairs: alert.pairs || [] });
+      }
     });
   });
   return alerts.sort((a, b) => a.since < b.since ? -1 : 1);
@@ -253,12 +255,12 @@ function firingAlerts() {
 function alertRow(alert) {
   return el('tr', { class: 'alert', dataset: { slo: alert.slo, severity: alert.severity, state: 'firing' } },
     el('td', {}, badge(alert.severity)),
-    el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(alert.slo) }, alert.slo)),
+    el('td', {}, el('a', { href: '#/slo/' + encodeURIComponent(alert.series) }, alert.series)),
     el('td', {}, 'burning too fast: ' + alert.pairs.join(', ')),
     el('td', {}, badge('firing', alert.severity)),
     el('td', {}, when(alert.since)),
     el('td', { class: 'muted' }, 'no incident'),
-    el('td', { class: 'actions' }, silenceButton(alert.slo)));
+    el('td', { class: 'actions' }, silenceButton(alert.slo, alert.labels)));
 }
 
 function renderFiringOnly(section, firing, intro) {
@@ -267,9 +269,14 @@ function renderFiringOnly(section, firing, intro) {
   replaceRows(section, firing.map(alertRow));
 }
 
-function silenceButton(slo) {
+/** Matchers for the alerts of an SLO, or of one series of a split SLO (its labels too). */
+function sloMatchers(slo, labels) {
+  return ['slo="' + slo + '"', ...Object.entries(labels || {}).filter(([, v]) => v !== '').map(([k, v]) => k + '="' + v + '"')].join(', ');
+}
+
+function silenceButton(slo, labels) {
   return el('button', { type: 'button', dataset: { action: 'silence' }, onclick: () => {
-    $('#silence-matchers').value = 'slo="' + slo + '"';
+    $('#silence-matchers').value = sloMatchers(slo, labels);
     $('#silence-comment').focus();
   } }, 'Silence…');
 }
@@ -367,6 +374,8 @@ function renderSloView(name, statusReply, historyReply) {
     $('#slo-alerts ul').replaceChildren();
     return;
   }
+  // a split SLO answers with its series by key; a series' own status names its key as a string
+  if (typeof statusReply.body.series === 'object') return renderSplitSloView(statusReply.body);
   const s = statusReply.body;
   const status = sloStatus(s);
   $('#slo-status').replaceWith(Object.assign(badge(status), { id: 'slo-status' }));
@@ -396,12 +405,35 @@ function renderSloView(name, statusReply, historyReply) {
   const alerts = Object.entries(s.alerts || {}).map(([severity, alert]) => el('li', { dataset: { severity, state: alert.state } },
     badge(alert.state === 'firing' ? severity : alert.state === 'no-data' ? 'no data' : 'ok'), ' ', severity, ': ',
     alert.state === 'firing' ? ['firing since ', when(alert.since), ' (', (alert.pairs || []).join(', '), ') '] : alert.state,
-    alert.state === 'firing' ? silenceLink(s.slo) : null));
+    alert.state === 'firing' ? silenceLink(s.slo, s.labels) : null));
   $('#slo-alerts ul').replaceChildren(...(alerts.length ? alerts : [el('li', { class: 'muted' }, 'No alert pairs.')]));
 }
 
-function silenceLink(slo) {
-  return el('a', { href: '#/', onclick: () => { setTimeout(() => { $('#silence-matchers').value = 'slo="' + slo + '"'; $('#silence-comment').focus(); }, 0); } }, 'silence…');
+/** A split SLO: one line per series, worst budget first, each linking to the series' own page with its charts. */
+function renderSplitSloView(body) {
+  const series = Object.values(body.series).sort(byBudget);
+  const worst = series.length ? sloStatus(series[0]) : 'no data';
+  const firing = series.map(sloStatus).find(status => ['page', 'ticket', 'notify'].includes(status));
+  $('#slo-status').replaceWith(Object.assign(badge(firing || worst), { id: 'slo-status' }));
+  $('#slo-view').dataset.status = firing || worst;
+  const first = series[0] || {};
+  $('#slo-about').textContent = 'service ' + first.service + ' · journey ' + first.journey + ' · objective ' + first.objective
+    + ' % over a ' + windowText(first.window) + ' window · split into ' + series.length + ' series';
+  $('#slo-figures').replaceChildren(...series.map(s => el('div', { class: 'series', dataset: { series: s.series, status: sloStatus(s) } },
+    el('dt', {}, badge(sloStatus(s)), ' ', el('a', { href: '#/slo/' + encodeURIComponent(s.series) }, s.series)),
+    el('dd', {}, 'SLI ' + sliPercent(s.sli) + ' · budget left ' + percent(s.budgetRemaining) + ' · ', runsOut(s)))));
+  drawChart($('#sli-chart'), [], { empty: 'open a series for its charts' });
+  drawChart($('#budget-chart'), [], { empty: 'open a series for its charts' });
+  $('#burn-rates tbody').replaceChildren();
+  const alerts = series.flatMap(s => Object.entries(s.alerts || {}).filter(([, alert]) => alert.state === 'firing')
+    .map(([severity, alert]) => el('li', { dataset: { severity, state: alert.state, series: s.series } },
+      badge(severity), ' ', s.series, ' ', severity, ': firing since ', when(alert.since), ' (', (alert.pairs || []).join(', '), ') ',
+      silenceLink(s.slo, s.labels))));
+  $('#slo-alerts ul').replaceChildren(...(alerts.length ? alerts : [el('li', { class: 'muted' }, 'No series is firing.')]));
+}
+
+function silenceLink(slo, labels) {
+  return el('a', { href: '#/', onclick: () => { setTimeout(() => { $('#silence-matchers').value = sloMatchers(slo, labels); $('#silence-comment').focus(); }, 0); } }, 'silence…');
 }
 
 /** The history's points as {t, sli, budget}: cumulative from the window's start to each bucket's end. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.DurationSyntax;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
@@ -102,6 +103,11 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("  objective %s %% over %s; error budget %s %% (%s of full outage)%n",
                 number(slo.objectivePercent()), windowText(slo.window()), number(slo.errorBudget() * 100),
                 Durations.formatRoughly(fullOutage));
+        if (slo.grouping().isSplit()) {
+            out.printf("  split by %s: every value%s judged alone, at most %d series, further ones counted in %s%n",
+                    String.join(", ", slo.grouping().by()), slo.grouping().by().size() > 1 ? " combination" : "",
+                    slo.grouping().maxSeries(), SeriesKey.overflow(slo));
+        }
         if (slo.alerting().minEvents() > 0) {
             out.printf("  low-traffic guard: a pair fires only with at least %d events in its long window%n", slo.alerting().minEvents());
         }
@@ -131,6 +137,10 @@ final class PlanCommand implements Callable<Integer> {
         json.put("window", windowText(slo.window()));
         json.put("errorBudget", slo.errorBudget());
         json.put("minEvents", slo.alerting().minEvents());
+        if (slo.grouping().isSplit()) {
+            json.put("groupBy", slo.grouping().by());
+            json.put("maxSeries", slo.grouping().maxSeries());
+        }
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (AlertPair pair : plan.pairs()) {
             Map<String, Object> p = new LinkedHashMap<>();

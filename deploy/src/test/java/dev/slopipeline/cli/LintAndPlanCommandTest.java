@@ -16,6 +16,25 @@ import org.junit.jupiter.api.io.TempDir;
 class LintAndPlanCommandTest {
 
     private static final String EXAMPLES = "../slo-definitions/examples";
+    private static final String CHECKOUT = """
+            apiVersion: slo-pipeline/v1
+            kind: Service
+            metadata: {name: storefront}
+            spec: {owner: team-shop, tier: 1}
+            ---
+            apiVersion: slo-pipeline/v1
+            kind: SLO
+            metadata: {name: checkout-availability}
+            spec:
+              service: storefront
+              journey: checkout
+              indicator:
+                match: [{service: checkout-api}]
+                good: {status: {below: 500}}
+              objective: 99.9
+              window: 30d
+              alerting: {minEvents: 100}
+            """;
 
     record Run(int exitCode, String out, String err) {
     }
@@ -125,25 +144,7 @@ class LintAndPlanCommandTest {
 
     @Test
     void shouldPlanTheWorkbookPairsAsATable() throws IOException {
-        Path file = write("checkout.yaml", """
-                apiVersion: slo-pipeline/v1
-                kind: Service
-                metadata: {name: storefront}
-                spec: {owner: team-shop, tier: 1}
-                ---
-                apiVersion: slo-pipeline/v1
-                kind: SLO
-                metadata: {name: checkout-availability}
-                spec:
-                  service: storefront
-                  journey: checkout
-                  indicator:
-                    match: [{service: checkout-api}]
-                    good: {status: {below: 500}}
-                  objective: 99.9
-                  window: 30d
-                  alerting: {minEvents: 100}
-                """);
+        Path file = write("checkout.yaml", CHECKOUT);
 
         Run run = slo("plan", file.toString());
 
@@ -156,6 +157,20 @@ class LintAndPlanCommandTest {
                 .containsExactly("", "page-fast", "page", "1h", "5m", "14.4", "1.44", "%", "2", "%", "52s", "2d2h");
         assertThat(run.out().lines().filter(line -> line.startsWith("  ticket-slow")).findFirst().orElseThrow().split("\\s+"))
                 .containsExactly("", "ticket-slow", "ticket", "3d", "6h", "1", "0.1", "%", "10", "%", "4m19s", "30d");
+    }
+
+    @Test
+    void shouldSayHowASplitSloIsSplit() throws IOException {
+        Path file = write("checkout.yaml", CHECKOUT + "  groupBy: [region]\n  maxSeries: 50\n");
+
+        Run table = slo("plan", file.toString());
+        Run json = slo("plan", "-o", "json", file.toString());
+
+        assertThat(table.out()).contains("split by region: every value judged alone, at most 50 series, "
+                + "further ones counted in checkout-availability{region=\"other\"}");
+        JsonNode plan = new ObjectMapper().readTree(json.out()).get(0);
+        assertThat(plan.get("groupBy")).extracting(JsonNode::asText).containsExactly("region");
+        assertThat(plan.get("maxSeries").asInt()).isEqualTo(50);
     }
 
     @Test

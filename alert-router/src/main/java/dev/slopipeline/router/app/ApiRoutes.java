@@ -64,7 +64,20 @@ final class ApiRoutes {
 
     /** A change: needs a write token, whose name the handler records. */
     ApiRoutes write(String method, String path, WriteHandler handler) {
-        Handler checked = request -> {
+        Handler checked = writeChecked(handler);
+        route(method, path, checked);
+        return add(method, path, EndpointAccess.WRITE, checked);
+    }
+
+    /** A POST change whose bodies have a limit of their own rather than the server's (batches from a tool). */
+    ApiRoutes write(String path, int maxBodyBytes, WriteHandler handler) {
+        Handler checked = writeChecked(handler);
+        routes.post(path, maxBodyBytes, checked);
+        return add("POST", path, EndpointAccess.WRITE, checked);
+    }
+
+    private Handler writeChecked(WriteHandler handler) {
+        return request -> {
             ApiAccess.Verdict verdict = access.check(request, ApiScope.WRITE);
             if (verdict instanceof ApiAccess.Verdict.Refused refused) {
                 return refused.reply();
@@ -72,8 +85,6 @@ final class ApiRoutes {
             // a write is never open, so a token always acted
             return handler.handle(request, ((ApiAccess.Verdict.Allowed) verdict).token().orElseThrow());
         };
-        route(method, path, checked);
-        return add(method, path, EndpointAccess.WRITE, checked);
     }
 
     List<Endpoint> endpoints() {

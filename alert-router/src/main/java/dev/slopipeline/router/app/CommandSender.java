@@ -2,12 +2,17 @@ package dev.slopipeline.router.app;
 
 import dev.slopipeline.kit.http.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Puts an API command on its topic and waits until the broker has it, so that a 202 means the command will be
@@ -25,8 +30,23 @@ final class CommandSender {
 
     /** Empty once the broker has the command; otherwise the reply that says why not. */
     Optional<Reply> send(String topic, String key, byte[] value) {
+        return sendAll(topic, List.of(Map.entry(key, value)));
+    }
+
+    /**
+     * Sends every record at once, then waits until the broker has them all: empty then; otherwise the reply that says
+     * why not (some may have been taken).
+     */
+    Optional<Reply> sendAll(String topic, List<Map.Entry<String, byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (Map.Entry<String, byte[]> record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (Future<RecordMetadata> each : sent) {
+                each.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ public final class RouterApp implements AutoCloseable {
             receivers:
             - name: nowhere
             """;
-    /** A silence, an acknowledgement or a reload fits in far less than 64 KiB. */
+    /** A silence, an acknowledgement or a reload fits in far less than 64 KiB; posted alerts have their own limit. */
     private static final Limits HTTP_LIMITS = Limits.DEFAULT.withMaxBodyBytes(64 * 1024);
 
     private final KafkaStreams streams;
@@ -90,6 +91,7 @@ public final class RouterApp implements AutoCloseable {
     private final Optional<ConfigReloader> reloader;
     private final CommandRefusals refusals;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Instant startedAt = Instant.now();
     private HeartbeatPinger pinger;
     private List<ApiRoutes.Endpoint> endpoints = List.of();
 
@@ -216,6 +218,11 @@ public final class RouterApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore()));
     }
 
+    private ReadOnlyKeyValueStore<String, byte[]> activeAlertsStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.ACTIVE_ALERTS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
     private IncidentView incidents() {
         return new IncidentView(streams.store(StoreQueryParameters.fromNameAndType(RouterTopology.INCIDENTS_VIEW_STORE,
                 QueryableStoreTypes.keyValueStore())));
@@ -226,8 +233,16 @@ public final class RouterApp implements AutoCloseable {
         RouterTopics topics = settings.topics();
         Health health = new Health(List.of(this::livenessProblem),
                 List.of(this::streamsReadinessProblem, this::deliveryReadinessProblem));
-        SilenceEndpoints silences = new SilenceEndpoints(commands, topics.commands(), this::silencesStore,
+        SilenceDesk silenceDesk = new SilenceDesk(commands, topics.commands(), this::silencesStore,
                 refusals::reasonFor, settings.silenceLimits(), Clock.systemUTC());
+        SilenceEndpoints silences = new SilenceEndpoints(silenceDesk);
+        AlertmanagerSilences amSilences = new AlertmanagerSilences(silenceDesk);
+        AlertmanagerAlertIntake amIntake = new AlertmanagerAlertIntake(new CommandSender(commands), topics.postedAlerts(),
+                Clock.systemUTC());
+        AlertmanagerAlerts amAlerts = new AlertmanagerAlerts(this::activeAlertsStore, silenceDesk, liveConfig,
+                DefaultInhibition.ON);
+        AlertmanagerStatus amStatus = new AlertmanagerStatus(settings.instanceId(), startedAt,
+                () -> streamsReadinessProblem().isEmpty(), liveConfig, reloader);
         PendingDeliveries pending = new PendingDeliveries(delivery::pending);
         IncidentEndpoints incidentApi = new IncidentEndpoints(new CommandSender(commands),
                 topics.incidentCommands(), this::incidents, Clock.systemUTC());
@@ -254,7 +269,20 @@ public final class RouterApp implements AutoCloseable {
                 .read(OnCallEndpoints.PATH, onCallApi::now)
                 .read(OnCallEndpoints.REPORT_PATH, onCallApi::report)
                 .read(ConfigEndpoints.STATUS_PATH, configApi::status)
-                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request));
+                .write("POST", ConfigEndpoints.RELOAD_PATH, (request, token) -> configApi.reload(request))
+                // Alertmanager's API v2, for Prometheus, amtool and Grafana
+                .probe("/-/healthy", health::live)
+                .probe("/-/ready", health::ready)
+                .write(AlertmanagerAlertIntake.PATH, AlertmanagerAlertIntake.MAX_BODY_BYTES,
+                        (request, token) -> amIntake.post(request))
+                .read(AlertmanagerAlerts.PATH, amAlerts::list)
+                .read(AlertmanagerAlerts.GROUPS_PATH, amAlerts::groups)
+                .read(AlertmanagerStatus.STATUS_PATH, amStatus::status)
+                .read(AlertmanagerStatus.RECEIVERS_PATH, amStatus::receivers)
+                .read(AlertmanagerSilences.LIST_PATH, amSilences::list)
+                .write("POST", AlertmanagerSilences.LIST_PATH, amSilences::create)
+                .read(AlertmanagerSilences.ONE_PATH, amSilences::show)
+                .write("DELETE", AlertmanagerSilences.ONE_PATH, (request, token) -> amSilences.expire(request));
     }
 
     /** Starts the parts in order, and closes what had started when one fails. */

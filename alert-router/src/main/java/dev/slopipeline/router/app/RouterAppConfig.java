@@ -200,7 +200,7 @@ public record RouterAppConfig(
         List<String> names = RouterAppKeys.TOPICS.stream().map(reader::get).toList();
         try {
             return new RouterTopics(names.get(0), names.get(1), names.get(2), names.get(3), names.get(4), names.get(5),
-                    names.get(6), names.get(7), names.get(8), names.get(9));
+                    names.get(6), names.get(7), names.get(8), names.get(9), names.get(10));
         } catch (IllegalArgumentException e) {
             reader.refuse(e.getMessage());
             return RouterTopics.DEFAULT;

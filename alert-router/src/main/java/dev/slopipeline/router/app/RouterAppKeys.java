@@ -93,13 +93,15 @@ public final class RouterAppKeys {
     public static final Key<String> TOPIC_PAGES = topic("pages", RouterTopics.DEFAULT.pages(), "internal: pages by SLO");
     public static final Key<String> TOPIC_ACTIVE_ALERTS = topic("active.alerts", RouterTopics.DEFAULT.activeAlerts(),
             "internal: every firing alert, for inhibition (compacted)");
+    public static final Key<String> TOPIC_POSTED_ALERTS = topic("posted.alerts", RouterTopics.DEFAULT.postedAlerts(),
+            "alerts posted to /api/v2/alerts (by Prometheus), by fingerprint");
     public static final Key<String> TOPIC_DELIVERIES = topic("deliveries", DispatchTopics.DEFAULT.deliveries(),
             "the outcome of every delivery (compacted, then deleted after router.deliveries.retention)");
 
     /** The keys of {@link RouterTopics}, in the order of its components. */
     public static final List<Key<String>> TOPICS = List.of(TOPIC_ALERTS, TOPIC_COMMANDS, TOPIC_SILENCES,
             TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS, TOPIC_PAGES,
-            TOPIC_ACTIVE_ALERTS);
+            TOPIC_ACTIVE_ALERTS, TOPIC_POSTED_ALERTS);
 
     /** Every key above, and {@code kafka.*}. */
     public static final KeySet ALL = KeySet.of(List.of(BOOTSTRAP_SERVERS, CONFIG, ONCALL_CONFIG, HTTP_PORT, APPLICATION_ID, STATE_DIR,
@@ -107,7 +109,7 @@ public final class RouterAppKeys {
                     SILENCES_MAX, SILENCES_MAX_DURATION, PUNCTUATION_INTERVAL,
                     CONFIG_CHECK_INTERVAL, MAX_UNFINISHED_INTENTS, DELIVERIES_RETENTION, TOPIC_ALERTS, TOPIC_COMMANDS,
                     TOPIC_SILENCES, TOPIC_NOTIFICATIONS, TOPIC_DLQ, TOPIC_INCIDENT_COMMANDS, TOPIC_INCIDENTS, TOPIC_GROUPS,
-                    TOPIC_PAGES, TOPIC_ACTIVE_ALERTS, TOPIC_DELIVERIES))
+                    TOPIC_PAGES, TOPIC_ACTIVE_ALERTS, TOPIC_POSTED_ALERTS, TOPIC_DELIVERIES))
             .passingThrough(KafkaSettings.PASS_THROUGH)
             .readElsewhere(LoggingKeys.ALL);
 

@@ -15,7 +15,8 @@ import org.apache.kafka.common.config.TopicConfig;
  * {@link DispatchTopics} creates them, active alerts compacted; the rest are logs. Incident commands and pages, both
  * keyed by SLO, must reach the one task that holds the SLO's incidents: the commands get the partition count of
  * {@code slo.alerts}, whoever created it, and the pages that of the commands (an older deployment created the commands
- * with the count of {@code slo.alerts}; whatever it has, the pages follow it).
+ * with the count of {@code slo.alerts}; whatever it has, the pages follow it). Posted alerts share the routing tasks
+ * of {@code slo.alerts}, so they get its partition count too.
  */
 final class RouterTopicLayout {
 
@@ -39,7 +40,10 @@ final class RouterTopicLayout {
                 WantedTopic.partitionedLike(topics.pages(), topics.incidentCommands())
                         .withCleanupPolicy(TopicConfig.CLEANUP_POLICY_DELETE),
                 // a firing alert's latest state, a tombstone once it resolves
-                compacted(topics.activeAlerts(), partitions)));
+                compacted(topics.activeAlerts(), partitions),
+                // read by the routing task of the same partition of slo.alerts
+                WantedTopic.partitionedLike(topics.postedAlerts(), topics.alerts())
+                        .withCleanupPolicy(TopicConfig.CLEANUP_POLICY_DELETE)));
         // the latest heartbeat per instance is all that matters
         heartbeats.ifPresent(topic -> wanted.add(compacted(topic, partitions)));
         return wanted;

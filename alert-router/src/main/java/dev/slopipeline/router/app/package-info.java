@@ -6,6 +6,7 @@
  *  slo.alerts ─► routing topology ─► router.notifications ─► delivery service ─► receivers
  *                  ▲ silences (global store) ◄─ router.silences        └────────► router.deliveries
  *                  └─ router.commands ◄─ POST/DELETE /api/v1/silences
+ *  POST /api/v2/alerts ─► router.posted-alerts ─► routing topology (beside slo.alerts)
  * </pre>
  *
  * <h2>Endpoints</h2>
@@ -38,9 +39,16 @@
  *       {@code lastSuccessAt}, {@code sha256}, {@code problems} as {@code file:line:col: message}).</li>
  *   <li>{@code POST /-/reload} (write): reloads the config file now; 200, or 400 with {@code problems} while the
  *       previous config stays live. The file is also checked for changes every few seconds.</li>
+ *   <li>Alertmanager's API v2, for Prometheus, amtool and Grafana: {@code /-/healthy}, {@code /-/ready} (open);
+ *       {@code GET /api/v2/alerts}, {@code /alerts/groups}, {@code /silences}, {@code /silence/{id}},
+ *       {@code /status}, {@code /receivers} (read); {@code POST /api/v2/alerts} (onto {@code router.posted-alerts}),
+ *       {@code POST /api/v2/silences}, {@code DELETE /api/v2/silence/{id}} (write). See
+ *       {@link dev.slopipeline.router.app.AlertmanagerAlertIntake}, {@link dev.slopipeline.router.app.AlertmanagerAlerts},
+ *       {@link dev.slopipeline.router.app.AlertmanagerSilences} and {@link dev.slopipeline.router.app.AlertmanagerStatus};
+ *       their errors are a JSON string, as Alertmanager's.</li>
  * </ul>
  * Errors are {@code {"error": message, "status": code}}; a 500 says no more than an {@code errorId}, which the log
- * has with the exception. Request bodies are limited to 64 KiB (413).
+ * has with the exception. Request bodies are limited to 64 KiB, those of {@code POST /api/v2/alerts} to 1 MiB (413).
  *
  * <h2>What a reload changes</h2>
  * Routes, receivers, inhibition, time intervals and retries apply from the next alert or tick; so do users,

@@ -10,12 +10,8 @@ import dev.slopipeline.router.notification.LabelledAlert;
 import dev.slopipeline.router.notification.SloAlerts;
 import dev.slopipeline.router.oncall.heartbeat.HeartbeatWatch;
 import dev.slopipeline.router.oncall.heartbeat.SilentPipelineAlert;
-import dev.slopipeline.router.routing.route.Route;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,7 +23,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The first half of the router: reads SLO alert transitions, matches them against the route tree and sends each
- * alert once per distinct group key it gets to {@code router.groups}, keyed by that group key, so that one task of
+ * alert once per distinct group key it gets to {@code router.groups} ({@link AlertRouting}), keyed by that group key, so that one task of
  * the whole cluster holds every alert of a group whichever partitions of {@code slo.alerts} they came from. Every
  * transition also goes to the compacted {@code router.active-alerts} (firing: the alert; resolved: a tombstone),
  * which every instance reads, so that inhibition sees every firing alert.
@@ -96,24 +92,7 @@ final class RouteProcessor implements Processor<byte[], byte[], byte[], byte[]> 
     }
 
     private void route(LabelledAlert alert) {
-        long timestamp = context.currentSystemTimeMs();
-        byte[] value = AlertJson.encode(alert);
-        for (String groupKey : groupKeys(liveConfig.get().route(), alert)) {
-            context.forward(new Record<>(groupKey.getBytes(StandardCharsets.UTF_8), value, timestamp),
-                    RouterTopology.GROUPS_SINK);
-        }
-        byte[] fingerprint = alert.fingerprint().toString().getBytes(StandardCharsets.UTF_8);
-        context.forward(new Record<>(fingerprint, alert.resolved() ? null : value, timestamp),
-                RouterTopology.ACTIVE_ALERTS_SINK);
-    }
-
-    /** The group keys of the routes an alert matches, in tree order, each once. */
-    static Set<String> groupKeys(Route root, LabelledAlert alert) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Route route : root.match(alert.labels())) {
-            keys.add(route.groupKey(alert.labels()));
-        }
-        return keys;
+        AlertRouting.route(context, liveConfig.get().route(), alert);
     }
 
     /**

@@ -24,18 +24,20 @@ import java.util.Objects;
  *                         by SLO; as many partitions as {@code incidentCommands}, so one task owns an SLO's incidents
  * @param activeAlerts     internal, compacted: every firing alert, keyed by fingerprint (a tombstone once it
  *                         resolves), read back by every instance so that inhibition sees the whole cluster's alerts
+ * @param postedAlerts     alerts posted to Alertmanager's {@code POST /api/v2/alerts} (by Prometheus, amtool), keyed
+ *                         by fingerprint; as many partitions as {@code alerts}, whose routing task they share
  */
 public record RouterTopics(String alerts, String commands, String silences, String notifications, String deadLetters,
                            String incidentCommands, String incidents, String groups, String pages,
-                           String activeAlerts) {
+                           String activeAlerts, String postedAlerts) {
 
     public static final RouterTopics DEFAULT = new RouterTopics(Alert.DEFAULT_TOPIC, "router.commands", "router.silences",
             "router.notifications", "router.dlq", "router.incident-commands", "router.incidents", "router.groups",
-            "router.pages", "router.active-alerts");
+            "router.pages", "router.active-alerts", "router.posted-alerts");
 
     public RouterTopics {
         List<String> all = Arrays.asList(alerts, commands, silences, notifications, deadLetters,
-                incidentCommands, incidents, groups, pages, activeAlerts);
+                incidentCommands, incidents, groups, pages, activeAlerts, postedAlerts);
         all.forEach(topic -> {
             Objects.requireNonNull(topic, "topic");
             if (topic.isBlank()) {
@@ -46,14 +48,15 @@ public record RouterTopics(String alerts, String commands, String silences, Stri
             throw new IllegalArgumentException("the router's " + all.size() + " topics must have different names: alerts "
                     + alerts + ", commands " + commands + ", silences " + silences + ", notifications " + notifications
                     + ", dead letters " + deadLetters + ", incident commands " + incidentCommands + ", incidents "
-                    + incidents + ", groups " + groups + ", pages " + pages + ", active alerts " + activeAlerts);
+                    + incidents + ", groups " + groups + ", pages " + pages + ", active alerts " + activeAlerts
+                    + ", posted alerts " + postedAlerts);
         }
     }
 
     /** Every topic, in the order of the components. */
     public List<String> all() {
         return List.of(alerts, commands, silences, notifications, deadLetters, incidentCommands, incidents, groups, pages,
-                activeAlerts);
+                activeAlerts, postedAlerts);
     }
 
     /** The default names with a suffix, so that tests and side-by-side deployments do not share topics. */
@@ -61,6 +64,6 @@ public record RouterTopics(String alerts, String commands, String silences, Stri
         return new RouterTopics(DEFAULT.alerts + suffix, DEFAULT.commands + suffix, DEFAULT.silences + suffix,
                 DEFAULT.notifications + suffix, DEFAULT.deadLetters + suffix, DEFAULT.incidentCommands + suffix,
                 DEFAULT.incidents + suffix, DEFAULT.groups + suffix, DEFAULT.pages + suffix,
-                DEFAULT.activeAlerts + suffix);
+                DEFAULT.activeAlerts + suffix, DEFAULT.postedAlerts + suffix);
     }
 }

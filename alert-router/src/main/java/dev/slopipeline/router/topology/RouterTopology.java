@@ -30,6 +30,9 @@ public final class RouterTopology {
     public static final String GROUPS_SINK = "groups-sink";
     public static final String ACTIVE_ALERTS_SINK = "active-alerts-sink";
     public static final String ROUTE_DEAD_LETTER_SINK = "route-dead-letter-sink";
+    public static final String POSTED_ALERTS_SOURCE = "posted-alerts-source";
+    public static final String POSTED_ALERTS = "posted-alerts";
+    public static final String POSTED_ALERTS_STORE = "posted-alerts-firing";
 
     public static final String GROUPS_SOURCE = "groups-source";
     public static final String GROUP = "group";
@@ -96,11 +99,18 @@ public final class RouterTopology {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEARTBEAT_STORE),
                     Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), ROUTE);
         }
-        topology.addSink(GROUPS_SINK, topics.groups(), new ByteArraySerializer(), new ByteArraySerializer(), ROUTE);
+        // Alerts posted to Alertmanager's API are routed beside them, by the same tasks (same partition counts).
+        topology.addSource(POSTED_ALERTS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                topics.postedAlerts());
+        topology.addProcessor(POSTED_ALERTS, () -> new PostedAlertProcessor(config, liveConfig), POSTED_ALERTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSTED_ALERTS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), POSTED_ALERTS);
+        topology.addSink(GROUPS_SINK, topics.groups(), new ByteArraySerializer(), new ByteArraySerializer(), ROUTE,
+                POSTED_ALERTS);
         topology.addSink(ACTIVE_ALERTS_SINK, topics.activeAlerts(), new ByteArraySerializer(),
-                new ByteArraySerializer(), ROUTE);
+                new ByteArraySerializer(), ROUTE, POSTED_ALERTS);
         topology.addSink(ROUTE_DEAD_LETTER_SINK, topics.deadLetters(), new ByteArraySerializer(),
-                new ByteArraySerializer(), ROUTE);
+                new ByteArraySerializer(), ROUTE, POSTED_ALERTS);
 
         // Group: one task owns each group key, whichever SLOs and partitions its alerts came from.
         topology.addSource(GROUPS_SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.groups());

@@ -11,6 +11,8 @@
  *                       │                                            │ store router-incidents
  *                       │                          router.incident-commands (key: SLO)
  *                       └─► router.active-alerts (compacted, key: fingerprint) ─► active-alerts-global
+ *  router.posted-alerts ─► posted-alerts ─► as route: router.groups, router.active-alerts
+ *  (key: fingerprint)       store posted-alerts-firing (in route's tasks)
  *  router.commands ─► silence-commands ─► router.silences (compacted) ─► silences-global
  *  (key: silence id)      └─► router.commands, partition 0 (creates, to the one task that decides them)
  *  every processor ─► router.dlq (refused records, reason in a header)
@@ -78,6 +80,11 @@
  *   <li>{@code slo.alerts}: {@link dev.slopipeline.definitions.alert.AlertCodec}. Unreadable records go to
  *       {@code router.dlq} unchanged, with headers {@code slo.dlq.reason} and {@code slo.dlq.topic}; processing goes on.</li>
  *   <li>{@code router.commands}: {@link dev.slopipeline.router.topology.SilenceCommandCodec}.</li>
+ *   <li>{@code router.posted-alerts}: {@link dev.slopipeline.router.topology.PostedAlertCodec}, written by the API's
+ *       {@code POST /api/v2/alerts}; {@link dev.slopipeline.router.topology.PostedAlertProcessor} gives them
+ *       Alertmanager's lifetime (resolved at {@code endsAt}, or {@code resolve_timeout} after the last send) and
+ *       routes their changes like SLO alerts, in the tasks of {@code route} (both topics have as many
+ *       partitions).</li>
  *   <li>{@code router.silences}: one silence per record, see {@code SilenceRecords}.</li>
  *   <li>{@code router.groups}, {@code router.active-alerts}: one alert as
  *       {@link dev.slopipeline.router.notification.AlertJson} (labels, annotations, startsAt, endsAt, updatedAt).</li>

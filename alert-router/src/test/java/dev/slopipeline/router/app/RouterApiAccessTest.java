@@ -75,12 +75,13 @@ class RouterApiAccessTest {
 
         assertThat(pathsOf(table, EndpointAccess.READ)).containsExactlyInAnyOrder(
                 "GET /api/v1/oncall", "GET /api/v1/oncall/report", "GET /api/v1/incidents", "GET /api/v1/incidents/{id}",
-                "GET /api/v1/silences", "GET /api/v1/deliveries/pending", "GET /api/v1/status/config");
+                "GET /api/v1/silences", "GET /api/v1/deliveries/pending", "GET /api/v1/status/config",
+                "GET /api/v2/alerts", "GET /api/v2/alerts/groups", "GET /api/v2/status", "GET /api/v2/receivers", "GET /api/v2/silences", "GET /api/v2/silence/{id}");
         assertThat(pathsOf(table, EndpointAccess.WRITE)).containsExactlyInAnyOrder(
                 "POST /api/v1/silences", "DELETE /api/v1/silences/{id}", "POST /api/v1/incidents/{id}/{action}",
-                "POST /-/reload");
+                "POST /-/reload", "POST /api/v2/alerts", "POST /api/v2/silences", "DELETE /api/v2/silence/{id}");
         assertThat(pathsOf(table, EndpointAccess.OPEN)).containsExactlyInAnyOrder(
-                "GET /healthz", "GET /readyz", "GET /metrics");
+                "GET /healthz", "GET /readyz", "GET /metrics", "GET /-/healthy", "GET /-/ready");
         assertThat(pathsOf(table, EndpointAccess.SIGNED_LINK)).containsExactlyInAnyOrder(
                 "GET /ack/{token}", "POST /ack/{token}");
     }

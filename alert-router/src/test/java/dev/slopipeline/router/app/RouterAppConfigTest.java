@@ -186,7 +186,7 @@ class RouterAppConfigTest {
                 .hasMessageContaining("Did you mean router.http.port?")
                 .hasMessageContaining("router.external.url (file " + file + ") must be an http(s) URL")
                 .hasMessageContaining("router.partitions (environment SLO_PIPELINE_ROUTER_PARTITIONS) must be a whole number from 1 to 10000, got \"none\"")
-                .hasMessageContaining("the router's 10 topics must have different names")
+                .hasMessageContaining("the router's 11 topics must have different names")
                 .hasMessageContaining("router.topics.deliveries (set(\"router.topics.deliveries\")) intents and outcomes need two different topics");
     }
 

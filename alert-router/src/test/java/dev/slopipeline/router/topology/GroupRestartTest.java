@@ -106,7 +106,7 @@ class GroupRestartTest {
         /** As the route processor sends it: once per group key, keyed by it. */
         void process(Alert alert) {
             LabelledAlert labelled = SloAlerts.toLabelled(alert);
-            for (String groupKey : RouteProcessor.groupKeys(config.route(), labelled)) {
+            for (String groupKey : AlertRouting.groupKeys(config.route(), labelled)) {
                 processor.process(new Record<>(groupKey.getBytes(StandardCharsets.UTF_8), AlertJson.encode(labelled),
                         now.toEpochMilli()));
             }

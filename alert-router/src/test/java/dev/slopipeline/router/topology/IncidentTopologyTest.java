@@ -255,7 +255,7 @@ class IncidentTopologyTest {
     @Test
     void shouldNotOpenASecondIncidentWhileOneIsOpenNorReopenOneAPersonResolved() {
         publishFiring();
-        alerts.pipeInput(SLO, new AlertCodec().encode(firing(SLO, Severity.PAGE, Map.of("region", "eu"), T0)), now);
+        publishFiring(); // sent again, as after a restart of the streams app: the same alert, still one incident
         advance(Duration.ofHours(1));
         incident();
         assertThat(latest).hasSize(1);
@@ -317,6 +317,28 @@ class IncidentTopologyTest {
         assertThat(latest.values()).extracting(Incident::slo).containsExactlyInAnyOrder(SLO, search);
         assertThat(latest.values()).allSatisfy(incident -> assertThat(incident.notified()).containsExactly("alice"));
         assertThat(pagesTo()).containsExactly("alice@example.com", "alice@example.com");
+    }
+
+    @Test
+    void shouldOpenAnIncidentPerSeriesOfASplitSloAndResolveEachOnItsOwn() {
+        Map<String, String> euWest = Map.of("team", "payments", "region", "eu-west");
+        Map<String, String> usEast = Map.of("team", "payments", "region", "us-east");
+        alerts.pipeInput(SLO, new AlertCodec().encode(firing(SLO, Severity.PAGE, euWest, T0)), now);
+        alerts.pipeInput(SLO, new AlertCodec().encode(firing(SLO, Severity.PAGE, usEast, T0)), now);
+        advance(Duration.ofMinutes(1).plusSeconds(1)); // the group's second alert waits for its group_interval
+
+        assertThat(pagesTo()).containsExactly("alice@example.com", "alice@example.com");
+        incident();
+        assertThat(latest.values()).extracting(incident -> incident.labels().get("region"))
+                .containsExactlyInAnyOrder("eu-west", "us-east");
+        assertThat(latest.values()).extracting(Incident::state).containsOnly(Incident.State.TRIGGERED);
+
+        alerts.pipeInput(SLO, new AlertCodec().encode(resolved(SLO, Severity.PAGE, euWest, T0, now)), now);
+        advance(Duration.ofMinutes(1).plusSeconds(1));
+
+        incident();
+        assertThat(latest.values()).extracting(incident -> incident.labels().get("region") + " " + incident.state())
+                .containsExactlyInAnyOrder("eu-west " + Incident.State.RESOLVED, "us-east " + Incident.State.TRIGGERED);
     }
 
     private void publishFiring() {

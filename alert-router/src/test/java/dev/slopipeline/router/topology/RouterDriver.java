@@ -40,12 +40,14 @@ final class RouterDriver implements AutoCloseable {
     final TopologyTestDriver driver;
     final TestInputTopic<String, byte[]> alerts;
     final TestInputTopic<String, byte[]> commands;
+    final TestInputTopic<String, byte[]> posted;
     final TestOutputTopic<String, byte[]> notifications;
     final TestOutputTopic<String, byte[]> silences;
     final TestOutputTopic<String, byte[]> deadLetters;
     final List<Notification> sent = new ArrayList<>();
 
     private final AlertCodec alertCodec = new AlertCodec();
+    private final PostedAlertCodec postedCodec = new PostedAlertCodec();
     private final IntentCodec notificationCodec = new IntentCodec();
     private long elapsedMillis;
 
@@ -65,6 +67,7 @@ final class RouterDriver implements AutoCloseable {
                         .withSilenceLimits(silenceLimits)), properties, T0);
         alerts = driver.createInputTopic(topics.alerts(), new StringSerializer(), new ByteArraySerializer());
         commands = driver.createInputTopic(topics.commands(), new StringSerializer(), new ByteArraySerializer());
+        posted = driver.createInputTopic(topics.postedAlerts(), new StringSerializer(), new ByteArraySerializer());
         notifications = driver.createOutputTopic(topics.notifications(), new StringDeserializer(),
                 new ByteArrayDeserializer());
         silences = driver.createOutputTopic(topics.silences(), new StringDeserializer(), new ByteArrayDeserializer());
@@ -89,6 +92,11 @@ final class RouterDriver implements AutoCloseable {
 
     void publish(Alert alert) {
         alerts.pipeInput(alert.slo(), alertCodec.encode(alert), now());
+    }
+
+    /** An alert as the API puts it on {@code router.posted-alerts}, received now. */
+    void post(PostedAlert alert) {
+        posted.pipeInput(alert.fingerprint().toString(), postedCodec.encode(alert), now());
     }
 
     /** The notifications written since the last call, decoded; also appended to {@link #sent}. */

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,20 +58,41 @@ class RouterTopologyIntegrationTest {
     @Test
     void shouldNotifyTheFiringOnceAndTheResolutionOnceAcrossARestart() throws Exception {
         RouterTopics topics = RouterTopics.withSuffix(".it-restart");
-        TopologyRun.createTopics(broker, topics, 2, 2);
-        String applicationId = "router-topology-it-restart";
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
+        assertFiredOnceAndResolvedOnceAcrossARestart(topics, "router-topology-it-restart",
+                () -> broker.send(topics.alerts(), SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt)),
+                () -> broker.send(topics.alerts(),
+                        SloAlertSamples.resolved(SLO, Severity.PAGE, Map.of(), startedAt, Instant.now())));
+    }
+
+    @Test
+    void shouldResolveAPostedAlertThatFiredBeforeARestart() throws Exception {
+        RouterTopics topics = RouterTopics.withSuffix(".it-posted-restart");
+        Map<String, String> labels = Map.of("alertname", "DiskFull", "instance", "db-1");
+        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        assertFiredOnceAndResolvedOnceAcrossARestart(topics, "router-topology-it-posted-restart",
+                () -> post(topics, new PostedAlert(labels, Map.of(), Optional.of(startedAt), Optional.empty(),
+                        Instant.now())),
+                // what Prometheus sends once the rule stops: only a router that remembers the firing alert resolves it
+                () -> post(topics, new PostedAlert(labels, Map.of(), Optional.of(startedAt), Optional.of(Instant.now()),
+                        Instant.now())));
+    }
+
+    /** {@code fire} before a restart, {@code resolve} while stopped: one firing, then one resolution, nothing more. */
+    private void assertFiredOnceAndResolvedOnceAcrossARestart(RouterTopics topics, String applicationId, Runnable fire,
+                                                              Runnable resolve) throws Exception {
+        TopologyRun.createTopics(broker, topics, 2, 2);
         try (KafkaConsumer<String, byte[]> consumer = broker.readCommitted(topics.notifications(),
-                "router-topology-it-reader")) {
+                applicationId + "-reader")) {
             TopologyRun first = start(applicationId, topics);
-            broker.send(topics.alerts(), SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt));
+            fire.run();
             List<Notification> fired = await(consumer, 1);
             assertThat(fired).singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(AlertState.FIRING));
 
             first.stopAtOnce();
-            broker.send(topics.alerts(),
-                    SloAlertSamples.resolved(SLO, Severity.PAGE, Map.of(), startedAt, Instant.now()));
+            resolve.run();
             TopologyRun second = start(applicationId, topics);
             try {
                 List<Notification> afterRestart = await(consumer, 1);
@@ -86,6 +108,10 @@ class RouterTopologyIntegrationTest {
                 second.stopAtOnce();
             }
         }
+    }
+
+    private static void post(RouterTopics topics, PostedAlert alert) {
+        broker.send(topics.postedAlerts(), alert.fingerprint().toString(), new PostedAlertCodec().encode(alert));
     }
 
     private TopologyRun start(String applicationId, RouterTopics topics) {

@@ -86,6 +86,7 @@ final class TopologyRun {
                 new NewTopic(topics.incidents(), 1, (short) 1).configs(compacted),
                 new NewTopic(topics.groups(), groupPartitions, (short) 1),
                 new NewTopic(topics.pages(), sloPartitions, (short) 1),
-                new NewTopic(topics.activeAlerts(), 1, (short) 1).configs(compacted)));
+                new NewTopic(topics.activeAlerts(), 1, (short) 1).configs(compacted),
+                new NewTopic(topics.postedAlerts(), sloPartitions, (short) 1)));
     }
 }

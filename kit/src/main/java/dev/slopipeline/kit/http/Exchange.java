@@ -59,16 +59,18 @@ final class Exchange {
                     + " characters"));
             return;
         }
-        if (jetty.getLength() > limits.maxBodyBytes()) {
+        int maxBodyBytes = lookup instanceof Routes.Lookup.Found found
+                ? found.maxBodyBytes().orElse(limits.maxBodyBytes()) : limits.maxBodyBytes();
+        if (jetty.getLength() > maxBodyBytes) {
             bodyLeftUnread = true;
-            reply(lookup.route(), tooLarge());
+            reply(lookup.route(), tooLarge(maxBodyBytes));
             return;
         }
-        BodyReader.read(jetty, limits.maxBodyBytes())
+        BodyReader.read(jetty, maxBodyBytes)
                 .orTimeout(bodyTimeLeftNanos(), TimeUnit.NANOSECONDS)
                 .whenComplete((body, failure) -> safely(lookup.route(), () -> {
                     if (failure != null) {
-                        bodyFailed(lookup.route(), failure);
+                        bodyFailed(lookup.route(), failure, maxBodyBytes);
                     } else {
                         route(lookup, body);
                     }
@@ -99,11 +101,11 @@ final class Exchange {
         return Math.max(1, context.limits().requestRead().toNanos() - elapsed);
     }
 
-    private void bodyFailed(String route, Throwable failure) {
+    private void bodyFailed(String route, Throwable failure, int maxBodyBytes) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof BodyReader.TooLarge) {
             bodyLeftUnread = true;
-            reply(route, tooLarge());
+            reply(route, tooLarge(maxBodyBytes));
         } else if (cause instanceof TimeoutException) {
             reply(route, Reply.error(408, "the request body did not arrive within " + context.limits().requestRead()
                     .toMillis() + " ms").withHeader("Connection", "close"));
@@ -114,9 +116,9 @@ final class Exchange {
         }
     }
 
-    private Reply tooLarge() {
+    private Reply tooLarge(int maxBodyBytes) {
         // closing: what of the body is not dropped in time would otherwise be read as the next request
-        return Reply.error(413, "the request body exceeds " + context.limits().maxBodyBytes() + " bytes")
+        return Reply.error(413, "the request body exceeds " + maxBodyBytes + " bytes")
                 .withHeader("Connection", "close");
     }
 

@@ -23,7 +23,7 @@ public final class Request {
     private final Map<String, String> pathParameters;
     private final Map<String, List<String>> headers;
     private final byte[] body;
-    private final Map<String, String> parameters;
+    private final Map<String, List<String>> parameters;
 
     private Request(Builder builder) {
         this.method = builder.method;
@@ -76,7 +76,12 @@ public final class Request {
 
     /** A query parameter, decoded; the first one when it is repeated. */
     public Optional<String> parameter(String name) {
-        return Optional.ofNullable(parameters.get(name));
+        return parameters(name).stream().findFirst();
+    }
+
+    /** Every value of a query parameter that may be repeated ({@code ?filter=a&filter=b}), decoded, in order. */
+    public List<String> parameters(String name) {
+        return List.copyOf(parameters.getOrDefault(name, List.of()));
     }
 
     /** The first value of a header, whatever the case of its name. */
@@ -89,8 +94,8 @@ public final class Request {
         return body;
     }
 
-    private static Map<String, String> parse(String query) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+    private static Map<String, List<String>> parse(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return parameters;
         }
@@ -98,7 +103,7 @@ public final class Request {
             int equals = pair.indexOf('=');
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            parameters.putIfAbsent(name, value);
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return parameters;
     }

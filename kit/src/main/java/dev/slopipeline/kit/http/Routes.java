@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,9 @@ public final class Routes {
     /** Any method: the route answers all of them. */
     private static final String ANY = "*";
 
-    private record Route(String method, PathTemplate template, Handler handler, boolean probe) {
+    /** @param maxBodyBytes this route's own limit on request bodies; empty for the server's */
+    private record Route(String method, PathTemplate template, Handler handler, boolean probe,
+                         OptionalInt maxBodyBytes) {
     }
 
     private final List<Route> routes = new ArrayList<>();
@@ -46,6 +49,17 @@ public final class Routes {
 
     public Routes post(String template, Handler handler) {
         return add("POST", template, handler, false);
+    }
+
+    /**
+     * A POST whose bodies have a limit of their own rather than the server's {@link Limits#maxBodyBytes()}: for the
+     * one endpoint whose callers send larger batches (a larger body is refused with 413 as usual).
+     */
+    public Routes post(String template, int maxBodyBytes, Handler handler) {
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBodyBytes must not be negative, was " + maxBodyBytes);
+        }
+        return add("POST", template, handler, false, OptionalInt.of(maxBodyBytes));
     }
 
     public Routes delete(String template, Handler handler) {
@@ -77,6 +91,10 @@ public final class Routes {
     }
 
     private Routes add(String method, String template, Handler handler, boolean probe) {
+        return add(method, template, handler, probe, OptionalInt.empty());
+    }
+
+    private Routes add(String method, String template, Handler handler, boolean probe, OptionalInt maxBodyBytes) {
         PathTemplate path = new PathTemplate(template);
         Objects.requireNonNull(handler, "handler");
         boolean taken = routes.stream().anyMatch(route -> route.template().toString().equals(template)
@@ -84,7 +102,7 @@ public final class Routes {
         if (taken) {
             throw new IllegalArgumentException(method + " " + template + " has a route already");
         }
-        routes.add(new Route(method, path, handler, probe));
+        routes.add(new Route(method, path, handler, probe, maxBodyBytes));
         return this;
     }
 
@@ -116,7 +134,8 @@ public final class Routes {
             return new Lookup.WrongMethod(template, allowed);
         }
         Map<String, String> parameters = best.get().match(rawPath).orElseThrow();
-        return new Lookup.Found(template, route.get().handler(), parameters, route.get().probe());
+        return new Lookup.Found(template, route.get().handler(), parameters, route.get().probe(),
+                route.get().maxBodyBytes());
     }
 
     /** The templates served, for a 404 that says what there is. */
@@ -130,7 +149,8 @@ public final class Routes {
         /** The route's template, or {@link #UNMATCHED}. */
         String route();
 
-        record Found(String route, Handler handler, Map<String, String> parameters, boolean probe) implements Lookup {
+        record Found(String route, Handler handler, Map<String, String> parameters, boolean probe,
+                     OptionalInt maxBodyBytes) implements Lookup {
         }
 
         record WrongMethod(String route, String allowed) implements Lookup {

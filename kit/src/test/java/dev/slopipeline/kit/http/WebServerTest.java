@@ -36,6 +36,8 @@ class WebServerTest {
         server.start(new Routes()
                 .probe("/healthz", request -> Reply.json(200, Json.object().put("status", "alive")))
                 .post("/things", request -> Reply.json(202, Json.object().put("bytes", request.body().length)))
+                .post("/batches", 4 * MAX_BODY, request -> Reply.json(202, Json.object().put("bytes",
+                        request.body().length)))
                 .get("/things/{id}", request -> Reply.json(200, Json.object().put("id", request.pathParameter("id"))))
                 .delete("/things/{id}", request -> Reply.json(202, Json.object().put("deleted", request.pathParameter("id"))))
                 .get("/things/special", request -> Reply.json(200, Json.object().put("special", true)))
@@ -109,6 +111,16 @@ class WebServerTest {
         HttpResponse<String> tooLarge = send("POST", "/things", new byte[MAX_BODY + 1]);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.body()).isEqualTo("{\"error\":\"the request body exceeds " + MAX_BODY + " bytes\",\"status\":413}");
+    }
+
+    @Test
+    void shouldHoldARouteWithALimitOfItsOwnToThatLimit() throws Exception {
+        assertThat(send("POST", "/batches", new byte[4 * MAX_BODY]).body()).isEqualTo("{\"bytes\":" + 4 * MAX_BODY + "}");
+
+        HttpResponse<String> tooLarge = send("POST", "/batches", new byte[4 * MAX_BODY + 1]);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("exceeds " + 4 * MAX_BODY + " bytes");
+        assertThat(send("POST", "/things", new byte[MAX_BODY + 1]).statusCode()).isEqualTo(413);
     }
 
     @Test

@@ -94,7 +94,9 @@ public record Alert(
 
     /**
      * The id of the incident an SLO's alert of {@code severity} started at {@code startedAt}:
-     * {@code slo/severity/startedAt}, e.g. {@code checkout-availability/page/2026-11-23T10:04:00Z}.
+     * {@code slo/severity/startedAt}, e.g. {@code checkout-availability/page/2026-11-23T10:04:00Z}; for a series of a
+     * split SLO {@code slo} is the series key ({@code checkout-availability{region="eu-west"}}, see
+     * {@link dev.slopipeline.definitions.model.SeriesKey}).
      * The firing and the resolved transition of one incident share it, so consumers can pair them
      * and deduplicate redeliveries.
      */

@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.alert;
 
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.model.SloDefinition;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * <p>Labels say which alert it is and never change during an incident, so the firing and the resolved transition
  * share a fingerprint: {@value #ALERTNAME} ({@value #SLO_BURN_RATE} for every SLO alert), {@value #SLO},
  * {@value #SERVICE}, {@value #JOURNEY}, {@value #SEVERITY} ({@code page}, {@code ticket}, {@code notify}),
- * {@value #OWNER}, {@value #TIER}, then the SLO's own labels.
+ * {@value #OWNER}, {@value #TIER}, for a split SLO the labels of its series ({@code region}), then the SLO's own labels.
  *
  * <p>Annotations are human text: {@value #SUMMARY} (what users cannot do), {@value #DESCRIPTION}, {@value #REASON}
  * and the runbook link, which the wire calls {@value #WIRE_RUNBOOK} and everything after it {@value #RUNBOOK_URL},
@@ -64,10 +65,25 @@ public final class AlertLabels {
      * order, {@value #OWNER} and {@value #TIER}, then the SLO's own labels by name, never overriding those.
      */
     public static Map<String, String> of(SloDefinition slo, ServiceDefinition service, Severity severity) {
+        return of(slo, SeriesKey.whole(slo.name()), service, severity);
+    }
+
+    /**
+     * The labels of the alert of one series of a split SLO: those of the SLO's alert, with the series' labels
+     * after {@value #TIER} in the order of its {@code groupBy}, each one whose value is empty left out, as Prometheus
+     * and Alertmanager treat an empty label as absent. The SLO's own labels never share a name with them ({@code lint}
+     * refuses that).
+     */
+    public static Map<String, String> of(SloDefinition slo, SeriesKey series, ServiceDefinition service, Severity severity) {
         Map<String, String> labels = new LinkedHashMap<>();
         putIdentity(labels, slo.name(), service.name(), slo.journey(), severity);
         labels.put(OWNER, service.owner());
         labels.put(TIER, Integer.toString(service.tier()));
+        series.labels().forEach((label, value) -> {
+            if (!value.isEmpty()) {
+                labels.putIfAbsent(label, value);
+            }
+        });
         new TreeMap<>(slo.labels()).forEach(labels::putIfAbsent);
         return labels;
     }

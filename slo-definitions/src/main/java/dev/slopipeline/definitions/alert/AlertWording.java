@@ -36,6 +36,8 @@ public final class AlertWording {
      * The summary the streams app writes. Firing: {@code Customers can pay for their cart is failing: 3.2 % of
      * checkout requests fail (5m); the monthly error budget burns 20.1× too fast (budget left 83 %)}. Resolved:
      * {@code Recovered: 0.05 % of checkout requests fail (5m); the monthly error budget burns 0.5× (budget left 80 %)}.
+     * The alert of a series of a split SLO names its values: {@code The checkout journey in eu-west is failing: ...},
+     * {@code Recovered in eu-west: ...}.
      *
      * @param alert           the transition as composed, its annotations aside
      * @param shortErrorRatio the error ratio over the short window, which the alert gives as a burn rate only
@@ -45,10 +47,21 @@ public final class AlertWording {
                 + " fail (" + DurationSyntax.format(alert.windows().shortWindow()) + ")";
         String burn = "the " + period(slo.window()) + " error budget burns " + times(alert.burnRate().longWindow());
         String left = "budget left " + percent(Math.max(alert.budgetRemaining(), 0));
+        String where = where(slo, alert);
         if (alert.state() == AlertState.FIRING) {
-            return subject(slo) + " is failing: " + failing + "; " + burn + " too fast (" + left + ")";
+            return subject(slo) + where + " is failing: " + failing + "; " + burn + " too fast (" + left + ")";
         }
-        return "Recovered: " + failing + "; " + burn + " (" + left + ")";
+        return "Recovered" + where + ": " + failing + "; " + burn + " (" + left + ")";
+    }
+
+    /**
+     * Which series of a split SLO the alert is of, as its labels say: {@code  in eu-west}, {@code  in eu-west, gold};
+     * nothing for an SLO that is not split, or a series whose values are all empty.
+     */
+    private static String where(SloDefinition slo, Alert alert) {
+        String values = slo.grouping().labels().stream().map(alert.labels()::get)
+                .filter(value -> value != null && !value.isEmpty()).collect(Collectors.joining(", "));
+        return values.isEmpty() ? "" : " in " + values;
     }
 
     /**

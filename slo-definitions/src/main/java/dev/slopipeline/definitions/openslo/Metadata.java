@@ -1,5 +1,6 @@
 package dev.slopipeline.definitions.openslo;
 
+import dev.slopipeline.kit.yaml.Located;
 import dev.slopipeline.kit.yaml.Problems;
 import dev.slopipeline.kit.yaml.SourceLocation;
 import dev.slopipeline.kit.yaml.YamlMap;
@@ -15,14 +16,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An OpenSLO {@code metadata} section. {@code displayName} and {@code annotations} are accepted and
- * ignored: our model has no place for them, and refusing them would refuse most real OpenSLO files.
+ * An OpenSLO {@code metadata} section. {@code displayName} is accepted and ignored: our model has no place for it,
+ * and refusing it would refuse most real OpenSLO files. {@code annotations} are kept for the few that speak to
+ * slo-pipeline (see {@link AnnotatedGrouping}); the others are ignored.
  *
  * @param name absent only where the name is optional (inline SLIs) or was reported as missing
  * @param labels the labels that could be read
  * @param labelKeys every label key written, so that a label already reported as unreadable is not also called missing
+ * @param annotations the annotations whose values are single values, with where they were written
  */
-record Metadata(Optional<String> name, SourceLocation nameLocation, Map<String, Label> labels, Set<String> labelKeys) {
+record Metadata(Optional<String> name, SourceLocation nameLocation, Map<String, Label> labels, Set<String> labelKeys,
+                Map<String, Located<String>> annotations) {
 
     /** Our names become Kafka keys, label values and URL parts, so they are stricter than OpenSLO's. */
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -40,7 +44,13 @@ record Metadata(Optional<String> name, SourceLocation nameLocation, Map<String, 
         Optional<String> name = nameRequired ? metadata.requireString("name") : metadata.string("name");
         SourceLocation nameLocation = metadata.get("name").map(YamlNode::location).orElse(metadata.location());
         metadata.string("displayName");
-        metadata.get("annotations");
+        Map<String, Located<String>> annotations = new LinkedHashMap<>();
+        metadata.get("annotations").flatMap(node -> node.asMap(problems, metadata.describe("annotations"))).ifPresent(map -> {
+            for (String key : map.fieldNames()) {
+                map.get(key).filter(YamlNode::isScalar).flatMap(YamlNode::scalarText)
+                        .ifPresent(value -> annotations.put(key, new Located<>(value, map.get(key).orElseThrow().location())));
+            }
+        });
         Map<String, Label> labels = new LinkedHashMap<>();
         Set<String> labelKeys = new LinkedHashSet<>();
         metadata.get("labels").flatMap(node -> node.asMap(problems, metadata.describe("labels"))).ifPresent(map -> {
@@ -51,7 +61,8 @@ record Metadata(Optional<String> name, SourceLocation nameLocation, Map<String, 
             }
         });
         metadata.rejectUnknownFields();
-        return new Metadata(name, nameLocation, Collections.unmodifiableMap(labels), Collections.unmodifiableSet(labelKeys));
+        return new Metadata(name, nameLocation, Collections.unmodifiableMap(labels), Collections.unmodifiableSet(labelKeys),
+                Collections.unmodifiableMap(annotations));
     }
 
     private static Optional<Label> label(YamlNode value, String what, Problems problems) {

@@ -1,6 +1,7 @@
 package dev.slopipeline.definitions.openslo;
 
 import dev.slopipeline.definitions.model.AlertingSpec;
+import dev.slopipeline.definitions.model.Grouping;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * {@code kind: SLO} to an {@link SloDefinition}. The journey is the SLO's name, and alerting takes our
  * defaults (the four workbook pairs scaled to the window): OpenSLO alert policies describe single
- * conditions, not the paired long and short windows our alerts are built on.
+ * conditions, not the paired long and short windows our alerts are built on. Annotations may split the SLO into
+ * series ({@link AnnotatedGrouping}).
  */
 final class SloTranslation {
 
@@ -45,14 +47,16 @@ final class SloTranslation {
                     + "workbook burn-rate pairs (page-fast, page-slow, ticket-fast, ticket-slow; see OPENSLO.md)");
         }
         fields.rejectUnknownFields();
+        Map<String, String> labels = new LinkedHashMap<>();
+        metadata.ifPresent(m -> m.labels().forEach((key, label) -> labels.put(key, label.joined())));
+        Optional<Grouping> grouping = metadata.flatMap(m -> AnnotatedGrouping.read(m.annotations(), labels, problems));
         if (problems.errorCount() > errorsBefore || name.isEmpty() || service.isEmpty() || indicator.isEmpty()
                 || window.isEmpty() || objectives.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        metadata.get().labels().forEach((key, label) -> labels.put(key, label.joined()));
         SloDefinition definition = new SloDefinition(name.get(), labels, description.orElse(null), service.get(), null,
-                indicator.get(), objectives.get().percent(), window.get(), objectives.get().budgeting(), AlertingSpec.defaults());
+                indicator.get(), objectives.get().percent(), window.get(), objectives.get().budgeting(), AlertingSpec.defaults(),
+                grouping.orElseThrow());
         return Optional.of(new Declared<>(definition, document.location(),
                 Map.of("metadata.name", metadata.get().nameLocation(), "spec.service", serviceLocation)));
     }

@@ -7,6 +7,7 @@ import dev.slopipeline.kit.yaml.SourceLocation;
 
 import dev.slopipeline.definitions.model.AlertingSpec;
 import dev.slopipeline.definitions.model.Budgeting;
+import dev.slopipeline.definitions.model.Grouping;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.model.SloWindow;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads the spec of an {@code SLO} document; the indicator, window, budgeting and alerting have their own readers. */
+/** Reads the spec of an {@code SLO} document; the indicator, window, budgeting, alerting and grouping have their own readers. */
 final class SloReader {
 
     /**
@@ -56,13 +57,14 @@ final class SloReader {
         Optional<AlertingSpec> alerting = spec.get("alerting")
                 .map(node -> node.asMap(problems, "alerting").flatMap(map -> AlertingReader.read(map, problems, fields)))
                 .orElseGet(() -> Optional.of(AlertingSpec.defaults()));
+        Optional<Grouping> grouping = GroupingReader.read(spec, metadata.labels(), problems);
         spec.rejectUnknownFields();
         if (problems.errorCount() > errorsBefore) {
             return new Read(Optional.empty(), reference);
         }
         SloDefinition slo = new SloDefinition(metadata.name(), metadata.labels(), description.orElse(null),
                 service.orElseThrow(), journey.orElse(null), indicator.orElseThrow(), objective.orElseThrow(),
-                window.orElseThrow(), budgeting.orElseThrow(), alerting.orElseThrow());
+                window.orElseThrow(), budgeting.orElseThrow(), alerting.orElseThrow(), grouping.orElseThrow());
         return new Read(Optional.of(new Declared<>(slo, documentAt, fields)), reference);
     }
 

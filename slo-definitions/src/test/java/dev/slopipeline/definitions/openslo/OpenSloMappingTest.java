@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.EventMatcher;
+import dev.slopipeline.definitions.model.Grouping;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.Indicator.WarnCounts;
 import dev.slopipeline.definitions.model.SloDefinition;
@@ -73,6 +74,34 @@ class OpenSloMappingTest {
 
     private static String withCriteria(String role, String source, String criteria) {
         return slo("[{duration: 28d}]", "Occurrences", "{target: 0.999}", role, source, criteria);
+    }
+
+    private static String withAnnotations(String annotations) {
+        return withWindow("[{duration: 28d}]").replace("metadata: {name: checkout}",
+                "metadata: {name: checkout, annotations: {" + annotations + "}}");
+    }
+
+    @Test
+    void shouldSplitAnSloByItsAnnotations() {
+        SloDefinition slo = Translation.ofText(withAnnotations(
+                "slo-pipeline/groupBy: \"region, service\", slo-pipeline/maxSeries: \"50\", team: shop")).onlySlo();
+
+        assertThat(slo.grouping()).isEqualTo(new Grouping(List.of("region", "service"), 50));
+    }
+
+    @Test
+    void shouldLeaveAnSloWithoutTheAnnotationsWhole() {
+        assertThat(Translation.ofText(withAnnotations("team: shop")).onlySlo().grouping()).isEqualTo(Grouping.none());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "slo-pipeline/groupBy: \"region, region\" | test.yaml:3:64: groupBy names \"region\" twice",
+            "slo-pipeline/groupBy: tier | test.yaml:3:64: groupBy field \"tier\" would become the label \"tier\", which every SLO alert or series already carries; split by another attribute",
+            "slo-pipeline/groupBy: region, slo-pipeline/maxSeries: lots | test.yaml:3:96: annotation slo-pipeline/maxSeries must be a whole number such as \"1000\", got \"lots\"",
+    })
+    void shouldCheckTheAnnotationsAsOurOwnGroupBy(String annotations, String expected) {
+        assertThat(Translation.ofText(withAnnotations(annotations)).problems()).containsExactly(expected);
     }
 
     static Stream<Arguments> windows() {

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.streams.ingest.SloInput;
@@ -13,8 +14,11 @@ import dev.slopipeline.streams.status.StatusRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,8 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The second step, per SLO: counts into event-time windows, judges the alert pairs, publishes alert
- * transitions and, at most every status interval, the SLO's status.
+ * The second step, per SLO series (see {@link SeriesKey}; an SLO that is not split is one series named as the SLO):
+ * counts into event-time windows, judges the alert pairs, publishes alert transitions and, at most every status
+ * interval, the series' status.
+ *
+ * <p><b>Series.</b> Inputs are keyed by series and partitioned by SLO name, so every series of an SLO is here. A
+ * split SLO's first {@code maxSeries} combinations get a series each; the inputs of any further one count in the
+ * series whose values are all {@code other} ({@link SeriesKey#overflow}), with a warning the first time in a task and
+ * a metric. A component's health result, keyed by SLO name, reaches every series of its SLO that has state here.
+ * When a split SLO's {@code groupBy} changes, its series of the old labels resolve their alerts and lose their state
+ * as a removed SLO does.
  *
  * <p><b>When SLOs are judged.</b> After an input that brought bad events or moved the SLO into a new
  * minute: between two such inputs only good events of the same minute arrive, which cannot make a
@@ -56,14 +68,17 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private static final Logger LOG = LoggerFactory.getLogger(AggregateAndEvaluate.class);
     static final String SLO_REMOVED = "slo removed";
     static final String SLO_REMOVED_WHILE_STOPPED = "slo removed while the pipeline was stopped";
+    static final String SPLIT_CHANGED = "groupBy changed: the SLO is split into other series";
 
     private final AggregateSettings settings;
     private final LiveDefinitions live;
     private final TopologyMetrics metrics;
     private final AlertCodec alertCodec = new AlertCodec();
     private final Map<String, SloAggregate> aggregates = new HashMap<>();
-    /** Every SLO with state in this task, loaded or not; sorted, so punctuations run in a stable order. */
-    private final SortedSet<String> owned = new TreeSet<>();
+    /** Every series with state in this task, loaded or not. */
+    private final OwnedSeries owned = new OwnedSeries();
+    /** Split SLOs whose overflow was logged in this task: once is enough to tell, the metric counts the rest. */
+    private final Set<String> overflowLogged = new HashSet<>();
     /** Runtime facts about loaded SLOs that are not state: they start afresh with the task. */
     private final Map<String, Activity> activity = new HashMap<>();
     private ProcessorContext<String, Published> context;
@@ -103,36 +118,61 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     @Override
     public void process(Record<String, SloInput> record) {
         syncDefinitions();
-        SloAggregate aggregate = aggregateFor(record.key(), Instant.ofEpochMilli(record.value().eventTimeMillis()));
+        Instant time = Instant.ofEpochMilli(record.value().eventTimeMillis());
+        if (record.value() instanceof SloInput.ComponentHealth health) {
+            healthReceivers(record.key(), time).forEach(aggregate -> aggregate.context(health));
+            return;
+        }
+        SloAggregate aggregate = aggregateFor(record.key(), time);
         if (aggregate == null) {
             return;
         }
-        if (record.value() instanceof SloInput.Counts counts) {
-            // only the indicator's own events keep an SLO from counting as silent; health context does not
-            Activity seen = activity.get(aggregate.name());
-            seen.lastInputWallClock = context.currentSystemTimeMs();
-            switch (aggregate.count(counts)) {
-                case EVALUATE -> {
-                    metrics.counted(this, aggregate.definition(), counts.good(), counts.bad());
-                    seen.evaluationDue = false;
-                    publish(aggregate.evaluate());
-                }
-                case LATER -> {
-                    metrics.counted(this, aggregate.definition(), counts.good(), counts.bad());
-                    seen.evaluationDue = true;
-                }
-                case LATE -> metrics.late(aggregate.name(), counts.good() + counts.bad());
-            }
-            seen.statusDue = true;
-        } else {
-            aggregate.context((SloInput.ComponentHealth) record.value());
+        SloInput.Counts counts = (SloInput.Counts) record.value();
+        if (!aggregate.name().equals(record.key())) {
+            metrics.overflowed(aggregate.definition().name(), counts.good() + counts.bad());
         }
+        // only the indicator's own events keep an SLO from counting as silent; health context does not
+        Activity seen = activity.get(aggregate.name());
+        seen.lastInputWallClock = context.currentSystemTimeMs();
+        switch (aggregate.count(counts)) {
+            case EVALUATE -> {
+                metrics.counted(this, aggregate.definition(), aggregate.series(), counts.good(), counts.bad());
+                seen.evaluationDue = false;
+                publish(aggregate.evaluate());
+            }
+            case LATER -> {
+                metrics.counted(this, aggregate.definition(), aggregate.series(), counts.good(), counts.bad());
+                seen.evaluationDue = true;
+            }
+            case LATE -> metrics.late(aggregate.definition().name(), counts.good() + counts.bad());
+        }
+        seen.statusDue = true;
+    }
+
+    /**
+     * The series a health result of the SLO {@code slo} is context for: the SLO itself when it is not split (started
+     * by the result if it has no state yet, as before series existed), else every series of it with state here.
+     */
+    private List<SloAggregate> healthReceivers(String slo, Instant time) {
+        SloDefinition definition = definitions.definitions().slos().get(slo);
+        if (definition == null || !definition.grouping().isSplit()) {
+            SloAggregate aggregate = aggregateFor(slo, time);
+            return aggregate == null ? List.of() : List.of(aggregate);
+        }
+        List<SloAggregate> receivers = new ArrayList<>();
+        for (String key : owned.splitSeriesOf(slo)) {
+            SloAggregate aggregate = aggregateFor(key, null);
+            if (aggregate != null) {
+                receivers.add(aggregate);
+            }
+        }
+        return receivers;
     }
 
     /** The task is closed (revoked, moved, or the app stopping): this instance stops exporting its SLOs. */
     @Override
     public void close() {
-        owned.forEach(name -> metrics.released(this, name));
+        owned.all().forEach(name -> metrics.released(this, name));
         aggregates.clear();
         activity.clear();
         owned.clear();
@@ -141,7 +181,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     /** Judges SLOs that had input since they were last judged, and moves silent ones on to the wall clock. */
     private void evaluateQuiet(long now) {
         syncDefinitions();
-        for (String name : List.copyOf(owned)) {
+        for (String name : owned.snapshot()) {
             SloAggregate aggregate = aggregateFor(name, null);
             if (aggregate == null) {
                 continue;
@@ -162,7 +202,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private void publishStatuses() {
         // a removed SLO must get its tombstone before it could get a status
         syncDefinitions();
-        for (String name : owned) {
+        for (String name : owned.all()) {
             SloAggregate aggregate = aggregates.get(name);
             Activity seen = activity.get(name);
             if (aggregate != null && seen.statusDue) {
@@ -181,7 +221,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
      * than after their next input or the next wall-clock evaluation.
      */
     private void showStoredStatuses() {
-        for (String name : owned) {
+        for (String name : owned.all()) {
             byte[] stored = statusStore.get(name);
             if (stored == null) {
                 continue;
@@ -196,41 +236,73 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     }
 
     /**
-     * The SLO's live state: in memory, else rebuilt from the stores, else new when an input starts it.
-     * Null when the SLO is not defined (any more), or has neither state nor an input to start it.
+     * The series' live state: in memory, else rebuilt from the stores, else new when an input starts it (the
+     * overflow series instead, when a split SLO has all the series it may have). Null when the SLO is not defined
+     * (any more) or split so any more, or the series has neither state nor an input to start it.
      */
-    private SloAggregate aggregateFor(String name, Instant start) {
-        SloAggregate aggregate = aggregates.get(name);
+    private SloAggregate aggregateFor(String key, Instant start) {
+        SloAggregate aggregate = aggregates.get(key);
         if (aggregate != null) {
             return aggregate;
         }
-        SloDefinition slo = definitions.definitions().slos().get(name);
-        if (slo == null) {
+        Optional<SeriesKey> series = readKey(key);
+        SloDefinition slo = series.map(s -> definitions.definitions().slos().get(s.slo())).orElse(null);
+        if (slo == null || !series.get().belongsTo(slo)) {
             return null;
         }
+        if (start != null && !owned.contains(key) && isFull(slo) && !key.equals(SeriesKey.overflow(slo).text())) {
+            return overflowOf(slo, start);
+        }
         ServiceDefinition service = definitions.definitions().serviceOf(slo).orElseThrow();
-        SloStores.Loaded loaded = stores.load(name);
+        SloStores.Loaded loaded = stores.load(key);
         List<Alert> published = new ArrayList<>();
         if (!loaded.isEmpty()) {
             try {
-                aggregate = SloAggregate.restore(slo, service, settings.grace(), settings.healthContextTtl(), stores, loaded, published);
+                aggregate = SloAggregate.restore(slo, series.get(), service, settings.grace(), settings.healthContextTtl(),
+                        stores, loaded, published);
             } catch (IllegalArgumentException e) {
-                LOG.error("stored state of SLO {} cannot be read ({}); it starts again empty", name, e.getMessage());
-                stores.deleteAll(name);
+                LOG.error("stored state of SLO {} cannot be read ({}); it starts again empty", key, e.getMessage());
+                stores.deleteAll(key);
             }
         }
         if (aggregate == null) {
             if (start == null) {
-                owned.remove(name);
+                owned.remove(key);
                 return null;
             }
-            aggregate = SloAggregate.create(slo, service, settings.grace(), settings.healthContextTtl(), stores, start);
+            aggregate = SloAggregate.create(slo, series.get(), service, settings.grace(), settings.healthContextTtl(), stores, start);
         }
-        aggregates.put(name, aggregate);
-        activity.put(name, new Activity(context.currentSystemTimeMs()));
-        owned.add(name);
+        aggregates.put(key, aggregate);
+        activity.put(key, new Activity(context.currentSystemTimeMs()));
+        owned.add(key);
         publish(published);
         return aggregate;
+    }
+
+    /** Whether a split SLO has as many series of its own here as its {@code maxSeries}, the overflow aside. */
+    private boolean isFull(SloDefinition slo) {
+        if (!slo.grouping().isSplit()) {
+            return false;
+        }
+        int overflow = owned.contains(SeriesKey.overflow(slo).text()) ? 1 : 0;
+        return owned.countOf(slo.name()) - overflow >= slo.grouping().maxSeries();
+    }
+
+    private SloAggregate overflowOf(SloDefinition slo, Instant start) {
+        if (overflowLogged.add(slo.name())) {
+            LOG.warn("SLO {} has its {} series (maxSeries); events of further {} values count in the series {}",
+                    slo.name(), slo.grouping().maxSeries(), slo.grouping().by(), SeriesKey.overflow(slo));
+        }
+        return aggregateFor(SeriesKey.overflow(slo).text(), start);
+    }
+
+    /** A key as stored or received; a key that is not one (never written by this version) counts as no series. */
+    private static Optional<SeriesKey> readKey(String key) {
+        try {
+            return Optional.of(SeriesKey.parse(key));
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
     }
 
     private void syncDefinitions() {
@@ -239,42 +311,51 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             return;
         }
         definitions = current;
-        // the stores too, not only the SLOs met so far: the definitions change rarely, and an SLO removed
+        // the stores too, not only the series met so far: the definitions change rarely, and an SLO removed
         // while no task ran it has state here that no input will ever load
-        SortedSet<String> withState = new TreeSet<>(owned);
+        SortedSet<String> withState = new TreeSet<>(owned.all());
         withState.addAll(stores.slos());
-        for (String name : withState) {
-            SloDefinition slo = current.definitions().slos().get(name);
-            SloAggregate aggregate = aggregates.get(name);
+        for (String key : withState) {
+            Optional<SeriesKey> series = readKey(key);
+            SloDefinition slo = series.map(s -> current.definitions().slos().get(s.slo())).orElse(null);
+            SloAggregate aggregate = aggregates.get(key);
             if (slo == null) {
-                remove(name, aggregate);
+                remove(key, aggregate, SLO_REMOVED, SLO_REMOVED_WHILE_STOPPED);
+            } else if (!series.get().belongsTo(slo)) {
+                remove(key, aggregate, SPLIT_CHANGED, SPLIT_CHANGED);
             } else if (aggregate != null) {
                 ServiceDefinition service = current.definitions().serviceOf(slo).orElseThrow();
                 if (!slo.equals(aggregate.definition()) || !service.equals(aggregate.service())) {
                     publish(aggregate.redefine(slo, service));
-                    activity.get(name).statusDue = true;
+                    activity.get(key).statusDue = true;
                 }
             }
         }
     }
 
-    private void remove(String name, SloAggregate aggregate) {
+    /**
+     * Resolves the series' firing alerts and forgets it.
+     *
+     * @param reason       why, when the series is loaded
+     * @param reasonStored why, when only its stored parts are left (no input loaded it since the task started)
+     */
+    private void remove(String key, SloAggregate aggregate, String reason, String reasonStored) {
         if (aggregate != null) {
-            publish(aggregate.resolveAll(SLO_REMOVED));
+            publish(aggregate.resolveAll(reason));
         } else {
-            List<Alert> resolved = SloAggregate.resolveOrphaned(stores.load(name), SLO_REMOVED_WHILE_STOPPED);
+            List<Alert> resolved = SloAggregate.resolveOrphaned(stores.load(key), reasonStored);
             if (!resolved.isEmpty()) {
-                LOG.info("SLO {} was removed while no instance ran it; resolving its {} firing alert(s)", name, resolved.size());
+                LOG.info("SLO {}: {}; resolving its {} firing alert(s)", key, reasonStored, resolved.size());
             }
             publish(resolved);
         }
-        stores.deleteAll(name);
-        statusStore.delete(name);
-        metrics.released(this, name);
-        aggregates.remove(name);
-        activity.remove(name);
-        owned.remove(name);
-        context.forward(new Record<>(name, new Published(Published.Kind.STATUS, null), context.currentSystemTimeMs()));
+        stores.deleteAll(key);
+        statusStore.delete(key);
+        metrics.released(this, key);
+        aggregates.remove(key);
+        activity.remove(key);
+        owned.remove(key);
+        context.forward(new Record<>(key, new Published(Published.Kind.STATUS, null), context.currentSystemTimeMs()));
     }
 
     private void publish(List<Alert> alerts) {

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.definitions.policy.BurnRatePolicy;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One SLO's live state in a stream task, written through to the stores part by part after every
+ * One SLO series' live state in a stream task (the whole SLO when it is not split), written through to the stores part by part after every
  * change, so that the stores always equal it and a task that takes over rebuilds exactly this.
  *
  * <p>Holds the definition it was built for: when the definition changes, alerts of severities the
@@ -40,6 +41,7 @@ final class SloAggregate {
     /** What counting one input asks of the caller. */
     enum Counted { EVALUATE, LATER, LATE }
 
+    private final SeriesKey series;
     private final String name;
     private final Duration grace;
     private final SloStores stores;
@@ -52,9 +54,10 @@ final class SloAggregate {
     private SloWindows windows;
     private AlertStates states;
 
-    private SloAggregate(SloDefinition slo, ServiceDefinition service, Duration grace, SloStores stores,
+    private SloAggregate(SloDefinition slo, SeriesKey series, ServiceDefinition service, Duration grace, SloStores stores,
                          SloWindows windows, AlertStates states, Contributors contributors, HealthContext health) {
-        this.name = slo.name();
+        this.series = series;
+        this.name = series.text();
         this.grace = grace;
         this.stores = stores;
         this.sinks = stores.sinksFor(name);
@@ -67,11 +70,11 @@ final class SloAggregate {
         this.health = health;
     }
 
-    /** A new SLO in this task, its windows starting at its first input. */
-    static SloAggregate create(SloDefinition slo, ServiceDefinition service, Duration grace, Duration healthTtl,
-                               SloStores stores, Instant start) {
+    /** A new SLO series in this task, its windows starting at its first input. */
+    static SloAggregate create(SloDefinition slo, SeriesKey series, ServiceDefinition service, Duration grace,
+                               Duration healthTtl, SloStores stores, Instant start) {
         SloWindows windows = SloWindows.startAt(evaluatorFor(slo, service).windowPlan(grace), start);
-        SloAggregate aggregate = new SloAggregate(slo, service, grace, stores, windows, AlertStates.none(),
+        SloAggregate aggregate = new SloAggregate(slo, series, service, grace, stores, windows, AlertStates.none(),
                 Contributors.none(), HealthContext.empty(healthTtl));
         aggregate.saveWindows();
         aggregate.saveStates();
@@ -85,12 +88,12 @@ final class SloAggregate {
      *
      * @throws IllegalArgumentException when the stored parts cannot be read
      */
-    static SloAggregate restore(SloDefinition slo, ServiceDefinition service, Duration grace, Duration healthTtl,
-                                SloStores stores, SloStores.Loaded loaded, List<Alert> published) {
+    static SloAggregate restore(SloDefinition slo, SeriesKey series, ServiceDefinition service, Duration grace,
+                                Duration healthTtl, SloStores stores, SloStores.Loaded loaded, List<Alert> published) {
         SloWindows windows = WindowParts.rebuild(loaded.windows())
-                .orElseThrow(() -> new IllegalArgumentException("stored state of SLO " + slo.name() + " has no windows"));
+                .orElseThrow(() -> new IllegalArgumentException("stored state of SLO " + series + " has no windows"));
         AlertStates states = loaded.alertStates().isEmpty() ? AlertStates.none() : AlertStates.fromBytes(alertStateBytes(loaded.alertStates()));
-        SloAggregate aggregate = new SloAggregate(slo, service, grace, stores, windows, states,
+        SloAggregate aggregate = new SloAggregate(slo, series, service, grace, stores, windows, states,
                 Contributors.rebuild(loaded.contributors()), HealthContext.rebuild(healthTtl, loaded.healthContext()));
         WindowPlan plan = aggregate.evaluator.windowPlan(grace);
         if (!plan.equals(windows.plan())) {
@@ -101,8 +104,13 @@ final class SloAggregate {
         return aggregate;
     }
 
+    /** The series key's text, under which the stores keep its parts. */
     String name() {
         return name;
+    }
+
+    SeriesKey series() {
+        return series;
     }
 
     SloDefinition definition() {
@@ -183,7 +191,7 @@ final class SloAggregate {
     }
 
     StatusRecord status(Instant now) {
-        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, windows.lateEvents(), now);
+        return StatusRecord.of(evaluator.status(windows.sums(), states), slo, series, windows.lateEvents(), now);
     }
 
     private List<Alert> apply(Evaluation evaluation, Function<AlertTransition, String> reason) {
@@ -196,7 +204,7 @@ final class SloAggregate {
         }
         List<Alert> alerts = new ArrayList<>();
         for (AlertTransition transition : evaluation.transitions()) {
-            AlertComposer.compose(transition, slo, service, contributors.top(transition.at()),
+            AlertComposer.compose(transition, slo, series, service, contributors.top(transition.at()),
                     health.failingAround(transition.at()), reason.apply(transition)).ifPresent(alert -> {
                         FiringRecords.track(alert, slo.errorBudget(), sinks.alertStates());
                         alerts.add(alert);

@@ -3,6 +3,7 @@ package dev.slopipeline.streams.alert;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertLabels;
 import dev.slopipeline.definitions.alert.AlertWording;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.streams.evaluate.AlertTransition;
@@ -31,10 +32,13 @@ public final class AlertComposer {
      * The alert for a transition; empty only when the SLO has no alert pair at all (a changed
      * definition switched them all off while an alert was firing), as there is then no window to name.
      *
+     * @param series which series of the SLO: its id starts with the series key, and its labels and summary name the
+     *               series' values, so that each series of a split SLO is an alert of its own to the router
      * @param reason why, when the pairs are not the reason (the SLO was removed or redefined); may be null
      */
-    public static Optional<Alert> compose(AlertTransition transition, SloDefinition slo, ServiceDefinition service,
-                                          List<Alert.Contributor> contributors, List<Alert.Context> context, String reason) {
+    public static Optional<Alert> compose(AlertTransition transition, SloDefinition slo, SeriesKey series,
+                                          ServiceDefinition service, List<Alert.Contributor> contributors,
+                                          List<Alert.Context> context, String reason) {
         if (transition.trigger().isEmpty()) {
             return Optional.empty();
         }
@@ -42,7 +46,7 @@ public final class AlertComposer {
         Instant at = seconds(transition.at());
         Instant startedAt = seconds(transition.startedAt());
         Alert composed = new Alert(
-                Alert.id(slo.name(), transition.severity(), startedAt),
+                Alert.id(series.text(), transition.severity(), startedAt),
                 slo.name(),
                 service.name(),
                 slo.journey(),
@@ -56,7 +60,7 @@ public final class AlertComposer {
                 transition.pairsHolding(),
                 transition.budget().remaining(),
                 transition.budget().exhaustionAt().map(AlertComposer::seconds).orElse(null),
-                AlertLabels.of(slo, service, transition.severity()),
+                AlertLabels.of(slo, series, service, transition.severity()),
                 Map.of(),
                 contributors,
                 context);

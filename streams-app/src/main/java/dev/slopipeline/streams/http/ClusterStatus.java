@@ -1,6 +1,9 @@
 package dev.slopipeline.streams.http;
 
+import dev.slopipeline.streams.topology.BySloName;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +12,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -17,7 +19,8 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Statuses from whichever instance holds them: Kafka Streams' metadata says which instance is active for
- * an SLO's partition; this instance answers from its own store or asks the owner over HTTP.
+ * an SLO's partition (partitioned by SLO name, as the topology partitions its inputs, so one instance holds every
+ * series of a split SLO); this instance answers from its own store or asks the owner over HTTP.
  */
 public final class ClusterStatus implements StatusSource {
 
@@ -59,13 +62,18 @@ public final class ClusterStatus implements StatusSource {
         if (streams.state() != KafkaStreams.State.RUNNING) {
             return new StatusLookup.Unavailable("the streams client is " + streams.state() + ", not RUNNING");
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, slo, Serdes.String().serializer());
+        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, slo, new BySloName<>());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return new StatusLookup.Unavailable("no instance hosts " + storeName + " for it yet");
         }
         return owner.activeHost().equals(self)
                 ? here.apply(slo, OptionalInt.of(owner.partition()))
-                : remote.status(owner.activeHost(), slo + subPath);
+                : remote.status(owner.activeHost(), pathSegment(slo) + subPath);
+    }
+
+    /** A series key's braces, quotes and anything else outside a plain name, percent-encoded for a path. */
+    private static String pathSegment(String slo) {
+        return URLEncoder.encode(slo, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Asks every instance hosting the store at once; each answers for the partitions it is active for. */

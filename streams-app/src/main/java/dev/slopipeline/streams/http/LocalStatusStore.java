@@ -1,6 +1,7 @@
 package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.kit.http.Json;
 import dev.slopipeline.streams.aggregate.SloStores;
 import dev.slopipeline.streams.status.HistoryCodec;
@@ -49,11 +50,22 @@ public final class LocalStatusStore implements StatusSource {
         return history(slo, OptionalInt.empty());
     }
 
-    /** The status from the one partition that holds it, as the streams metadata said; any partition when empty. */
+    /**
+     * The status from the one partition that holds it, as the streams metadata said; any partition when empty. For a
+     * split SLO, which has no status of its own, every series' status (see {@link SplitStatus}).
+     */
     StatusLookup status(String slo, OptionalInt partition) {
         return read(() -> {
-            byte[] json = statusStore(partition).get(slo);
-            return json == null ? new StatusLookup.Missing() : new StatusLookup.Found(json);
+            ReadOnlyKeyValueStore<String, byte[]> store = statusStore(partition);
+            byte[] json = store.get(slo);
+            if (json != null) {
+                return new StatusLookup.Found(json);
+            }
+            Map<String, byte[]> series = new LinkedHashMap<>();
+            try (KeyValueIterator<String, byte[]> entries = store.range(SeriesKey.splitRangeStart(slo), SeriesKey.splitRangeEnd(slo))) {
+                entries.forEachRemaining(entry -> series.put(entry.key, entry.value));
+            }
+            return series.isEmpty() ? new StatusLookup.Missing() : new StatusLookup.Found(SplitStatus.encode(slo, series));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.kit.http.Json;
 import dev.slopipeline.kit.http.Reply;
 import dev.slopipeline.kit.http.Request;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code GET /api/v1/slos/{name}}: 200 with the status JSON as stored; 404 {@code {"error":..}} for an
- *       unknown SLO; 503 with {@code Retry-After} while the owning instance cannot answer (a rebalance).
+ *       unknown SLO; 503 with {@code Retry-After} while the owning instance cannot answer (a rebalance). The name of
+ *       a split SLO answers every series ({@link SplitStatus}); a series key, percent-encoded
+ *       ({@code checkout%7Bregion%3D%22eu-west%22%7D}), answers that series alone, its history too.
  *   <li>{@code GET /api/v1/slos/{name}/history}: 200 with the SLO's history JSON (see {@code status.HistoryCodec}),
  *       computed from its window buckets where they live; 404 and 503 as above.
  *   <li>{@code GET /api/v1/slos}: 200 {@code {"slos":{"<name>":<status>,...},"unavailable":[..]}} gathered
@@ -67,7 +70,7 @@ public final class SloStatusEndpoint {
 
     private Reply one(Request request, boolean history) {
         String name = request.pathParameter("name");
-        if (!PLAUSIBLE_NAME.matcher(name).matches()) {
+        if (!isPlausible(name)) {
             return Reply.error(404, "no SLO named \"" + name + "\"");
         }
         StatusSource source = source(request);
@@ -79,6 +82,19 @@ public final class SloStatusEndpoint {
             return Reply.unavailable("the status of " + name + " cannot be read right now: " + unavailable.reason());
         }
         return Reply.error(404, "no SLO named \"" + name + "\" (or no event for it yet)");
+    }
+
+    /** An SLO name, or the key of a series of one. */
+    private static boolean isPlausible(String name) {
+        if (!PLAUSIBLE_NAME.matcher(SeriesKey.sloOf(name)).matches()) {
+            return false;
+        }
+        try {
+            SeriesKey.parse(name);
+            return true;
+        } catch (IllegalArgumentException notASeriesKey) {
+            return false;
+        }
     }
 
     private StatusSource source(Request request) {

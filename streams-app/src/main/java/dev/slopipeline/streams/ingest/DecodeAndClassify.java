@@ -4,6 +4,7 @@ import dev.slopipeline.kit.result.Decoded;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import dev.slopipeline.streams.classify.JourneyClassifier;
@@ -17,6 +18,7 @@ import dev.slopipeline.streams.reload.DefinitionsSnapshot;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -29,7 +31,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The first step of every event: decode it strictly, refuse it with a reason, or turn it into one
- * input per SLO it concerns, keyed by the SLO's name so the next step sees each SLO on one task.
+ * input per SLO it concerns, keyed by the SLO's series (its name, or for a split SLO the series of the event's
+ * values, see {@link SeriesKey}); the repartition by SLO name lets the next step see each SLO on one task.
  *
  * <p>A request or probe selected by an SLO's matchers becomes {@link SloInput.Counts} for that SLO.
  * Every health result also becomes {@link SloInput.ComponentHealth} for each SLO whose matchers name
@@ -85,7 +88,7 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         preSumming.ifPresent(summing -> {
             preSums = new PreSums(context.getStateStore(summing.store()));
             context.schedule(summing.interval(), PunctuationType.WALL_CLOCK_TIME, now -> preSums.drain(sum ->
-                    context.forward(new Record<>(sum.slo(), sum.counts(), sum.counts().eventTimeMillis()))));
+                    context.forward(new Record<>(sum.series(), sum.counts(), sum.counts().eventTimeMillis()))));
         });
     }
 
@@ -144,7 +147,7 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
     }
 
     private void classify(RequestEvent event, DefinitionsSnapshot definitions, EventKind kind) {
-        verdicts.start(event.timestamp(), event.service(), event.operation());
+        verdicts.start(event.timestamp(), event.service(), event.operation(), event.attributes());
         definitions.classifier().classifyRequest(event.service(), event.operation(), event.attributes(),
                 event.status(), event.latencyMs(), event.count(), verdicts);
         count(kind);
@@ -154,7 +157,7 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         if (!timely(record, origin, event.timestamp())) {
             return;
         }
-        verdicts.start(event.timestamp(), event.service(), event.check());
+        verdicts.start(event.timestamp(), event.service(), event.check(), event.attributes());
         definitions.classifier().classifyHealth(event.service(), event.check(), event.attributes(),
                 ProbeResult.valueOf(event.status().name()), 1, verdicts);
         count(EventKind.HEALTH);
@@ -201,26 +204,31 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         private long time;
         private String service;
         private String operation;
+        private Map<String, String> attributes;
         private int matched;
 
-        void start(Instant eventTime, String eventService, String eventOperation) {
+        void start(Instant eventTime, String eventService, String eventOperation, Map<String, String> eventAttributes) {
             time = eventTime.toEpochMilli();
             service = eventService;
             operation = eventOperation;
+            attributes = eventAttributes;
             matched = 0;
         }
 
         @Override
         public void accept(SloDefinition slo, long good, long bad) {
             matched++;
+            String series = slo.grouping().isSplit()
+                    ? SeriesKey.of(slo, slo.grouping().valuesOf(service, operation, attributes)).text()
+                    : slo.name();
             if (preSums != null) {
-                preSums.add(slo.name(), time, good, bad, service, operation);
+                preSums.add(series, time, good, bad, service, operation);
                 return;
             }
             SloInput.Counts counts = bad > 0
                     ? new SloInput.Counts(time, good, bad, service, operation)
                     : new SloInput.Counts(time, good, 0, null, null);
-            context.forward(new Record<>(slo.name(), counts, time));
+            context.forward(new Record<>(series, counts, time));
         }
     }
 }

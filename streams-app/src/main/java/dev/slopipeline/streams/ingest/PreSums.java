@@ -13,24 +13,24 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Counts summed per SLO and event-time minute (bad ones also per service and operation, which alerts name
+ * Counts summed per SLO series and event-time minute (bad ones also per service and operation, which alerts name
  * as contributors) before the repartition, so that thousands of events cross it as one record.
  *
  * <p>The sums live in a state store with a changelog, not in a field: under exactly-once a commit writes
  * the store's changelog in the same transaction as the input offsets, so sums whose events were committed
  * survive a crash, and sums whose events were not are rebuilt when those events are read again. A field
- * would lose the first kind. {@link #drain} hands every sum on in key order (by SLO, then minute) and
+ * would lose the first kind. {@link #drain} hands every sum on in key order (by series, then minute) and
  * empties the store.
  *
  * <pre>
- * key:   SLO name UTF-8, 0, long minute (big-endian) [, int service length, service UTF-8, operation UTF-8   when bad]
+ * key:   series key UTF-8 (the SLO name when not split), 0, long minute (big-endian) [, int service length, service UTF-8, operation UTF-8   when bad]
  * value: long good, long bad, long latest event time (epoch millis)
  * </pre>
  */
 final class PreSums {
 
-    /** One drained sum, keyed by its SLO. */
-    record Sum(String slo, SloInput.Counts counts) {
+    /** One drained sum, keyed by its series. */
+    record Sum(String series, SloInput.Counts counts) {
     }
 
     private static final int VALUE_BYTES = 3 * Long.BYTES;
@@ -46,8 +46,8 @@ final class PreSums {
         this.store = store;
     }
 
-    void add(String slo, long eventTimeMillis, long good, long bad, String service, String operation) {
-        Bytes key = key(slo, Math.floorDiv(eventTimeMillis, 60_000L), bad > 0 ? service : null, bad > 0 ? operation : null);
+    void add(String series, long eventTimeMillis, long good, long bad, String service, String operation) {
+        Bytes key = key(series, Math.floorDiv(eventTimeMillis, 60_000L), bad > 0 ? service : null, bad > 0 ? operation : null);
         long[] sum = held.computeIfAbsent(key, this::stored);
         sum[0] += good;
         sum[1] += bad;
@@ -64,7 +64,7 @@ final class PreSums {
         return new long[] {sum.getLong(), sum.getLong(), sum.getLong()};
     }
 
-    /** Hands on every sum, by SLO and then minute, and forgets them. */
+    /** Hands on every sum, by series and then minute, and forgets them. */
     void drain(Consumer<Sum> sink) {
         List<Bytes> drained = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> entries = store.all()) {
@@ -79,9 +79,9 @@ final class PreSums {
     }
 
     private static Sum sum(byte[] key, byte[] value) {
-        int sloEnd = indexOf(key, 0);
-        String slo = new String(key, 0, sloEnd, StandardCharsets.UTF_8);
-        int contributor = sloEnd + 1 + Long.BYTES;
+        int seriesEnd = indexOf(key, 0);
+        String series = new String(key, 0, seriesEnd, StandardCharsets.UTF_8);
+        int contributor = seriesEnd + 1 + Long.BYTES;
         String service = null;
         String operation = null;
         if (key.length > contributor) {
@@ -94,11 +94,11 @@ final class PreSums {
         long good = counts.getLong();
         long bad = counts.getLong();
         long latest = counts.getLong();
-        return new Sum(slo, new SloInput.Counts(latest, good, bad, bad > 0 ? service : null, bad > 0 ? operation : null));
+        return new Sum(series, new SloInput.Counts(latest, good, bad, bad > 0 ? service : null, bad > 0 ? operation : null));
     }
 
-    private static Bytes key(String slo, long minute, String service, String operation) {
-        byte[] name = slo.getBytes(StandardCharsets.UTF_8);
+    private static Bytes key(String series, long minute, String service, String operation) {
+        byte[] name = series.getBytes(StandardCharsets.UTF_8);
         byte[] serviceBytes = service == null ? null : service.getBytes(StandardCharsets.UTF_8);
         byte[] operationBytes = operation == null ? null : operation.getBytes(StandardCharsets.UTF_8);
         int length = name.length + 1 + Long.BYTES + (service == null ? 0 : Integer.BYTES + serviceBytes.length + operationBytes.length);
@@ -109,7 +109,7 @@ final class PreSums {
         return Bytes.wrap(key.array());
     }
 
-    /** SLO names hold no NUL: they are DNS-label-like. */
+    /** Series keys hold no NUL: SLO names are DNS-label-like, and a series key escapes its values. */
     private static int indexOf(byte[] bytes, int from) {
         for (int i = from; i < bytes.length; i++) {
             if (bytes[i] == 0) {

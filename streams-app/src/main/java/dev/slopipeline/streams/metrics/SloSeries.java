@@ -18,9 +18,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One SLO's series, labelled {@code slo}, {@code service} and {@code journey}: the numbers of the status the
- * topology last published for it, held here and only read at a scrape. A window, pair or severity that a
- * redefinition took away leaves with the next status.
+ * One SLO's series, labelled {@code slo}, {@code service} and {@code journey}, and for a series of a split SLO its
+ * labels ({@code region}): the numbers of the status the topology last published for it, held here and only read at
+ * a scrape. A window, pair or severity that a redefinition took away leaves with the next status.
+ *
+ * <p>Prometheus' registry keeps only the first set of label names of a metric, so every series of the instance
+ * carries every split label any of them has, empty where it is not its own (Prometheus reads an empty label as
+ * absent): {@link #relabel} registers the series again under a wider set, keeping its counts.
  */
 final class SloSeries {
 
@@ -39,11 +43,14 @@ final class SloSeries {
             SeverityStatus.Ok.class, "ok", SeverityStatus.Firing.class, "firing", SeverityStatus.NoData.class, "no_data");
 
     private final MeterRegistry registry;
+    private final String slo;
     private final String service;
     private final String journey;
-    private final Tags tags;
-    private final Counter good;
-    private final Counter bad;
+    private final Map<String, String> labels;
+    private Tags tags;
+    private Counter good;
+    private Counter bad;
+    private StatusRecord lastShown;
     private final Map<GaugeKey, Shown> gauges = new HashMap<>();
 
     private record GaugeKey(String name, Tags tags) {
@@ -60,25 +67,54 @@ final class SloSeries {
         }
     }
 
-    SloSeries(MeterRegistry registry, String slo, String service, String journey) {
+    /**
+     * @param labels     the series' own labels (empty when the SLO is not split)
+     * @param splitNames every split label name the instance exports; a superset of the series' own
+     */
+    SloSeries(MeterRegistry registry, String slo, String service, String journey, Map<String, String> labels,
+              Set<String> splitNames) {
         this.registry = registry;
+        this.slo = slo;
         this.service = service;
         this.journey = journey;
-        this.tags = Tags.of("slo", slo, "service", service, "journey", journey);
-        this.good = counted("good");
-        this.bad = counted("bad");
+        this.labels = Map.copyOf(labels);
+        register(splitNames);
+    }
+
+    private void register(Set<String> splitNames) {
+        Tags base = Tags.of("slo", slo, "service", service, "journey", journey);
+        for (String name : splitNames) {
+            base = base.and(name, labels.getOrDefault(name, ""));
+        }
+        tags = base;
+        good = counted("good");
+        bad = counted("bad");
+    }
+
+    /** Registers every series again with these split label names, with the counts so far and the last status. */
+    synchronized void relabel(Set<String> splitNames) {
+        double goodSoFar = good.count();
+        double badSoFar = bad.count();
+        remove();
+        register(splitNames);
+        good.increment(goodSoFar);
+        bad.increment(badSoFar);
+        if (lastShown != null) {
+            show(lastShown);
+        }
     }
 
     boolean labelled(String otherService, String otherJourney) {
         return service.equals(otherService) && journey.equals(otherJourney);
     }
 
-    void counted(long goodEvents, long badEvents) {
+    synchronized void counted(long goodEvents, long badEvents) {
         good.increment(goodEvents);
         bad.increment(badEvents);
     }
 
     synchronized void show(StatusRecord status) {
+        lastShown = status;
         Set<GaugeKey> shown = new HashSet<>();
         set(shown, INFO, "1 for each SLO, with its objective in percent and its window as declared",
                 Tags.of("objective", percent(status.objectivePercent()), "window", declared(status.window())), 1);

@@ -1,8 +1,11 @@
 package dev.slopipeline.streams.metrics;
 
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.streams.status.StatusRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * that met an SLO last owns its series, and when that task closes (revoked, moved to another instance,
  * or the app stopping) or the SLO is removed, the series leave this instance's {@code /metrics}. A task
  * that closes after another one on this instance took its SLO over (a move between stream threads)
- * leaves the series to the new owner.
+ * leaves the series to the new owner. Each series of a split SLO is exported on its own, keyed by its series key.
  */
 final class SloSeriesOwners {
 
     private final MeterRegistry registry;
     private final Map<String, Owned> bySlo = new ConcurrentHashMap<>();
+    /** Every split label name exported so far; every series carries them all (see {@link SloSeries}). */
+    private final SortedSet<String> splitNames = new TreeSet<>();
 
     private record Owned(Object owner, SloSeries series) {
     }
@@ -25,33 +30,37 @@ final class SloSeriesOwners {
     }
 
     void show(Object owner, StatusRecord status) {
-        seriesOf(owner, status.slo(), status.service(), status.journey()).show(status);
+        seriesOf(owner, status.series(), status.service(), status.journey()).show(status);
     }
 
-    void counted(Object owner, String slo, String service, String journey, long good, long bad) {
-        seriesOf(owner, slo, service, journey).counted(good, bad);
+    void counted(Object owner, SeriesKey series, String service, String journey, long good, long bad) {
+        seriesOf(owner, series, service, journey).counted(good, bad);
     }
 
-    /** Stops exporting the SLO, unless another owner has taken it over meanwhile. */
-    synchronized void release(Object owner, String slo) {
-        Owned owned = bySlo.get(slo);
+    /** Stops exporting the series (its key's text), unless another owner has taken it over meanwhile. */
+    synchronized void release(Object owner, String series) {
+        Owned owned = bySlo.get(series);
         if (owned != null && owned.owner() == owner) {
-            bySlo.remove(slo);
+            bySlo.remove(series);
             owned.series().remove();
         }
     }
 
-    private SloSeries seriesOf(Object owner, String slo, String service, String journey) {
-        Owned owned = bySlo.get(slo);
+    private SloSeries seriesOf(Object owner, SeriesKey key, String service, String journey) {
+        Owned owned = bySlo.get(key.text());
         if (owned != null && owned.owner() == owner && owned.series().labelled(service, journey)) {
             return owned.series();
         }
-        return takeOver(owner, slo, service, journey);
+        return takeOver(owner, key, service, journey);
     }
 
     /** A new owner keeps the series; new labels (a redefinition moved the SLO) start new ones. */
-    private synchronized SloSeries takeOver(Object owner, String slo, String service, String journey) {
-        Owned owned = bySlo.get(slo);
+    private synchronized SloSeries takeOver(Object owner, SeriesKey key, String service, String journey) {
+        if (!splitNames.containsAll(key.labels().keySet())) {
+            splitNames.addAll(key.labels().keySet());
+            bySlo.values().forEach(other -> other.series().relabel(splitNames));
+        }
+        Owned owned = bySlo.get(key.text());
         SloSeries series;
         if (owned != null && owned.series().labelled(service, journey)) {
             series = owned.series();
@@ -59,9 +68,9 @@ final class SloSeriesOwners {
             if (owned != null) {
                 owned.series().remove();
             }
-            series = new SloSeries(registry, slo, service, journey);
+            series = new SloSeries(registry, key.slo(), service, journey, key.labels(), splitNames);
         }
-        bySlo.put(slo, new Owned(owner, series));
+        bySlo.put(key.text(), new Owned(owner, series));
         return series;
     }
 }

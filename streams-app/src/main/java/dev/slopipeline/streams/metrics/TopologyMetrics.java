@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.metrics;
 
+import dev.slopipeline.definitions.model.SeriesKey;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.definitions.model.SloDefinition;
 import dev.slopipeline.streams.status.StatusRecord;
@@ -25,13 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *       event ({@code no-service-name}, {@code invalid-value}, {@code future-timestamp}, {@code stale-timestamp})</li>
  *   <li>{@code slo_events_late_total{slo}}: events (with their multiplicity) behind an SLO's
  *       watermark by more than the grace, not counted</li>
+ *   <li>{@code slo_series_overflow_events_total{slo}}: events of a split SLO that counted in its series whose
+ *       values are all {@code other}, as it had all the series its {@code maxSeries} allows</li>
  *   <li>{@code slo_alert_transitions_total{severity,state}}: alert transitions published</li>
  *   <li>{@code slo_definitions_refused_total}: times the definitions topic had errors and the last
  *       good definitions stayed in force</li>
  *   <li>{@code slo_definitions_last_read_successful}: 0 while the definitions topic has errors (the last
  *       good definitions are in force), 1 once it reads without errors</li>
  * </ul>
- * and per SLO, labelled {@code slo}, {@code service} and {@code journey}, for the SLOs of the tasks this
+ * and per SLO series, labelled {@code slo}, {@code service}, {@code journey} and a split SLO's own labels (see
+ * {@link SloSeries}), for the SLOs of the tasks this
  * instance runs (see {@link SloSeriesOwners}), set from each status the topology publishes:
  * <ul>
  *   <li>{@code slo_info{objective,window}}: 1, with the objective in percent and the window as declared</li>
@@ -52,6 +56,7 @@ public final class TopologyMetrics {
     public static final String CLASSIFIED = "slo.events.classified";
     public static final String UNMATCHED = "slo.events.unmatched";
     public static final String LATE = "slo.events.late";
+    public static final String SERIES_OVERFLOW = "slo.series.overflow.events";
     public static final String SPANS_UNUSABLE = "slo.spans.unusable";
     public static final String TRANSITIONS = "slo.alert.transitions";
     public static final String DEFINITIONS_REFUSED = "slo.definitions.refused";
@@ -123,9 +128,15 @@ public final class TopologyMetrics {
         definitionsReadable = true;
     }
 
-    /** Events counted for an SLO by the task {@code owner}, which from now on exports the SLO's series. */
-    public void counted(Object owner, SloDefinition slo, long good, long bad) {
-        slos.counted(owner, slo.name(), slo.service(), slo.journey(), good, bad);
+    /** Events counted for a series of an SLO by the task {@code owner}, which from now on exports the series. */
+    public void counted(Object owner, SloDefinition slo, SeriesKey series, long good, long bad) {
+        slos.counted(owner, series, slo.service(), slo.journey(), good, bad);
+    }
+
+    /** Events of a split SLO that counted in its overflow series, as it had all the series its maxSeries allows. */
+    public void overflowed(String slo, long events) {
+        counter(SERIES_OVERFLOW, "Events of a split SLO counted in its series \"other\", beyond its maxSeries", "slo", slo)
+                .increment(events);
     }
 
     /** The status just published for an SLO by the task {@code owner}: its series show it until the next. */
@@ -133,9 +144,9 @@ public final class TopologyMetrics {
         slos.show(owner, status);
     }
 
-    /** The task {@code owner} no longer runs the SLO (closed, or the SLO removed): its series leave. */
-    public void released(Object owner, String slo) {
-        slos.release(owner, slo);
+    /** The task {@code owner} no longer runs the series (closed, or removed; its key's text): it leaves. */
+    public void released(Object owner, String series) {
+        slos.release(owner, series);
     }
 
     /** Resolved once per name and tag value: a rare event pays a map lookup, not a registry lookup. */

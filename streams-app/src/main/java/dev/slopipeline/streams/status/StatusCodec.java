@@ -28,6 +28,7 @@ import java.util.OptionalDouble;
  *
  * <pre>
  * {"slo":"checkout-availability","service":"checkout","journey":"checkout",
+ *  "series":"checkout-availability{region=\"eu-west\"}","labels":{"region":"eu-west"},   a split SLO's series only
  *  "asOf":"2026-11-23T10:04:00Z","objective":99.9,
  *  "window":{"calendar":"month","timeZone":"Europe/Berlin"},       or {"rolling":"30d"}
  *  "sli":0.99962,                                                  absent without traffic
@@ -63,6 +64,14 @@ public final class StatusCodec {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("slo", status.slo());
+            if (!status.labels().isEmpty()) {
+                g.writeStringField("series", status.series().text());
+                g.writeObjectFieldStart("labels");
+                for (Map.Entry<String, String> label : status.labels().entrySet()) {
+                    g.writeStringField(label.getKey(), label.getValue());
+                }
+                g.writeEndObject();
+            }
             g.writeStringField("service", status.service());
             g.writeStringField("journey", status.journey());
             g.writeStringField("asOf", status.asOf().toString());
@@ -181,10 +190,19 @@ public final class StatusCodec {
                     root.required("lateEvents").asLong(),
                     Instant.parse(root.required("updatedAt").asText()),
                     readCounts(root.required("counts")),
-                    readPairs(root.required("pairs")));
+                    readPairs(root.required("pairs")),
+                    readLabels(root.get("labels")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a status record: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> readLabels(JsonNode node) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (node != null) {
+            node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        }
+        return labels;
     }
 
     private static WindowCounts readCounts(JsonNode node) {

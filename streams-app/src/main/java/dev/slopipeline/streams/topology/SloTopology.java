@@ -44,7 +44,7 @@ import org.apache.kafka.streams.state.Stores;
  *                          (global store slo-definitions; store slo-pre-sums)     │
  *         ┌─────────────────────────────────────────────────────────────────────┘
  *         ├─ dead-letters ─► dead-letter-original ─► dlq-sink ─► slo.events.dlq
- *         └─ slo-inputs ─► as-slo-input ─► slo-counts (repartition by SLO name)
+ *         └─ slo-inputs ─► as-slo-input ─► slo-counts (keyed by series, repartitioned by SLO name)
  *                 ─► aggregate-and-evaluate (stores slo-windows, slo-alert-states,
  *                        │                    slo-contributors, slo-health-context, slo-status)
  *                        └► route-outputs- ─┬─ alerts ─► alert-bytes ─► alerts-sink ─► slo.alerts
@@ -123,7 +123,8 @@ public final class SloTopology {
                 .mapValues(SloInput.class::cast, Named.as(AS_SLO_INPUT))
                 .repartition(Repartitioned.<String, SloInput>as(COUNTS_REPARTITION)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(new SloInputSerde()))
+                        .withValueSerde(new SloInputSerde())
+                        .withStreamPartitioner(new BySloName<>()))
                 .process(() -> new AggregateAndEvaluate(settings, live, metrics), Named.as(AGGREGATE_AND_EVALUATE),
                         aggregateStores())
                 .split(Named.as(ROUTE_OUTPUTS))

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 
 import dev.slopipeline.broker.EmbeddedKafkaBroker;
@@ -339,6 +340,73 @@ class SloPipelineIntegrationTest {
                 && sloSeries(two).size() == 1 && !sloSeries(one).equals(sloSeries(two)));
         one.close();
         await("both SLOs' series on the instance left", () -> sloSeries(two).equals(Set.of(SLO, other)));
+    }
+
+    @Test
+    void shouldServeEachSeriesOfASplitSloFromEitherOfTwoInstancesAndOnMetrics() throws IOException {
+        String run = "pipeline" + RUNS.incrementAndGet();
+        StreamsAppConfig first = config(run, 2, dir.resolve("state-1"));
+        StreamsAppConfig second = config(run, 2, dir.resolve("state-2"));
+        apply(first, "checkout.yaml", DEFINITIONS + "  groupBy: [region]\n");
+        StreamsApp one = start(first);
+        StreamsApp two = start(second);
+        List<String> regions = List.of("eu-west", "us-east", "ap-south");
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int minute = 0; minute < 10; minute++) {
+                for (String region : regions) {
+                    produce(producer, first, new RequestEvent(start.plus(Duration.ofMinutes(minute)), "checkout-api",
+                            "POST /checkout", 200, RequestEvent.NO_LATENCY, 100, Map.of("region", region)));
+                }
+            }
+            producer.flush();
+        }
+
+        for (StreamsApp app : List.of(one, two)) {
+            await("every series from the instance on port " + app.httpPort(),
+                    () -> seriesServed(app, SLO) == regions.size());
+        }
+        JsonNode split = JSON.readTree(Http.get(two.httpPort(), "/api/v1/slos/" + SLO).body());
+        await("the series' SLI on /metrics", () -> metricsLines(one, two).stream()
+                .filter(line -> line.startsWith("slo_sli_ratio{")).count() == regions.size());
+
+        assertThat(split.get("slo").asText()).isEqualTo(SLO);
+        for (String region : regions) {
+            JsonNode series = split.get("series").get(SLO + "{region=\"" + region + "\"}");
+            assertThat(series.get("labels").get("region").asText()).isEqualTo(region);
+            assertThat(series.get("counts").get("events").asLong()).isEqualTo(1000);
+        }
+        assertThat(metricsLines(one, two)).filteredOn(line -> line.startsWith("slo_sli_ratio{"))
+                .extracting(line -> line.replaceAll(".*region=\"([^\"]*)\".*", "$1"))
+                .containsExactlyInAnyOrderElementsOf(regions);
+        String euWest = "/api/v1/slos/" + URLEncoder.encode(SLO + "{region=\"eu-west\"}", StandardCharsets.UTF_8);
+        for (StreamsApp app : List.of(one, two)) {
+            JsonNode series = JSON.readTree(Http.get(app.httpPort(), euWest).body());
+            JsonNode history = JSON.readTree(Http.get(app.httpPort(), euWest + "/history").body());
+            assertThat(series.get("labels").get("region").asText()).isEqualTo("eu-west");
+            long historyEvents = 0;
+            for (JsonNode point : history.get("points")) {
+                historyEvents += point.get("events").asLong();
+            }
+            assertThat(historyEvents).as("the series' history from port %d", app.httpPort()).isEqualTo(1000);
+        }
+    }
+
+    /** How many series of the SLO an instance answers for, 0 while it cannot. */
+    private static int seriesServed(StreamsApp app, String slo) {
+        HttpResponse<String> response = Http.get(app.httpPort(), "/api/v1/slos/" + slo);
+        try {
+            return response.statusCode() == 200 ? JSON.readTree(response.body()).path("series").size() : 0;
+        } catch (IOException notJson) {
+            throw new AssertionError("the status of " + slo + " is not JSON: " + response.body(), notJson);
+        }
+    }
+
+    private static List<String> metricsLines(StreamsApp... apps) {
+        List<String> lines = new ArrayList<>();
+        for (StreamsApp app : apps) {
+            Http.get(app.httpPort(), "/metrics").body().lines().forEach(lines::add);
+        }
+        return lines;
     }
 
     /** The SLOs whose SLI an instance exports. */

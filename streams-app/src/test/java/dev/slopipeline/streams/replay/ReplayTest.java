@@ -36,7 +36,7 @@ class ReplayTest {
 
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
     private static final EventCodec EVENTS = new EventCodec();
-    private static final DefinitionSet SHOP = Definitions.loadTexts(Map.of("shop.yaml", """
+    private static final String SHOP_YAML = """
             apiVersion: slo-pipeline/v1
             kind: Service
             metadata: {name: storefront}
@@ -66,7 +66,12 @@ class ReplayTest {
                 good: {latency_ms: {atMost: 300}}
               objective: 99
               window: 7d
-            """)).definitions();
+            """;
+    private static final DefinitionSet SHOP = Definitions.loadTexts(Map.of("shop.yaml", SHOP_YAML)).definitions();
+    /** The shop with checkout-availability split by the events' region. */
+    private static final DefinitionSet SHOP_BY_REGION = Definitions.loadTexts(Map.of("shop.yaml",
+            SHOP_YAML.replace("  window: 30d\n", "  window: 30d\n  groupBy: [region]\n"))).definitions();
+    private static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
 
     @TempDir
     Path folder;
@@ -101,9 +106,28 @@ class ReplayTest {
         return lines;
     }
 
+    /** Three hours in three regions, 1000 checkouts a minute each; from 02:00 eu-west fails for ten minutes. */
+    private static List<String> regionalIncident() {
+        List<String> lines = new ArrayList<>();
+        for (int minute = 0; minute < 180; minute++) {
+            Instant time = START.plus(Duration.ofMinutes(minute));
+            for (String region : REGIONS) {
+                boolean outage = region.equals("eu-west") && minute >= 120 && minute < 130;
+                lines.add(request(time.plusSeconds(REGIONS.indexOf(region)), "checkout-api", "POST /checkout",
+                        outage ? 503 : 200, 1000, Map.of("region", region)));
+            }
+        }
+        return lines;
+    }
+
     private static String request(Instant time, String service, String operation, int status, long count) {
-        return new String(EVENTS.encode(new RequestEvent(time, service, operation, status, RequestEvent.NO_LATENCY, count, Map.of())),
-                StandardCharsets.UTF_8);
+        return request(time, service, operation, status, count, Map.of());
+    }
+
+    private static String request(Instant time, String service, String operation, int status, long count,
+                                  Map<String, String> attributes) {
+        return new String(EVENTS.encode(new RequestEvent(time, service, operation, status, RequestEvent.NO_LATENCY, count,
+                attributes)), StandardCharsets.UTF_8);
     }
 
     private static String health(Instant time, String service, String check, HealthStatus status, String target) {
@@ -117,9 +141,14 @@ class ReplayTest {
 
     /** Replays and returns stdout and stderr. */
     private static String[] replay(List<Path> files, Optional<Instant> from, Optional<Instant> to) throws IOException {
+        return replay(SHOP, files, from, to);
+    }
+
+    private static String[] replay(DefinitionSet definitions, List<Path> files, Optional<Instant> from, Optional<Instant> to)
+            throws IOException {
         ByteArrayOutputStream alerts = new ByteArrayOutputStream();
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
-        Replay.run(new Replay.Options(SHOP, files, from, to), new PrintStream(alerts, true, StandardCharsets.UTF_8),
+        Replay.run(new Replay.Options(definitions, files, from, to), new PrintStream(alerts, true, StandardCharsets.UTF_8),
                 new PrintStream(summary, true, StandardCharsets.UTF_8));
         return new String[] {alerts.toString(StandardCharsets.UTF_8), summary.toString(StandardCharsets.UTF_8)};
     }
@@ -181,5 +210,29 @@ class ReplayTest {
         assertThat(alerts(out[0])).extracting(Alert::state).containsExactly(AlertState.FIRING, AlertState.FIRING);
         // the broken lines take the time of the line before them in their file, a disk check at 00:32: outside too
         assertThat(out[1]).startsWith("replay: 368 events read, 131 replayed (237 outside --from/--to), 0 invalid, 0 late");
+    }
+
+    @Test
+    void shouldReplayEachSeriesOfASplitSloAloneTheSameEveryTime() throws IOException {
+        Path inOrder = write("recorded.jsonl", regionalIncident());
+        List<String> reversed = new ArrayList<>(regionalIncident());
+        Collections.reverse(reversed);
+        Path backwards = write("reversed.jsonl", reversed);
+
+        String[] first = replay(SHOP_BY_REGION, List.of(inOrder), Optional.empty(), Optional.empty());
+        String[] again = replay(SHOP_BY_REGION, List.of(inOrder), Optional.empty(), Optional.empty());
+        String[] otherLayout = replay(SHOP_BY_REGION, List.of(backwards), Optional.empty(), Optional.empty());
+
+        List<Alert> alerts = alerts(first[0]);
+        assertThat(alerts).extracting(Alert::severity, Alert::state).containsExactly(
+                tuple(Severity.PAGE, AlertState.FIRING), tuple(Severity.TICKET, AlertState.FIRING),
+                tuple(Severity.PAGE, AlertState.RESOLVED));
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.labels()).containsEntry("region", "eu-west");
+            assertThat(alert.id()).startsWith("checkout-availability{region=\"eu-west\"}/");
+        });
+        assertThat(again).isEqualTo(first);
+        assertThat(otherLayout[0]).as("sorted into event time, the same stream").isEqualTo(first[0]);
+        assertThat(first[1]).contains("checkout-availability       1        1       0");
     }
 }

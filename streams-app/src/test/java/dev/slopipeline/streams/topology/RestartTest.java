@@ -11,21 +11,16 @@ import dev.slopipeline.streams.aggregate.SloStores;
 import dev.slopipeline.streams.alert.AlertComposer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The production stores (RocksDB, record cache, changelog) across a restart. The driver wipes its
- * state directory when it closes, so the restart is played as a new task would meet it: a new driver
- * (new processors, empty memory) whose stores hold what the first one's held, as restored from the
- * changelog. It must rebuild each SLO from its parts and carry on without repeating a transition.
+ * The production stores (RocksDB, record cache, changelog) across a restart, played as {@link Restarts} does. It
+ * must rebuild each SLO from its parts and carry on without repeating a transition.
  */
 class RestartTest {
 
@@ -53,16 +48,7 @@ class RestartTest {
             uninterrupted = run(0, 140, pipeline);
         }
 
-        List<Alert> restarted = new ArrayList<>();
-        Map<String, List<KeyValue<Bytes, byte[]>>> stored;
-        try (Pipeline first = new Pipeline(PERSISTENT, START)) {
-            restarted.addAll(run(0, 70, first));
-            stored = contents(first);
-        }
-        try (Pipeline second = new Pipeline(PERSISTENT, START.plus(Duration.ofMinutes(70)))) {
-            stored.forEach((store, entries) -> second.driver().<Bytes, byte[]>getKeyValueStore(store).putAll(entries));
-            restarted.addAll(run(70, 140, second));
-        }
+        List<Alert> restarted = Restarts.at(70, 140, PERSISTENT, START, RestartTest::run).alerts();
 
         assertThat(uninterrupted).extracting(Alert::severity, Alert::state)
                 .contains(tuple(Severity.PAGE, AlertState.FIRING), tuple(Severity.PAGE, AlertState.RESOLVED));
@@ -75,7 +61,7 @@ class RestartTest {
         Map<String, List<KeyValue<Bytes, byte[]>>> stored;
         try (Pipeline first = new Pipeline(PERSISTENT, START)) {
             firing = run(0, 70, first);
-            stored = contents(first);
+            stored = Restarts.contents(first);
         }
         // while stopped, the SLO was deleted: the next start knows its service only
         TopologyConfig withoutTheSlo = PERSISTENT.withInitialDefinitions(Pipeline.load(Shop.folder()));
@@ -101,18 +87,5 @@ class RestartTest {
             second.advanceWallClock(second.config.evaluationInterval());
             assertThat(second.alerts()).as("resolved once").isEmpty();
         }
-    }
-
-    private static Map<String, List<KeyValue<Bytes, byte[]>>> contents(Pipeline pipeline) {
-        Map<String, List<KeyValue<Bytes, byte[]>>> contents = new HashMap<>();
-        for (String name : SloStores.NAMES) {
-            KeyValueStore<Bytes, byte[]> store = pipeline.driver().getKeyValueStore(name);
-            List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
-            try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
-                all.forEachRemaining(entries::add);
-            }
-            contents.put(name, entries);
-        }
-        return contents;
     }
 }

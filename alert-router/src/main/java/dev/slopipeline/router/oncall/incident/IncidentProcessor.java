@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * {@code router.incident-commands}; both are keyed by SLO and have the same partition count, so one task owns every
  * incident of an SLO. A notification holding the pages of several SLOs arrives once per SLO. A firing page alert that reaches a
  * receiver named in {@code paging.receivers} opens an incident under that receiver's policy (its {@code tier} label,
- * 1 when absent, chooses how: see {@link TierDefaults}), unless the SLO has an open incident already or the alert's
- * episode (its start) already had one; the alert resolving resolves it.
+ * 1 when absent, chooses how: see {@link TierDefaults}), unless the alert has an open incident already or its
+ * episode (its start) already had one; the alert resolving resolves it. An alert is its label set (its fingerprint),
+ * so each series of an SLO split by label has incidents of its own: two regions failing are two incidents, and one
+ * region recovering resolves only its own.
  *
  * <p>Every change is written in one exactly-once transaction with its inputs: the incident to the store
  * {@value #STORE} (with a changelog), the whole incident to the compacted incidents topic, and each {@link Notify} as
@@ -56,7 +58,9 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
 
     /** The processor's store: {@code incident/<id>} the incident, {@code open/<id>} an index of the open ones,
      *  {@code resolved/<epoch millis, 19 digits>/<id>} an index of the resolved ones by time, and
-     *  {@code episode/<slo>/<severity>} the id and alert start of the SLO's latest incident. */
+     *  {@code episode/<slo>/page/<fingerprint>} the id and alert start of the latest incident of the SLO's page alert
+     *  with that label set ({@code episode/<slo>/page}, as written before SLOs could be split, is read as the episode of
+     *  the SLO's one page alert and moved to its new key). */
     public static final String STORE = "router-incidents";
 
     /**
@@ -148,7 +152,7 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
     }
 
     private void trigger(String receiver, String policyName, String slo, Alert alert) {
-        Optional<Episode> episode = episode(slo);
+        Optional<Episode> episode = episode(slo, alert);
         if (episode.isPresent() && (store.get(OPEN + episode.get().incident()) != null
                 || episode.get().startsAt().equals(alert.startsAt()))) {
             return; // already paging for it, or a person resolved this very episode
@@ -175,13 +179,13 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
                 Optional.ofNullable(alert.labels().get("team")),
                 alert.annotations().getOrDefault(AlertLabels.SUMMARY, "SLO " + slo + " burns its error budget too fast"),
                 alert.labels(), receiver, step.state(), 1, List.of(), List.of());
-        store.put(EPISODE + slo + "/" + PAGE, (id + "\n" + alert.startsAt()).getBytes(StandardCharsets.UTF_8));
+        store.put(episodeKey(slo, alert), (id + "\n" + alert.startsAt()).getBytes(StandardCharsets.UTF_8));
         metrics.opened();
         apply(incident, step);
     }
 
     private void resolveEpisode(String slo, Alert alert) {
-        episode(slo).filter(episode -> store.get(OPEN + episode.incident()) != null)
+        episode(slo, alert).filter(episode -> store.get(OPEN + episode.incident()) != null)
                 .flatMap(episode -> load(episode.incident()))
                 .ifPresent(incident -> paging.process(incident.policy()).ifPresent(process ->
                         apply(incident, process.resolve(incident.escalation(), Optional.empty(), now()))));
@@ -305,13 +309,25 @@ public final class IncidentProcessor implements Processor<byte[], byte[], byte[]
         }
     }
 
-    private Optional<Episode> episode(String slo) {
-        byte[] value = store.get(EPISODE + slo + "/" + PAGE);
+    private Optional<Episode> episode(String slo, Alert alert) {
+        String key = episodeKey(slo, alert);
+        byte[] value = store.get(key);
         if (value == null) {
-            return Optional.empty();
+            // written by a router that kept one episode per SLO: it is this alert's, the SLO having had only one
+            String legacy = EPISODE + slo + "/" + PAGE;
+            value = store.get(legacy);
+            if (value == null) {
+                return Optional.empty();
+            }
+            store.put(key, value);
+            store.delete(legacy);
         }
         String[] parts = new String(value, StandardCharsets.UTF_8).split("\n", 2);
         return Optional.of(new Episode(parts[0], Instant.parse(parts[1])));
+    }
+
+    private static String episodeKey(String slo, Alert alert) {
+        return EPISODE + slo + "/" + PAGE + "/" + alert.fingerprint();
     }
 
     private String newId(String slo, Instant now) {
