@@ -1,6 +1,7 @@
 package dev.slopipeline.router.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
@@ -181,19 +182,11 @@ class AlertmanagerDifferentialTest {
             assertThat(response.statusCode()).as("the router took the silence: %s", response.body()).isEqualTo(202);
         }
 
-        private void awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                try {
-                    if (http.send(request("/readyz").build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // the HTTP server is up before the streams client runs; a refused call is only early
-                }
-                assertThat(System.nanoTime()).as("the router ready within 60 s").isLessThan(deadline);
-                Thread.sleep(100);
-            }
+        private void awaitReady() {
+            await("the router ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .ignoreException(IOException.class) // the HTTP server is up before the streams client runs
+                    .until(() -> http.send(request("/readyz").build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode() == 200);
         }
 
         private HttpRequest.Builder request(String path) {

@@ -1,5 +1,7 @@
 package dev.slopipeline.router.differential;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real Alertmanager server (Debian's prometheus-alertmanager, which CI installs), started on a free port with a
@@ -56,23 +59,20 @@ final class RealAlertmanager implements AutoCloseable {
         return alertmanager;
     }
 
-    private void awaitReady() throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Alertmanager exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // it opens its port a moment after it starts
-            }
-            Thread.sleep(100);
+    private void awaitReady() throws IOException {
+        try {
+            await("Alertmanager ready").atMost(READY_WITHIN).pollInterval(Duration.ofMillis(100))
+                    .ignoreException(IOException.class) // it opens its port a moment after it starts
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Alertmanager exited: " + Files.readString(log));
+                        }
+                        return http.send(HttpRequest.newBuilder(base.resolve("/-/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Alertmanager not ready within " + READY_WITHIN + ": " + Files.readString(log), e);
         }
-        throw new IllegalStateException("Alertmanager not ready within " + READY_WITHIN + ": " + Files.readString(log));
     }
 
     /** Posts the alert as Prometheus would: a firing one without an end, a resolved one with its end. */
