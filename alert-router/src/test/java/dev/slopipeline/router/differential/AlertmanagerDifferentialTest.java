@@ -184,7 +184,7 @@ class AlertmanagerDifferentialTest {
 
         private void awaitReady() {
             await("the router ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .ignoreException(IOException.class) // the HTTP server is up before the streams client runs
+                    .ignoreExceptionsInstanceOf(IOException.class) // the HTTP server is up before the streams client runs
                     .until(() -> http.send(request("/readyz").build(), HttpResponse.BodyHandlers.discarding())
                             .statusCode() == 200);
         }

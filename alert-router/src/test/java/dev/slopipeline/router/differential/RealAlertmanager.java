@@ -62,7 +62,7 @@ final class RealAlertmanager implements AutoCloseable {
     private void awaitReady() throws IOException {
         try {
             await("Alertmanager ready").atMost(READY_WITHIN).pollInterval(Duration.ofMillis(100))
-                    .ignoreException(IOException.class) // it opens its port a moment after it starts
+                    .ignoreExceptionsInstanceOf(IOException.class) // ConnectException and kin: it opens its port a moment after it starts
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("Alertmanager exited: " + Files.readString(log));
