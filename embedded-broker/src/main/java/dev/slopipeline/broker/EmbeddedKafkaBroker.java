@@ -338,13 +338,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static final class Builder {
 
+        private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofMinutes(2);
+
         private Path dataDirectory;
         private int port;
         private int controllerPort;
         private int numPartitions = 1;
         private final Map<String, ExtraListener> extraListeners = new LinkedHashMap<>();
         private final Map<String, String> brokerConfigs = new LinkedHashMap<>();
-        private Duration startupTimeout = Duration.ofSeconds(30);
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private boolean built;
 
         private Builder() {
@@ -416,7 +418,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** How long start() may take before it gives up; default 30 s. */
+        /**
+         * How long start() may take before it gives up; default 2 min. A healthy start takes a few seconds, but on
+         * a machine whose cores are all busy it has taken more than 30 s, and giving up on a broker that is still
+         * starting only turns slowness into a failure.
+         */
         public Builder startupTimeout(Duration timeout) {
             checkNotBuilt();
             if (timeout.isNegative() || timeout.isZero()) {
