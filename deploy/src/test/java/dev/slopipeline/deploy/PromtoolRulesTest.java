@@ -27,6 +27,13 @@ class PromtoolRulesTest {
     }
 
     @Test
+    void shouldKeepEachSeriesOfASplitSloApartWithItsOwnFigures() throws Exception {
+        InstalledTool.Run test = InstalledTool.PROMTOOL.run("test", "rules", UNIT_TESTS.resolve("sloth-rules-split.test.yml").toString());
+
+        assertThat(test.exitCode()).as(test.output()).isZero();
+    }
+
+    @Test
     void shouldFireThePipelineAlertsOnWhatTheAppsExportAndOnlyThen() throws Exception {
         InstalledTool.Run test = InstalledTool.PROMTOOL.run("test", "rules", UNIT_TESTS.resolve("alerts.test.yml").toString());
 

@@ -5,60 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
-import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
-import dev.slopipeline.definitions.publish.DefinitionRecords;
-import dev.slopipeline.router.app.RouterApp;
-import dev.slopipeline.router.app.RouterAppConfig;
-import dev.slopipeline.router.app.RouterAppKeys;
-import dev.slopipeline.router.config.RouterConfigLoader;
-import dev.slopipeline.streams.app.SloPipeline;
-import dev.slopipeline.streams.app.StreamsApp;
-import dev.slopipeline.streams.app.StreamsAppConfig;
-import dev.slopipeline.streams.publish.ApplyOptions;
-import dev.slopipeline.streams.publish.DefinitionPublisher;
-import dev.slopipeline.streams.publish.DefinitionsTopic;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI in a real headless Chromium against the whole pipeline on an embedded broker: the streams app pages
@@ -72,7 +41,6 @@ class WebUiBrowserTest {
     private static final String WRITE_TOKEN = "ui-browser-test-write-token";
     private static final String CHECKOUT = "checkout-availability";
     private static final String BROWSE = "catalog-browse";
-    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String DEFINITIONS = """
             apiVersion: slo-pipeline/v1
             kind: Service
@@ -103,14 +71,9 @@ class WebUiBrowserTest {
               objective: 99.5
               window: 30d
             """;
-    /** Two days of traffic, one record of {@link #PER_MINUTE} requests per SLO and minute. */
-    private static final int MINUTES = 2 * 24 * 60;
-    private static final int PER_MINUTE = 1000;
-    /** The last quarter hour: 12 % of checkouts fail, burning the 1h/5m page pair's 14.4 × budget. */
-    private static final int OUTAGE_MINUTES = 15;
-    private static final int FAILING_PER_MINUTE = 120;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrowserTestFixture FIXTURE = new BrowserTestFixture();
 
     @TempDir
     Path dir;
@@ -119,38 +82,10 @@ class WebUiBrowserTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicInteger pagesReceived = new AtomicInteger();
     private HttpServer pager;
-    private StreamsApp streams;
-    private RouterApp router;
-    private WebUi ui;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    private UiPipeline pipeline;
 
     @AfterEach
-    void stopAll() {
-        if (browser != null) {
-            browser.quit();
-        }
-        for (AutoCloseable closeable : new AutoCloseable[] {ui, router, streams}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    void stopPager() {
         if (pager != null) {
             pager.stop(0);
         }
@@ -158,119 +93,81 @@ class WebUiBrowserTest {
 
     @Test
     void shouldShowThePageAndLetOnCallAcknowledgeItAndSilenceAnSlo() throws Exception {
-        startPipeline();
-        browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
-        try {
-            useTheUi();
-        } catch (AssertionError | RuntimeException e) {
-            // what the browser showed when it went wrong, next to the test report
-            saveScreenshot(Path.of("target", "ui-failure.png"));
-            Files.writeString(Path.of("target", "ui-failure.html"), browser.getPageSource());
-            throw e;
-        }
+        startPager();
+        pipeline = FIXTURE.startPipeline(dir, "ui-browser-test", DEFINITIONS, routerConfig(), WRITE_TOKEN);
+        pipeline.send(traffic());
+        FIXTURE.browse(dir, "ui-failure", this::useTheUi);
     }
 
-    private void useTheUi() throws Exception {
-        // the page refreshes itself, so elements are looked up afresh at each step rather than kept
-        wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(250));
-        browser.get(ui.url().toString());
+    private void useTheUi(BrowserSteps page) throws Exception {
+        page.open(pipeline.uiUrl().toString());
 
         // the SLO list: the paging SLO first (least budget left), with what remains of its budget
         String checkout = "#slos tr[data-slo='" + CHECKOUT + "']";
-        await(checkout + "[data-status='page']");
-        double budget = Double.parseDouble(attribute(checkout, "data-budget"));
+        page.await(checkout + "[data-status='page']");
+        double budget = Double.parseDouble(page.attribute(checkout, "data-budget"));
         assertThat(budget).as("budget remaining after a quarter hour at 12 %% errors").isBetween(0.2, 0.6);
-        assertThat(text(checkout + " .budget-remaining")).isEqualTo(String.format(Locale.ROOT, "%.1f %%", budget * 100));
-        await("#slos tr[data-slo='" + BROWSE + "'][data-status='ok']");
-        List<String> order = wait.until(driver -> fresh(() -> driver.findElements(By.cssSelector("#slos tbody tr")).stream()
-                .map(row -> row.getDomAttribute("data-slo")).toList()));
-        assertThat(order).containsExactly(CHECKOUT, BROWSE);
+        assertThat(page.text(checkout + " .budget-remaining")).isEqualTo(String.format(Locale.ROOT, "%.1f %%", budget * 100));
+        page.await("#slos tr[data-slo='" + BROWSE + "'][data-status='ok']");
+        assertThat(page.attributes("#slos tbody tr", "data-slo")).containsExactly(CHECKOUT, BROWSE);
 
         // the router shows incidents, on-call and silences only to a token holder: the page says so until one is entered
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#incidents .empty"),
+        page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#incidents .empty"),
                 "enter a token at the top right"));
-        browser.findElement(By.id("api-token")).sendKeys(WRITE_TOKEN);
+        page.browser().findElement(By.id("api-token")).sendKeys(WRITE_TOKEN);
         // leaving the field stores the token, and the page reads again with it
-        browser.findElement(By.id("user-name")).sendKeys("alice");
+        page.browser().findElement(By.id("user-name")).sendKeys("alice");
 
         // the incident the router opened for the page, acknowledged from the UI
         String triggered = "#incidents tr.incident[data-slo='" + CHECKOUT + "'][data-state='triggered']";
-        await(triggered);
-        String incidentId = attribute(triggered, "data-incident-id");
-        click(triggered + " button[data-action='ack']");
+        page.await(triggered);
+        String incidentId = page.attribute(triggered, "data-incident-id");
+        page.click(triggered + " button[data-action='ack']");
         String acknowledged = "#incidents tr.incident[data-incident-id='" + incidentId + "'][data-state='acknowledged']";
-        await(acknowledged);
-        assertThat(text(acknowledged + " .incident-state")).contains("acknowledged", "alice");
-        assertThat(browser.findElements(By.cssSelector(acknowledged + " button[data-action='ack']"))).isEmpty();
+        page.await(acknowledged);
+        assertThat(page.text(acknowledged + " .incident-state")).contains("acknowledged", "alice");
+        assertThat(page.browser().findElements(By.cssSelector(acknowledged + " button[data-action='ack']"))).isEmpty();
         JsonNode fromRouter = routerJson("/api/v1/incidents/" + incidentId);
         assertThat(fromRouter.path("state").asText()).isEqualTo("acknowledged");
         assertThat(fromRouter.path("acknowledgedBy").asText()).isEqualTo("alice");
         assertThat(pagesReceived.get()).as("the page reached alice through the on-call email hook").isPositive();
 
         // who is on call, from the router's schedules
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        page.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#oncall tr[data-schedule='payments-primary'] .now"), "alice"));
-        assertThat(text("#oncall tr[data-schedule='payments-primary'] .next")).startsWith("bob");
+        assertThat(page.text("#oncall tr[data-schedule='payments-primary'] .next")).startsWith("bob");
 
         // a silence created in the form, listed as active
-        browser.findElement(By.id("silence-matchers")).sendKeys("slo=\"" + BROWSE + "\"");
-        new Select(browser.findElement(By.id("silence-duration"))).selectByValue("240");
-        browser.findElement(By.id("silence-comment")).sendKeys("catalog re-index tonight");
-        browser.findElement(By.id("silence-create")).click();
+        page.browser().findElement(By.id("silence-matchers")).sendKeys("slo=\"" + BROWSE + "\"");
+        new Select(page.browser().findElement(By.id("silence-duration"))).selectByValue("240");
+        page.browser().findElement(By.id("silence-comment")).sendKeys("catalog re-index tonight");
+        page.browser().findElement(By.id("silence-create")).click();
         String active = "#silences tr[data-state='active']";
-        await(active);
-        assertThat(text(active)).contains(BROWSE, "alice", "catalog re-index tonight");
+        page.await(active);
+        assertThat(page.text(active)).contains(BROWSE, "alice", "catalog re-index tonight");
 
-        saveScreenshot(Path.of("target", "ui-screenshot.png"));
+        page.saveScreenshot(Path.of("target", "ui-screenshot.png"));
 
         // expired from the UI, and the router agrees
-        String silenceId = attribute(active, "data-silence-id");
-        click("#silences tr[data-silence-id='" + silenceId + "'] button[data-action='expire']");
-        await("#silences tr[data-silence-id='" + silenceId + "'][data-state='expired']");
+        String silenceId = page.attribute(active, "data-silence-id");
+        page.click("#silences tr[data-silence-id='" + silenceId + "'] button[data-action='expire']");
+        page.await("#silences tr[data-silence-id='" + silenceId + "'][data-state='expired']");
         assertThat(routerJson("/api/v1/silences").path("silences")).anySatisfy(s -> {
             assertThat(s.path("id").asText()).isEqualTo(silenceId);
             assertThat(s.path("status").path("state").asText()).isEqualTo("expired");
         });
 
         // the SLO's own page: its figures and the burn rate of the pair that holds
-        click(checkout + " a.slo-link");
-        wait.until(ExpectedConditions.attributeToBe(By.id("slo-view"), "data-status", "page"));
-        assertThat(text("#slo-name")).isEqualTo(CHECKOUT);
-        assertThat(text("#figure-objective")).contains("99.9 %");
-        await("#slo-alerts li[data-severity='page'][data-state='firing']");
-        await("#burn-rates tr[data-pair='page-fast'][data-holds='true']");
-        saveScreenshot(Path.of("target", "ui-slo-screenshot.png"));
+        page.click(checkout + " a.slo-link");
+        page.waiting().until(ExpectedConditions.attributeToBe(By.id("slo-view"), "data-status", "page"));
+        assertThat(page.text("#slo-name")).isEqualTo(CHECKOUT);
+        assertThat(page.text("#figure-objective")).contains("99.9 %");
+        page.await("#slo-alerts li[data-severity='page'][data-state='firing']");
+        page.await("#burn-rates tr[data-pair='page-fast'][data-holds='true']");
+        page.saveScreenshot(Path.of("target", "ui-slo-screenshot.png"));
     }
 
-    private void await(String css) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void click(String css) {
-        wait.until(driver -> fresh(() -> {
-            driver.findElement(By.cssSelector(css)).click();
-            return true;
-        }));
-    }
-
-    private String text(String css) {
-        return wait.until(driver -> fresh(() -> driver.findElement(By.cssSelector(css)).getText()));
-    }
-
-    private String attribute(String css, String name) {
-        return wait.until(driver -> fresh(() -> driver.findElement(By.cssSelector(css)).getDomAttribute(name)));
-    }
-
-    /** The value, or null (wait again) when the page replaced the element while it was being read. */
-    private static <T> T fresh(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (StaleElementReferenceException | NoSuchElementException e) {
-            return null;
-        }
-    }
-
-    private void startPipeline() throws Exception {
+    private void startPager() throws IOException {
         pager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         pager.createContext("/", exchange -> {
             try (exchange) {
@@ -280,31 +177,6 @@ class WebUiBrowserTest {
             }
         });
         pager.start();
-
-        StreamsAppConfig config = StreamsAppConfig.builder()
-                .bootstrapServers(broker.bootstrapServers())
-                .applicationId("ui-browser-test-streams")
-                .stateDir(dir.resolve("streams"))
-                .httpPort(0)
-                .set("topics.partitions", "1")
-                .build();
-        applyDefinitions(config);
-        streams = SloPipeline.start(config);
-        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                .set(RouterAppKeys.APPLICATION_ID, "ui-browser-test-router")
-                .set(RouterAppKeys.STATE_DIR, dir.resolve("router"))
-                .set(RouterAppKeys.PARTITIONS, 1)
-                .set(RouterAppKeys.HTTP_PORT, 0)
-                .set(RouterAppKeys.PUNCTUATION_INTERVAL, Duration.ofMillis(200))
-                .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
-                .build(),
-                RouterConfigLoader.parse("router.yml", routerConfig()).orElseThrow());
-        ui = WebUi.builder().port(0)
-                .streamsUrl(URI.create("http://localhost:" + streams.httpPort()))
-                .routerUrl(URI.create("http://localhost:" + router.httpPort()))
-                .start();
-        awaitRunning();
-        produceTraffic(config);
     }
 
     private String routerConfig() {
@@ -346,59 +218,17 @@ class WebUiBrowserTest {
                 LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1));
     }
 
-    private void applyDefinitions(StreamsAppConfig config) throws IOException {
-        Path file = Files.writeString(dir.resolve("shop.yaml"), DEFINITIONS);
-        DefinitionsTopic topic = new DefinitionsTopic(config.clientProperties(), config.topics().definitions(), Duration.ofSeconds(20));
-        new DefinitionPublisher(config.clientProperties(), topic, config.replication())
-                .apply(DefinitionRecords.fromFiles(List.of(file)), ApplyOptions.DEFAULT);
-    }
-
-    /** Healthy traffic for both SLOs up to a minute ago; checkout fails at 12 % in the last quarter hour. */
-    private void produceTraffic(StreamsAppConfig config) {
-        EventCodec events = new EventCodec();
-        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Instant start = end.minus(Duration.ofMinutes(MINUTES));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int minute = 0; minute < MINUTES; minute++) {
-                Instant at = start.plus(Duration.ofMinutes(minute));
-                boolean outage = minute >= MINUTES - OUTAGE_MINUTES;
-                int failing = outage ? FAILING_PER_MINUTE : 0;
-                send(producer, config, events, new RequestEvent(at, "checkout-api", "POST /checkout", 200, 180.0, PER_MINUTE - failing, Map.of()));
-                if (failing > 0) {
-                    send(producer, config, events, new RequestEvent(at, "checkout-api", "POST /checkout", 503, 950.0, failing, Map.of()));
-                }
-                send(producer, config, events, new RequestEvent(at, "catalog-api", "GET /products", 200, 40.0, PER_MINUTE, Map.of()));
-            }
-            producer.flush();
-        }
-    }
-
-    private static void send(KafkaProducer<byte[], byte[]> producer, StreamsAppConfig config, EventCodec events, RequestEvent event) {
-        producer.send(new ProducerRecord<>(config.topics().requests(), null, event.timestamp().toEpochMilli(),
-                event.service().getBytes(StandardCharsets.UTF_8), events.encode(event)));
-    }
-
-    private void awaitRunning() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING || router.streamsState() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the apps did not start: streams " + streams.state() + ", router " + router.streamsState());
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+    /** Healthy traffic for both SLOs; checkout fails at 12 % in the last quarter hour. */
+    private static List<RequestEvent> traffic() {
+        return MinuteTraffic.of(
+                new MinuteTraffic.Requests("checkout-api", "POST /checkout", Map.of(), MinuteTraffic.OUTAGE),
+                new MinuteTraffic.Requests("catalog-api", "GET /products", Map.of(), MinuteTraffic.HEALTHY));
     }
 
     private JsonNode routerJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + router.httpPort() + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(pipeline.routerUrl().resolve(path))
                 .header("Authorization", "Bearer " + WRITE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return json.readTree(response.body());
-    }
-
-    private void saveScreenshot(Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One series of an SLO: the SLO's name and, for a split SLO, the value of each of its {@link Grouping} labels. As
@@ -71,6 +72,28 @@ public record SeriesKey(String slo, Map<String, String> labels) {
     /** Whether this is a series of {@code slo} as it is split now (not one of an earlier {@code groupBy}). */
     public boolean belongsTo(SloDefinition definition) {
         return slo.equals(definition.name()) && List.copyOf(labels.keySet()).equals(definition.grouping().labels());
+    }
+
+    /**
+     * This series of an earlier {@code groupBy} as a series of {@code definition} as it is split now, when its counts
+     * belong to exactly one: every label the SLO is split by now is one of this key's (so {@code [region, tenant]}
+     * becomes {@code [region]}, and any split becomes none). Empty when a label is missing (the events' values for it
+     * are gone once summed), or when this is the overflow series of its split (its values are {@value
+     * Grouping#OVERFLOW} for many combinations) and the SLO is still split. A field renamed to one that becomes the
+     * same label ({@code cloud.region} to {@code cloud_region}) is taken for the same: the key keeps only labels.
+     */
+    public Optional<SeriesKey> regroupedFor(SloDefinition definition) {
+        if (!slo.equals(definition.name())) {
+            return Optional.empty();
+        }
+        List<String> wanted = definition.grouping().labels();
+        boolean overflow = isSplit() && labels.values().stream().allMatch(Grouping.OVERFLOW::equals);
+        if (!labels.keySet().containsAll(wanted) || overflow && !wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        wanted.forEach(label -> kept.put(label, labels.get(label)));
+        return Optional.of(new SeriesKey(slo, kept));
     }
 
     /** The text form, see above. */

@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * series whose values are all {@code other} ({@link SeriesKey#overflow}), with a warning the first time in a task and
  * a metric. A component's health result, keyed by SLO name, reaches every series of its SLO that has state here.
  * When a split SLO's {@code groupBy} changes, its series of the old labels resolve their alerts and lose their state
- * as a removed SLO does.
+ * as a removed SLO does. Inputs summed under the old labels that arrive after the change count in the series they
+ * belong to now when their key tells which ({@link SeriesKey#regroupedFor}: labels taken away, or the split
+ * dropped); the others (a label added or swapped) are dropped, as their events' values for it are gone.
  *
  * <p><b>When SLOs are judged.</b> After an input that brought bad events or moved the SLO into a new
  * minute: between two such inputs only good events of the same minute arrive, which cannot make a
@@ -128,7 +130,7 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
             return;
         }
         SloInput.Counts counts = (SloInput.Counts) record.value();
-        if (!aggregate.name().equals(record.key())) {
+        if (!aggregate.name().equals(record.key()) && aggregate.name().equals(SeriesKey.overflow(aggregate.definition()).text())) {
             metrics.overflowed(aggregate.definition().name(), counts.good() + counts.bad());
         }
         // only the indicator's own events keep an SLO from counting as silent; health context does not
@@ -237,8 +239,9 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
 
     /**
      * The series' live state: in memory, else rebuilt from the stores, else new when an input starts it (the
-     * overflow series instead, when a split SLO has all the series it may have). Null when the SLO is not defined
-     * (any more) or split so any more, or the series has neither state nor an input to start it.
+     * overflow series instead, when a split SLO has all the series it may have; the series it belongs to now, for an
+     * input of an earlier split). Null when the SLO is not defined (any more), when the series is of an earlier split
+     * and is no input that can be regrouped, or has neither state nor an input to start it.
      */
     private SloAggregate aggregateFor(String key, Instant start) {
         SloAggregate aggregate = aggregates.get(key);
@@ -247,8 +250,13 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         }
         Optional<SeriesKey> series = readKey(key);
         SloDefinition slo = series.map(s -> definitions.definitions().slos().get(s.slo())).orElse(null);
-        if (slo == null || !series.get().belongsTo(slo)) {
+        if (slo == null) {
             return null;
+        }
+        if (!series.get().belongsTo(slo)) {
+            // summed before the repartition under the groupBy before the last change, and on its way when it changed
+            Optional<SeriesKey> regrouped = start == null ? Optional.empty() : series.get().regroupedFor(slo);
+            return regrouped.map(now -> aggregateFor(now.text(), start)).orElse(null);
         }
         if (start != null && !owned.contains(key) && isFull(slo) && !key.equals(SeriesKey.overflow(slo).text())) {
             return overflowOf(slo, start);

@@ -10,6 +10,7 @@ import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.streams.aggregate.SloStores;
+import dev.slopipeline.streams.status.StatusCodec;
 import dev.slopipeline.streams.status.StatusRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ class SplitSloTest {
     private static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
 
     private static final String BY_REGION = Shop.CHECKOUT + "  groupBy: [region]\n";
+    private static final Duration PRE_SUM_INTERVAL = Duration.ofMillis(100);
 
     private static RequestEvent checkout(Instant time, String region, int status, long count) {
         return new RequestEvent(time, "checkout-api", "POST /checkout", status, RequestEvent.NO_LATENCY, count,
@@ -166,6 +168,78 @@ class SplitSloTest {
             assertThat(seriesIn(Restarts.contents(pipeline).get(SloStores.ALERT_STATES)))
                     .containsExactly("checkout-availability{region=\"eu-west\",tenant=\"\"}");
         }
+    }
+
+    @Test
+    void shouldCountSumsOfTheEarlierGroupByInTheSeriesTheyBelongToWhenTheChangeTakesALabelAway() {
+        try (Pipeline pipeline = summing(BY_REGION.replace("groupBy: [region]", "groupBy: [region, tenant]"))) {
+            Instant minute = START.plus(Duration.ofMinutes(1));
+            pipeline.runWallClockTo(minute);
+            pipeline.request(checkout(minute, "eu-west", "acme", 200, 1000));
+            pipeline.request(checkout(minute, "eu-west", "globex", 503, 7));
+            pipeline.request(checkout(minute, "us-east", "acme", 200, 500));
+
+            // summed under [region, tenant]; the split changes before the sums cross the repartition
+            pipeline.define("Service/storefront", Shop.SERVICES);
+            pipeline.define("SLO/checkout-availability", BY_REGION);
+            pipeline.advanceWallClock(PRE_SUM_INTERVAL);
+            pipeline.advanceWallClock(pipeline.config.statusInterval());
+
+            Map<String, StatusRecord> latest = latestStatuses(pipeline);
+            assertThat(latest.keySet()).containsExactlyInAnyOrder("checkout-availability{region=\"eu-west\"}",
+                    "checkout-availability{region=\"us-east\"}");
+            assertThat(latest.get("checkout-availability{region=\"eu-west\"}").counts())
+                    .extracting(c -> c.good(), c -> c.bad()).containsExactly(1000L, 7L);
+            assertThat(latest.get("checkout-availability{region=\"us-east\"}").counts())
+                    .extracting(c -> c.good(), c -> c.bad()).containsExactly(500L, 0L);
+        }
+    }
+
+    @Test
+    void shouldDropSumsOfTheEarlierGroupByWhenTheChangeAddsALabelTheirEventsHadButTheSumsLost() {
+        try (Pipeline pipeline = summing(BY_REGION)) {
+            Instant minute = START.plus(Duration.ofMinutes(1));
+            pipeline.runWallClockTo(minute);
+            pipeline.request(checkout(minute, "eu-west", "acme", 200, 1000));
+            pipeline.request(checkout(minute, "eu-west", "globex", 503, 7));
+
+            // summed under [region] alone: which tenant each event had is not in the sum
+            pipeline.define("Service/storefront", Shop.SERVICES);
+            pipeline.define("SLO/checkout-availability", BY_REGION.replace("groupBy: [region]", "groupBy: [region, tenant]"));
+            pipeline.advanceWallClock(PRE_SUM_INTERVAL);
+            pipeline.request(checkout(minute.plusSeconds(30), "eu-west", "acme", 200, 40));
+            pipeline.advanceWallClock(PRE_SUM_INTERVAL);
+            pipeline.advanceWallClock(pipeline.config.statusInterval());
+
+            Map<String, StatusRecord> latest = latestStatuses(pipeline);
+            assertThat(latest.keySet()).containsExactly("checkout-availability{region=\"eu-west\",tenant=\"acme\"}");
+            assertThat(latest.get("checkout-availability{region=\"eu-west\",tenant=\"acme\"}").counts())
+                    .as("only the events summed after the change").extracting(c -> c.good(), c -> c.bad()).containsExactly(40L, 0L);
+        }
+    }
+
+    /** A pipeline that sums counts before the repartition, with a wall clock that moves only when told. */
+    private static Pipeline summing(String slo) {
+        return Pipeline.withFolder(Scenarios.inMemory().withPreSumInterval(PRE_SUM_INTERVAL), START, Shop.folder(slo))
+                .wallClockFixed();
+    }
+
+    private static RequestEvent checkout(Instant time, String region, String tenant, int status, long count) {
+        return new RequestEvent(time, "checkout-api", "POST /checkout", status, RequestEvent.NO_LATENCY, count,
+                Map.of("region", region, "tenant", tenant));
+    }
+
+    /** The last status of each series, leaving out those a tombstone ended. */
+    private static Map<String, StatusRecord> latestStatuses(Pipeline pipeline) {
+        Map<String, StatusRecord> latest = new LinkedHashMap<>();
+        pipeline.statusRecords().forEach(record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), StatusCodec.decode(record.value()));
+            }
+        });
+        return latest;
     }
 
     private static Set<String> seriesIn(List<KeyValue<Bytes, byte[]>> entries) {
