@@ -1,5 +1,8 @@
 package dev.slopipeline.streams.window;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * What of one SLO's windows the store has not seen yet: whether anything changed since the last
  * write-out (the header is then stale), and for each bucket ring which slots, in the order they
@@ -67,24 +70,36 @@ final class WindowChanges {
         return rings[ring];
     }
 
-    /** One ring's changed slots: each once, in the order they first changed, so reading them costs the changes, not the capacity. */
+    /**
+     * One ring's changed slots: each once, in the order they first changed, so reading them costs the changes, not the capacity.
+     * A bit per slot and a list only as long as the changes: every series keeps one of these per ring, and
+     * between two write-outs only a slot or two changes.
+     */
     static final class Slots {
-        private final boolean[] marked;
-        private final int[] order;
+        private static final int INITIAL_ORDER = 4;
+
+        private final int capacity;
+        private final long[] marked;
+        private int[] order = new int[INITIAL_ORDER];
         private int count;
 
         Slots(int capacity) {
-            this.marked = new boolean[capacity];
-            this.order = new int[capacity];
+            this.capacity = capacity;
+            this.marked = new long[(capacity + Long.SIZE - 1) / Long.SIZE];
         }
 
         int capacity() {
-            return marked.length;
+            return capacity;
         }
 
         void mark(int slot) {
-            if (!marked[slot]) {
-                marked[slot] = true;
+            Objects.checkIndex(slot, capacity);
+            long bit = 1L << slot;
+            if ((marked[slot >>> 6] & bit) == 0) {
+                marked[slot >>> 6] |= bit;
+                if (count == order.length) {
+                    order = Arrays.copyOf(order, Math.min(capacity, count * 2));
+                }
                 order[count++] = slot;
             }
         }
@@ -100,9 +115,13 @@ final class WindowChanges {
 
         void clear() {
             for (int i = 0; i < count; i++) {
-                marked[order[i]] = false;
+                marked[order[i] >>> 6] &= ~(1L << order[i]);
             }
             count = 0;
+            if (order.length > INITIAL_ORDER) {
+                // a jump of the watermark marks a whole ring; do not keep that list for the life of the series
+                order = new int[INITIAL_ORDER];
+            }
         }
     }
 }
