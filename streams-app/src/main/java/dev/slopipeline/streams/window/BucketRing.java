@@ -74,6 +74,10 @@ final class BucketRing {
         return slot;
     }
 
+    boolean isEmpty(int slot) {
+        return good.get(slot) == 0 && bad.get(slot) == 0 && (extraEvents == null || extraEvents.get(slot) == 0);
+    }
+
     Tally slot(int slot) {
         long units = good.get(slot) + bad.get(slot);
         return new Tally(good.get(slot), bad.get(slot), extraEvents == null ? units : units + extraEvents.get(slot));

@@ -2,6 +2,7 @@ package dev.slopipeline.streams.window;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * What of one SLO's windows the store has not seen yet: whether anything changed since the last
@@ -37,23 +38,32 @@ final class WindowChanges {
     }
 
     /**
-     * A ring's newest bucket moved from {@code fromBucket} to {@code toBucket}: the bucket that was open
-     * is final now and leaves the header for a slot of its own, and every bucket that entered was emptied.
+     * A ring's newest bucket is about to move from {@code fromBucket} to {@code toBucket}: the bucket that
+     * was open is final now and leaves the header for a slot of its own, and the buckets that enter empty
+     * their slots. Call before the ring moves: of the slots that enter, only those that {@code held}
+     * something have a part in the store to delete; an empty closed slot has none, so marking it would
+     * write a delete of nothing (a tombstone per slot on the changelog when an idle series moves on).
      */
-    void advanced(int ring, long fromBucket, long toBucket) {
+    void advancing(int ring, long fromBucket, long toBucket, IntPredicate held) {
         if (toBucket <= fromBucket) {
             return;
         }
         Slots slots = rings[ring];
         int capacity = slots.capacity();
-        slots.mark(BucketRing.slotOf(fromBucket, capacity));
+        int closing = BucketRing.slotOf(fromBucket, capacity);
+        slots.mark(closing);
         if (toBucket - fromBucket >= capacity) {
             for (int slot = 0; slot < capacity; slot++) {
-                slots.mark(slot);
+                if (held.test(slot)) {
+                    slots.mark(slot);
+                }
             }
         } else {
             for (long bucket = fromBucket + 1; bucket <= toBucket; bucket++) {
-                slots.mark(BucketRing.slotOf(bucket, capacity));
+                int slot = BucketRing.slotOf(bucket, capacity);
+                if (held.test(slot)) {
+                    slots.mark(slot);
+                }
             }
         }
     }
