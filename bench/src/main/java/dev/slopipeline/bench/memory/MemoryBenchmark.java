@@ -13,6 +13,7 @@ import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.metrics.TopologyMetrics;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -132,14 +133,17 @@ public final class MemoryBenchmark {
         }
         report.note("A run of SERIES:FILL:N has SERIES / N SLOs, each split by the events' tenant attribute "
                 + "(groupBy: [tenant], maxSeries: N) into N series; without N every SLO is one series.");
-        report.note("Heap per SLO does not depend on how full the windows are: the rings are allocated at their full "
-                + "size when an SLO first sees traffic; compare the full and sparse runs of the same size.");
-        report.note("Heap (app) holds a fixed part besides the SLOs (Kafka Streams' 10 MiB record cache, client buffers, "
-                + "metrics); heap per added SLO, the difference to the previous run of the same fill divided by the SLOs "
-                + "added, leaves it out; RocksDB per added SLO likewise leaves out the files every store instance has (logs, options, manifest).");
+        report.note("A series' buckets are compact counters (shorts until a count needs more), allocated when the series "
+                + "first sees traffic: a full fill costs about as much heap as a sparse one while its counts stay small.");
+        report.note("An instance exports at most " + TopologyMetrics.MAX_EXPORTED_SERIES + " series on /metrics (about 25 "
+                + "meters each); runs above that carry the meters of that many series only.");
+        report.note("Heap (app) holds a fixed part besides the series (Kafka Streams' 10 MiB record cache, client buffers, "
+                + "metrics); heap per added series, the difference to the previous run of the same fill and split divided by "
+                + "the series added, leaves it out; RocksDB per added series likewise leaves out the files every store instance "
+                + "has (logs, options, manifest).");
         report.note("RocksDB: the size of the app's state folder (all stores, all tasks, SST files and logs) after the "
                 + "feed, measured once the app closed (closing flushes the memtables); changelogs: the broker's log size of the app's "
-                + "*-changelog topics (uncompacted: every update since the start, so it grows with traffic, not only SLOs).");
+                + "*-changelog topics (uncompacted: every update since the start, so it grows with traffic, not only series).");
         report.note("Start times run from SloPipeline.start() to the streams client being RUNNING (restoration included; "
                 + "topic creation and the definitions' apply included).");
         report.note("Machine shared: 2 cores, other builds running at the same time; the broker runs in the same JVM.");
