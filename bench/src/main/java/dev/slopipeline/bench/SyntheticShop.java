@@ -5,6 +5,7 @@ import dev.slopipeline.definitions.model.AlertingSpec;
 import dev.slopipeline.definitions.model.Budgeting;
 import dev.slopipeline.definitions.model.DefinitionSet;
 import dev.slopipeline.definitions.model.EventMatcher;
+import dev.slopipeline.definitions.model.Grouping;
 import dev.slopipeline.definitions.model.Indicator;
 import dev.slopipeline.definitions.model.ServiceDefinition;
 import dev.slopipeline.definitions.model.SloDefinition;
@@ -22,17 +23,27 @@ import java.util.Random;
 /**
  * Definitions and traffic of a shop with a chosen number of SLOs. Each SLO selects one operation of
  * one service (every 50th by regex), so an event concerns about one SLO whatever their number:
- * the cost per event should stay flat as SLOs are added.
+ * the cost per event should stay flat as SLOs are added. A split shop splits every SLO by the events'
+ * {@code tenant} attribute into a given number of series ({@code groupBy: [tenant]}).
  */
 public final class SyntheticShop {
+
+    private static final String TENANT = "tenant";
 
     public final DefinitionSet definitions;
     public final int services;
     public final int operationsPerService;
     private final int sloCount;
+    private final int tenants;
 
     public SyntheticShop(int sloCount) {
+        this(sloCount, 1);
+    }
+
+    /** @param tenants series per SLO: 1 leaves the SLOs unsplit, more splits each by {@code tenant} into that many */
+    public SyntheticShop(int sloCount, int tenants) {
         this.sloCount = sloCount;
+        this.tenants = tenants;
         this.services = Math.max(2, sloCount / 5);
         this.operationsPerService = (sloCount + services - 1) / services;
         Map<String, SloDefinition> slos = new LinkedHashMap<>();
@@ -46,7 +57,8 @@ public final class SyntheticShop {
                     new StatusRule.Below(500), OptionalDouble.of(1000));
             String name = sloName(i);
             slos.put(name, new SloDefinition(name, Map.of(), null, "shop", null, indicator, 99.9,
-                    new SloWindow.Rolling(Duration.ofDays(30)), new Budgeting.Occurrences(), AlertingSpec.defaults()));
+                    new SloWindow.Rolling(Duration.ofDays(30)), new Budgeting.Occurrences(), AlertingSpec.defaults(),
+                    tenants > 1 ? new Grouping(List.of(TENANT), tenants) : Grouping.none()));
         }
         this.definitions = new DefinitionSet(
                 Map.of("shop", new ServiceDefinition("shop", "team-shop", 1, null, null, Map.of(), Map.of())), slos);
@@ -54,6 +66,11 @@ public final class SyntheticShop {
 
     public int sloCount() {
         return sloCount;
+    }
+
+    /** Series per SLO. */
+    public int tenants() {
+        return tenants;
     }
 
     public static String sloName(int slo) {
@@ -102,6 +119,9 @@ public final class SyntheticShop {
                       objective: 99.9
                       window: 30d
                     """.formatted(sloName(i), sloName(i), service(i), operation));
+            if (tenants > 1) {
+                out.append("  groupBy: [" + TENANT + "]\n  maxSeries: " + tenants + "\n");
+            }
         }
         return out.toString();
     }
@@ -109,6 +129,12 @@ public final class SyntheticShop {
     /** One request event of SLO number {@code slo}. */
     public RequestEvent event(int slo, Instant time, int status, long count) {
         return new RequestEvent(time, service(slo), operation(slo), status, 120.0, count, Map.of("region", "eu"));
+    }
+
+    /** One request event of series {@code tenant} (0 to {@link #tenants()} - 1) of SLO number {@code slo}. */
+    public RequestEvent event(int slo, int tenant, Instant time, int status, long count) {
+        return new RequestEvent(time, service(slo), operation(slo), status, 120.0, count,
+                Map.of("region", "eu", TENANT, "t-" + tenant));
     }
 
     /** Events over the shop's operations: 0.5 % server errors, latencies up to 1.2 s. */

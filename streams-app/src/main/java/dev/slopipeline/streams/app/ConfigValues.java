@@ -64,7 +64,8 @@ final class ConfigValues {
                 reader.get(StreamsAppKeys.SHUTDOWN_TIMEOUT_MS),
                 reader.find(StreamsAppKeys.DEFINITIONS_DIR),
                 reader.passThrough(KafkaSettings.PASS_THROUGH, OWNED_KAFKA_KEYS),
-                spans(reader, topics));
+                spans(reader, topics),
+                reader.get(StreamsAppKeys.ROCKSDB_MEMORY_MB));
     }
 
     private static SpanInput spans(ConfigReader reader, Topics topics) {

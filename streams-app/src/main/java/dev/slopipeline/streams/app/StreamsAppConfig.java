@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * @param replication of created and internal topics; empty for the broker's default
  * @param kafka client settings from {@code kafka.*} keys, without the prefix, for every Kafka client
  * @param spans the topic of OpenTelemetry spans, if read, and which spans are requests
+ * @param rocksDbMemoryMb  the off-heap budget of all state stores, in MiB; 0 for Kafka Streams' per-store defaults
  */
 public record StreamsAppConfig(
         Optional<String> bootstrapServers,
@@ -45,7 +46,8 @@ public record StreamsAppConfig(
         Duration shutdownTimeout,
         Optional<Path> definitionsDir,
         Map<String, String> kafka,
-        SpanInput spans) {
+        SpanInput spans,
+        int rocksDbMemoryMb) {
 
     public static final String EXACTLY_ONCE_V2 = "exactly_once_v2";
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -73,7 +75,7 @@ public record StreamsAppConfig(
     public StreamsAppConfig withBootstrapServers(String servers) {
         return new StreamsAppConfig(Optional.of(servers), applicationId, stateDir, instanceId, topics, partitions, replication,
                 standbyReplicas, processingGuarantee, commitInterval, httpPort, advertisedHost, statusStore,
-                heartbeatInterval, shutdownTimeout, definitionsDir, kafka, spans);
+                heartbeatInterval, shutdownTimeout, definitionsDir, kafka, spans, rocksDbMemoryMb);
     }
 
     /**
@@ -113,6 +115,7 @@ public record StreamsAppConfig(
                 .value(StreamsAppKeys.STATUS_STORE, statusStore)
                 .value(StreamsAppKeys.HEARTBEAT_INTERVAL_MS, heartbeatInterval)
                 .value(StreamsAppKeys.SHUTDOWN_TIMEOUT_MS, shutdownTimeout)
+                .value(StreamsAppKeys.ROCKSDB_MEMORY_MB, rocksDbMemoryMb)
                 .value(StreamsAppKeys.DEFINITIONS_DIR, definitionsDir, "(none)")
                 .passThrough(KafkaSettings.PASS_THROUGH, kafka)
                 .lines();

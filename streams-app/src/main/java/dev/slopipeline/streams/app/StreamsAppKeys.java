@@ -79,6 +79,9 @@ public final class StreamsAppKeys {
             "10000", "how often a running instance writes its heartbeat");
     public static final Key<Duration> SHUTDOWN_TIMEOUT_MS = Key.of("shutdown.timeout.ms", millis(0, 3_600_000), "30000",
             "how long a close (or SIGTERM) waits for the streams client");
+    public static final Key<Integer> ROCKSDB_MEMORY_MB = Key.of("rocksdb.memory.mb", integer(0, 1_048_576), "256",
+            "off-heap memory for all state stores together: one RocksDB block cache with the memtables counted in it;"
+                    + " 0: Kafka Streams' defaults, a cache and memtables per store and task");
     public static final Key<Path> DEFINITIONS_DIR = Key.of("definitions.dir", path(), null,
             "definitions to apply at start; absent: the topic as it is");
 
@@ -87,7 +90,7 @@ public final class StreamsAppKeys {
                     TOPIC_HEALTH, TOPIC_DLQ, TOPIC_DEFINITIONS, TOPIC_ALERTS, TOPIC_STATUS, TOPIC_HEARTBEAT, TOPIC_SPANS,
                     SPANS_ENCODING, SPANS_KINDS, TOPIC_PARTITIONS,
                     TOPIC_REPLICATION, STANDBY_REPLICAS, PROCESSING_GUARANTEE, COMMIT_INTERVAL_MS, HTTP_PORT,
-                    HTTP_ADVERTISED_HOST, STATUS_STORE, HEARTBEAT_INTERVAL_MS, SHUTDOWN_TIMEOUT_MS, DEFINITIONS_DIR))
+                    HTTP_ADVERTISED_HOST, STATUS_STORE, HEARTBEAT_INTERVAL_MS, SHUTDOWN_TIMEOUT_MS, ROCKSDB_MEMORY_MB, DEFINITIONS_DIR))
             .passingThrough(KafkaSettings.PASS_THROUGH)
             .readElsewhere(LoggingKeys.ALL);
 

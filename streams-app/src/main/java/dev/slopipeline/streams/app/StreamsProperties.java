@@ -33,6 +33,11 @@ final class StreamsProperties {
         // changelogs and repartition topics; with explicit names an upgrade keeps its state. Takes effect in
         // a StreamsBuilder made with the TopologyConfig of these properties (StreamsApp.Builder#topology).
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        if (config.rocksDbMemoryMb() > 0) {
+            // a kafka.rocksdb.config.setter of the operator's own wins
+            properties.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class);
+            properties.put(RocksDbMemory.MEMORY_BYTES_CONFIG, config.rocksDbMemoryMb() * 1024L * 1024L);
+        }
         config.replication().ifPresent(replication -> properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication));
         return properties;
     }

@@ -37,6 +37,7 @@ final class SloSeries {
     static final String BURN_RATE_THRESHOLD = "slo.burn.rate.threshold.ratio";
     static final String ALERT_STATE = "slo.alert.state";
     static final String COUNTED = "slo.events.counted";
+    static final String UNEXPORTED = "slo.series.unexported";
 
     /** The states of one severity, as {@code slo_alert_state} names them: one of them is 1, the others 0. */
     private static final Map<Class<? extends SeverityStatus>, String> STATES = Map.of(

@@ -28,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       watermark by more than the grace, not counted</li>
  *   <li>{@code slo_series_overflow_events_total{slo}}: events of a split SLO that counted in its series whose
  *       values are all {@code other}, as it had all the series its {@code maxSeries} allows</li>
+ *   <li>{@code slo_series_unexported}: SLO series this instance runs but leaves off /metrics, beyond the
+ *       {@link #MAX_EXPORTED_SERIES} it exports</li>
  *   <li>{@code slo_alert_transitions_total{severity,state}}: alert transitions published</li>
  *   <li>{@code slo_definitions_refused_total}: times the definitions topic had errors and the last
  *       good definitions stayed in force</li>
@@ -61,6 +63,8 @@ public final class TopologyMetrics {
     public static final String TRANSITIONS = "slo.alert.transitions";
     public static final String DEFINITIONS_REFUSED = "slo.definitions.refused";
     public static final String DEFINITIONS_READ = "slo.definitions.last.read.successful";
+    /** How many SLO series an instance exports on /metrics at most: 250 000 Prometheus series, some 170 MiB of heap. */
+    public static final int MAX_EXPORTED_SERIES = 10_000;
 
     /** Which input topic an event came from; a span of the spans topic is a request event too. */
     public enum EventKind { REQUESTS, HEALTH, SPANS }
@@ -74,8 +78,13 @@ public final class TopologyMetrics {
     private volatile boolean definitionsReadable = true;
 
     public TopologyMetrics(MeterRegistry registry) {
+        this(registry, MAX_EXPORTED_SERIES);
+    }
+
+    /** @param maxExportedSeries how many SLO series at most this instance exports on /metrics (see {@code SloSeriesOwners}) */
+    public TopologyMetrics(MeterRegistry registry, int maxExportedSeries) {
         this.registry = registry;
-        this.slos = new SloSeriesOwners(registry);
+        this.slos = new SloSeriesOwners(registry, maxExportedSeries);
         for (EventKind kind : EventKind.values()) {
             classified.put(kind, Counter.builder(CLASSIFIED).description("Events that counted for at least one SLO")
                     .tag("kind", tag(kind)).register(registry));

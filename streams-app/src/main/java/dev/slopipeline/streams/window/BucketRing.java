@@ -1,11 +1,9 @@
 package dev.slopipeline.streams.window;
 
-import java.util.Arrays;
-
 /**
- * The most recent buckets of one granularity, newest at the watermark, in a fixed ring over plain
- * arrays: moving the watermark empties the slots that new buckets take over, and never costs more than
- * one pass.
+ * The most recent buckets of one granularity, newest at the watermark, in a fixed ring over compact
+ * arrays ({@link PackedCounters}): moving the watermark empties the slots that new buckets take over, and
+ * never costs more than one pass.
  *
  * <p>Positions are minutes; a bucket is addressed by any minute it holds. Only live buckets (the
  * {@code capacity} newest) may be read or written. Buckets are numbered from the epoch and a bucket's
@@ -18,16 +16,20 @@ import java.util.Arrays;
 final class BucketRing {
 
     private final int granularity;
-    private final long[] good;
-    private final long[] bad;
-    private final long[] events;
+    private final PackedCounters good;
+    private final PackedCounters bad;
+    /**
+     * Events minus units, per slot; null while that is zero everywhere. Raw events (the minute ring) and
+     * occurrences count a unit per event, so only timeslice rings need it: storing it apart keeps the
+     * others at two counters a slot.
+     */
+    private PackedCounters extraEvents;
     private long newestBucket;
 
     BucketRing(int granularity, int capacity, long watermark) {
         this.granularity = granularity;
-        this.good = new long[capacity];
-        this.bad = new long[capacity];
-        this.events = new long[capacity];
+        this.good = new PackedCounters(capacity);
+        this.bad = new PackedCounters(capacity);
         this.newestBucket = Math.floorDiv(watermark, granularity);
     }
 
@@ -41,7 +43,7 @@ final class BucketRing {
     }
 
     int capacity() {
-        return good.length;
+        return good.size();
     }
 
     /** The number of the bucket at the watermark, counted from the epoch. */
@@ -66,21 +68,47 @@ final class BucketRing {
     /** Adds to the bucket holding {@code minute}; returns its slot. */
     int add(long minute, Tally delta) {
         int slot = liveSlot(minute);
-        good[slot] += delta.good();
-        bad[slot] += delta.bad();
-        events[slot] += delta.events();
+        good.add(slot, delta.good());
+        bad.add(slot, delta.bad());
+        addExtraEvents(slot, delta.events() - delta.total());
         return slot;
     }
 
+    boolean isEmpty(int slot) {
+        return good.get(slot) == 0 && bad.get(slot) == 0 && (extraEvents == null || extraEvents.get(slot) == 0);
+    }
+
     Tally slot(int slot) {
-        return new Tally(good[slot], bad[slot], events[slot]);
+        long units = good.get(slot) + bad.get(slot);
+        return new Tally(good.get(slot), bad.get(slot), extraEvents == null ? units : units + extraEvents.get(slot));
     }
 
     /** Sets a slot as read back from a store. */
     void restoreSlot(int slot, Tally value) {
-        good[slot] = value.good();
-        bad[slot] = value.bad();
-        events[slot] = value.events();
+        good.set(slot, value.good());
+        bad.set(slot, value.bad());
+        if (extraEvents != null) {
+            extraEvents.set(slot, 0);
+        }
+        addExtraEvents(slot, value.events() - value.total());
+    }
+
+    private void addExtraEvents(int slot, long extra) {
+        if (extra == 0) {
+            return;
+        }
+        if (extraEvents == null) {
+            extraEvents = new PackedCounters(capacity());
+        }
+        extraEvents.add(slot, extra);
+    }
+
+    private void clearSlot(int slot) {
+        good.set(slot, 0);
+        bad.set(slot, 0);
+        if (extraEvents != null) {
+            extraEvents.set(slot, 0);
+        }
     }
 
     /** Moves the newest bucket to the one holding {@code watermark}, emptying the buckets that enter. */
@@ -91,15 +119,12 @@ final class BucketRing {
             return;
         }
         if (entering >= capacity()) {
-            Arrays.fill(good, 0);
-            Arrays.fill(bad, 0);
-            Arrays.fill(events, 0);
+            good.clear();
+            bad.clear();
+            extraEvents = null;
         } else {
             for (long bucket = newestBucket + 1; bucket <= target; bucket++) {
-                int slot = slotOf(bucket, capacity());
-                good[slot] = 0;
-                bad[slot] = 0;
-                events[slot] = 0;
+                clearSlot(slotOf(bucket, capacity()));
             }
         }
         newestBucket = target;

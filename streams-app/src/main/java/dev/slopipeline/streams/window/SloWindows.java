@@ -132,9 +132,8 @@ public final class SloWindows {
         }
         for (int i = 0; i < rings.size(); i++) {
             BucketRing ring = rings.get(i);
-            long newestBefore = ring.newestBucket();
+            changes.advancing(i, ring.newestBucket(), Math.floorDiv(target, ring.granularity()), slot -> !ring.isEmpty(slot));
             ring.advanceTo(target);
-            changes.advanced(i, newestBefore, ring.newestBucket());
         }
         watermark = target;
     }

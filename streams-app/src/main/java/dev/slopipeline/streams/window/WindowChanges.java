@@ -1,5 +1,9 @@
 package dev.slopipeline.streams.window;
 
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
 /**
  * What of one SLO's windows the store has not seen yet: whether anything changed since the last
  * write-out (the header is then stale), and for each bucket ring which slots, in the order they
@@ -34,23 +38,32 @@ final class WindowChanges {
     }
 
     /**
-     * A ring's newest bucket moved from {@code fromBucket} to {@code toBucket}: the bucket that was open
-     * is final now and leaves the header for a slot of its own, and every bucket that entered was emptied.
+     * A ring's newest bucket is about to move from {@code fromBucket} to {@code toBucket}: the bucket that
+     * was open is final now and leaves the header for a slot of its own, and the buckets that enter empty
+     * their slots. Call before the ring moves: of the slots that enter, only those that {@code held}
+     * something have a part in the store to delete; an empty closed slot has none, so marking it would
+     * write a delete of nothing (a tombstone per slot on the changelog when an idle series moves on).
      */
-    void advanced(int ring, long fromBucket, long toBucket) {
+    void advancing(int ring, long fromBucket, long toBucket, IntPredicate held) {
         if (toBucket <= fromBucket) {
             return;
         }
         Slots slots = rings[ring];
         int capacity = slots.capacity();
-        slots.mark(BucketRing.slotOf(fromBucket, capacity));
+        int closing = BucketRing.slotOf(fromBucket, capacity);
+        slots.mark(closing);
         if (toBucket - fromBucket >= capacity) {
             for (int slot = 0; slot < capacity; slot++) {
-                slots.mark(slot);
+                if (held.test(slot)) {
+                    slots.mark(slot);
+                }
             }
         } else {
             for (long bucket = fromBucket + 1; bucket <= toBucket; bucket++) {
-                slots.mark(BucketRing.slotOf(bucket, capacity));
+                int slot = BucketRing.slotOf(bucket, capacity);
+                if (held.test(slot)) {
+                    slots.mark(slot);
+                }
             }
         }
     }
@@ -67,24 +80,36 @@ final class WindowChanges {
         return rings[ring];
     }
 
-    /** One ring's changed slots: each once, in the order they first changed, so reading them costs the changes, not the capacity. */
+    /**
+     * One ring's changed slots: each once, in the order they first changed, so reading them costs the changes, not the capacity.
+     * A bit per slot and a list only as long as the changes: every series keeps one of these per ring, and
+     * between two write-outs only a slot or two changes.
+     */
     static final class Slots {
-        private final boolean[] marked;
-        private final int[] order;
+        private static final int INITIAL_ORDER = 4;
+
+        private final int capacity;
+        private final long[] marked;
+        private int[] order = new int[INITIAL_ORDER];
         private int count;
 
         Slots(int capacity) {
-            this.marked = new boolean[capacity];
-            this.order = new int[capacity];
+            this.capacity = capacity;
+            this.marked = new long[(capacity + Long.SIZE - 1) / Long.SIZE];
         }
 
         int capacity() {
-            return marked.length;
+            return capacity;
         }
 
         void mark(int slot) {
-            if (!marked[slot]) {
-                marked[slot] = true;
+            Objects.checkIndex(slot, capacity);
+            long bit = 1L << slot;
+            if ((marked[slot >>> 6] & bit) == 0) {
+                marked[slot >>> 6] |= bit;
+                if (count == order.length) {
+                    order = Arrays.copyOf(order, Math.min(capacity, count * 2));
+                }
                 order[count++] = slot;
             }
         }
@@ -100,9 +125,13 @@ final class WindowChanges {
 
         void clear() {
             for (int i = 0; i < count; i++) {
-                marked[order[i]] = false;
+                marked[order[i] >>> 6] &= ~(1L << order[i]);
             }
             count = 0;
+            if (order.length > INITIAL_ORDER) {
+                // a jump of the watermark marks a whole ring; do not keep that list for the life of the series
+                order = new int[INITIAL_ORDER];
+            }
         }
     }
 }

@@ -90,4 +90,31 @@ class BucketRingTest {
 
         assertThat(ring.get(50)).isEqualTo(new Tally(1, 2, 3));
     }
+
+    @Test
+    void shouldKeepEventsApartFromUnitsWhereTheyDiffer() {
+        BucketRing ring = new BucketRing(60, 3, 120);
+
+        // timeslices: one bad minute behind 5 000 000 000 events, then a good one of 7
+        ring.add(120, new Tally(0, 1, 5_000_000_000L));
+        ring.add(121, new Tally(1, 0, 7));
+        ring.add(60, new Tally(2, 3, 5));
+
+        assertThat(ring.get(150)).isEqualTo(new Tally(1, 1, 5_000_000_007L));
+        assertThat(ring.get(60)).isEqualTo(new Tally(2, 3, 5));
+        ring.restoreSlot(ring.newestSlot(), new Tally(4, 0, 4));
+        assertThat(ring.get(120)).isEqualTo(new Tally(4, 0, 4));
+    }
+
+    @Test
+    void shouldHoldNothingOnceEveryBucketLeft() {
+        BucketRing ring = fullRing();
+        ring.add(70, new Tally(Long.MAX_VALUE / 2, 1, Long.MAX_VALUE / 2 + 5));
+
+        ring.advanceTo(200);
+        ring.add(200, new Tally(1, 0, 1));
+
+        assertThat(goodByBucket(ring)).containsExactly(0L, 0L, 0L, 0L, 1L);
+        assertThat(ring.get(200)).isEqualTo(new Tally(1, 0, 1));
+    }
 }

@@ -34,10 +34,25 @@ class WindowChangesTest {
     void shouldNoteTheClosedBucketAndEveryBucketThatEntered(long from, long to, String slots) {
         WindowChanges changes = new WindowChanges(new int[] {5});
 
-        changes.advanced(0, from, to);
+        changes.advancing(0, from, to, slot -> true);
 
         assertThat(changed(changes.ring(0))).map(String::valueOf)
                 .containsExactly(slots == null ? new String[0] : slots.split(" "));
+    }
+
+    @ParameterizedTest(name = "newest bucket {0} to {1}, slot 4 held data: slots {2}")
+    @CsvSource(delimiter = ';', value = {
+            // the closed bucket is always written; an entering slot only when it had a part to delete
+            "7; 8; 2",
+            "7; 9; 2 4",
+            "7; 500; 2 4",
+    })
+    void shouldLeaveOutEnteringSlotsThatHeldNothing(long from, long to, String slots) {
+        WindowChanges changes = new WindowChanges(new int[] {5});
+
+        changes.advancing(0, from, to, slot -> slot == 4);
+
+        assertThat(changed(changes.ring(0))).map(String::valueOf).containsExactly(slots.split(" "));
     }
 
     @Test

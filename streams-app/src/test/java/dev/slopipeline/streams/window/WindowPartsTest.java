@@ -131,6 +131,24 @@ class WindowPartsTest {
     }
 
     @Test
+    void shouldDeleteOnlyTheSlotsThatHeldSomethingWhenASparseSeriesMovesOn() {
+        StoredParts store = new StoredParts();
+        SloWindows windows = SloWindows.startAt(rolling30d(), START);
+        windows.record(START, 1, 0);
+        store.drain(windows);
+        windows.record(START.plus(Duration.ofHours(3)), 1, 0);
+        store.drain(windows);
+        store.resetCounts();
+
+        // 29 days later: every ring wraps; of the buckets that leave, only the two minutes with an event had slots stored
+        windows.record(START.plus(Duration.ofDays(29)), 1, 0);
+        store.drain(windows);
+
+        assertThat(store.deletes).as("not a delete per slot of every ring (about 1 200)").isLessThanOrEqualTo(2 + 3);
+        assertThat(store.rebuild().sums()).isEqualTo(windows.sums());
+    }
+
+    @Test
     void shouldHaveNoStateWithoutParts() {
         assertThat(WindowParts.rebuild(List.of())).isEmpty();
     }
