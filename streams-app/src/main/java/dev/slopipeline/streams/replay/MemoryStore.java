@@ -1,10 +1,12 @@
 package dev.slopipeline.streams.replay;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -14,14 +16,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A key-value store in a sorted map, in key order as Kafka's in-memory store: what a replay's processors keep
- * their state in, without the metering, change logging and record context of a store inside a task, none of
- * which outlives a replay.
+ * A key-value store in memory: what a replay's processors keep their state in, without the metering, change
+ * logging and record context of a store inside a task, none of which outlives a replay. The processors rewrite
+ * the same keys for every event, so the entries are hashed; the keys are kept in order beside them for the scans
+ * (an SLO's state loaded or dropped), which see them in key order as in Kafka's in-memory store.
  */
 final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> {
 
     private final String name;
-    private final NavigableMap<K, V> entries = new TreeMap<>();
+    private final Map<K, V> entries = new HashMap<>();
+    private final NavigableSet<K> keys = new TreeSet<>();
 
     MemoryStore(String name) {
         this.name = name;
@@ -54,9 +58,9 @@ final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, 
     @Override
     public void put(K key, V value) {
         if (value == null) {
-            entries.remove(key);
-        } else {
-            entries.put(key, value);
+            delete(key);
+        } else if (entries.put(key, value) == null) {
+            keys.add(key);
         }
     }
 
@@ -76,7 +80,11 @@ final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, 
 
     @Override
     public V delete(K key) {
-        return entries.remove(key);
+        V removed = entries.remove(key);
+        if (removed != null) {
+            keys.remove(key);
+        }
+        return removed;
     }
 
     @Override
@@ -86,12 +94,12 @@ final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, 
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        return iterator(entries.subMap(from, true, to, true));
+        return iterator(keys.subSet(from, true, to, true));
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        return iterator(entries);
+        return iterator(keys);
     }
 
     /** Only for stores keyed by {@link Bytes}, as every prefix-scanned store of the topology is. */
@@ -99,8 +107,7 @@ final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, 
     @SuppressWarnings("unchecked")
     public <S extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, S serializer) {
         Bytes from = Bytes.wrap(serializer.serialize(null, prefix));
-        Bytes to = Bytes.increment(from);
-        return iterator(entries.subMap((K) from, true, (K) to, false));
+        return iterator(keys.subSet((K) from, true, (K) Bytes.increment(from), false));
     }
 
     @Override
@@ -108,10 +115,10 @@ final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, 
         return entries.size();
     }
 
-    /** A snapshot, so that the store may change while it is read, as Kafka's in-memory store allows. */
-    private KeyValueIterator<K, V> iterator(Map<K, V> view) {
-        Iterator<KeyValue<K, V>> snapshot = view.entrySet().stream()
-                .map(entry -> KeyValue.pair(entry.getKey(), entry.getValue()))
+    /** The entries of these keys, in key order; a snapshot, so that the store may change while it is read. */
+    private KeyValueIterator<K, V> iterator(Set<K> scanned) {
+        Iterator<KeyValue<K, V>> snapshot = scanned.stream()
+                .map(key -> KeyValue.pair(key, entries.get(key)))
                 .toList().iterator();
         return new KeyValueIterator<>() {
             @Override

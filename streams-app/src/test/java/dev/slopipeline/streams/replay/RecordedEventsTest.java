@@ -46,6 +46,16 @@ class RecordedEventsTest {
     }
 
     @Test
+    void shouldTellAHealthEventWhoseCheckIsNamedInEscapes() throws IOException {
+        String escaped = HEALTH_AT_1.replace("\"check\"", "\"\\u0063heck\"");
+        Path file = Files.writeString(folder.resolve("escaped.jsonl"), REQUEST_AT_2 + "\n" + escaped + "\n");
+
+        RecordedEvents events = RecordedEvents.read(List.of(file));
+
+        assertThat(inOrder(events)).containsExactly("health " + escaped, "request " + REQUEST_AT_2);
+    }
+
+    @Test
     void shouldSortLargeInputsStably() {
         long[] keys = new long[100_000];
         for (int i = 0; i < keys.length; i++) {
