@@ -85,17 +85,23 @@ final class RecordedEvents {
         int length = 0;
         long previousTime = Long.MIN_VALUE;
         for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
-            for (int i = 0; i < read; i++) {
-                byte b = chunk[i];
-                if (b == '\n') {
+            int from = 0;
+            while (from < read) {
+                int end = from;
+                while (end < read && chunk[end] != '\n') {
+                    end++;
+                }
+                // the line so far is copied whole, not byte by byte
+                if (length + end - from > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, length + end - from));
+                }
+                System.arraycopy(chunk, from, line, length, end - from);
+                length += end - from;
+                if (end < read) {
                     previousTime = endLine(line, length, previousTime);
                     length = 0;
-                } else {
-                    if (length == line.length) {
-                        line = Arrays.copyOf(line, length * 2);
-                    }
-                    line[length++] = b;
                 }
+                from = end + 1;
             }
         }
         endLine(line, length, previousTime);
