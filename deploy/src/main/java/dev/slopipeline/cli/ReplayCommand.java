@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = {
-                "Backtest: run the streams topology itself, in event time, over recorded events.",
+                "Backtest: run the streams topology's own processors, in event time, over recorded events.",
                 "Prints every alert transition as one JSON object per line on stdout (the slo.alerts contract)",
                 "and a summary on stderr. The same input always gives the same output, byte for byte."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,6 +40,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "INSTANT", description = "Ignore events at or after this time.")
     Instant to;
 
+    @Option(names = "--progress", description = "Every few seconds, tell on stderr how far the replay has come: events replayed"
+            + " of those read, events/s, the event time reached.")
+    boolean progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +61,8 @@ final class ReplayCommand implements Callable<Integer> {
         PrintStream alerts = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         PrintStream summary = new PrintStream(new WriterOutputStream(err), true, StandardCharsets.UTF_8);
         try {
-            Replay.run(new Replay.Options(loaded.definitions(), events, Optional.ofNullable(from), Optional.ofNullable(to)), alerts, summary);
+            Replay.run(new Replay.Options(loaded.definitions(), events, Optional.ofNullable(from), Optional.ofNullable(to), progress),
+                    alerts, summary);
         } catch (IOException e) {
             err.println("slo replay: " + e.getMessage());
             return 1;

@@ -102,6 +102,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void shouldPrintTheSameTransitionsWhenAskedForProgress() {
+        Run quiet = slo("replay", "--slos", slos.toString(), "--events", events.toString());
+        Run told = slo("replay", "--slos", slos.toString(), "--events", events.toString(), "--progress");
+
+        assertThat(told.exitCode()).isZero();
+        assertThat(told.out()).isNotEmpty().isEqualTo(quiet.out());
+        assertThat(told.err()).contains("1 invalid", "checkout-availability");
+    }
+
+    @Test
     void shouldReplayOnlyTheRequestedSpan() {
         Run beforeTheOutage = slo("replay", "--slos", slos.toString(), "--events", events.toString(),
                 "--to", START.plusSeconds(OUTAGE_FROM * 60L).toString());

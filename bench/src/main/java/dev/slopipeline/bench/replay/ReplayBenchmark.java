@@ -39,8 +39,8 @@ public final class ReplayBenchmark {
         BenchArgs args = new BenchArgs("""
                 Usage: bench/replay [options]
                 Writes minute-level traffic (one count-batched event per SLO and minute, a few error events, an outage
-                every 12 hours) to a temporary JSON-lines file, replays it with Replay.run (the topology in a
-                TopologyTestDriver) and reports events/s and where the time goes (JFR execution samples).
+                every 12 hours) to a temporary JSON-lines file, replays it with Replay.run (the topology's own
+                processors, in process) and reports events/s and where the time goes (JFR execution samples).
                 Writes bench/results/replay-<date>.md and .json.""")
                 .option("slos", "50", "SLOs, one event per SLO and minute")
                 .option("days", "30", "days of traffic")

@@ -18,8 +18,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,22 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
+import java.util.function.Consumer;
 
 /**
- * Backtest: the streams topology itself ({@link SloTopology#build}, in a {@link TopologyTestDriver})
- * over recorded events, fed in event-time order with the wall clock following event time, so that
- * the same input always gives the same output, byte for byte.
+ * Backtest: the streams topology's own processors ({@link SloTopology}'s, run in process by
+ * {@link InProcessTopology}) over recorded events, fed in event-time order with the wall clock following event
+ * time, so that the same input always gives the same output, byte for byte.
  *
  * <p>Prints every alert transition on {@code alerts} as one JSON object per line (the
  * {@code slo.alerts} contract) and the {@link ReplaySummary} on {@code summary}. Runs on in-memory
@@ -56,30 +45,41 @@ import org.apache.kafka.streams.test.TestRecord;
  */
 public final class Replay {
 
-    /**
-     * Short names for what only replay sees: the driver compiles the name of every source topic but the
-     * record's own as a regular expression for every record it is given, and long literal names cost
-     * the most to compile.
-     */
+    /** The application id that names the topology's internal topics, short as replay's topics are. */
     static final String APPLICATION_ID = "r";
     private static final TopologyConfig.Topics TOPICS = new TopologyConfig.Topics("q", "h", "d", "c", "a", "s");
     /** Replay prints no statuses: one a day per SLO instead of one every few seconds saves encoding them. */
     private static final Duration STATUS_INTERVAL = Duration.ofDays(1);
-    /** Internal outputs are drained this often, so the driver does not keep them all. */
-    private static final int DRAIN_EVERY = 4096;
+
+    /** Where a replay runs the topology: in process, or (to compare) in Kafka's test driver. */
+    @FunctionalInterface
+    interface Runner {
+        ReplayedTopology start(TopologyConfig config, long wallClockStart, Consumer<byte[]> alerts);
+    }
 
     /**
      * @param definitions the SLOs and services to replay, as loaded (and linted) from files
      * @param eventFiles  JSON-lines files, read in this order
      * @param from        events before this time are left out
      * @param to          events at or after this time are left out
+     * @param progress    whether to tell on the summary's stream every few seconds how far the replay has come
      */
-    public record Options(DefinitionSet definitions, List<Path> eventFiles, Optional<Instant> from, Optional<Instant> to) {
+    public record Options(DefinitionSet definitions, List<Path> eventFiles, Optional<Instant> from, Optional<Instant> to,
+                          boolean progress) {
         public Options {
             Objects.requireNonNull(definitions, "definitions");
             eventFiles = List.copyOf(eventFiles);
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+        }
+
+        /** Without progress. */
+        public Options(DefinitionSet definitions, List<Path> eventFiles, Optional<Instant> from, Optional<Instant> to) {
+            this(definitions, eventFiles, from, to, false);
+        }
+
+        public Options withProgress(boolean value) {
+            return new Options(definitions, eventFiles, from, to, value);
         }
     }
 
@@ -106,22 +106,26 @@ public final class Replay {
 
     /** Replays the files, printing alert transitions on {@code alerts} and the summary on {@code summary}. */
     public static ReplaySummary run(Options options, PrintStream alerts, PrintStream summary) throws IOException {
-        ReplaySummary result = new Replay(options).replay(RecordedEvents.read(options.eventFiles()), alerts);
+        return run(options, alerts, summary, InProcessTopology::new);
+    }
+
+    static ReplaySummary run(Options options, PrintStream alerts, PrintStream summary, Runner runner) throws IOException {
+        RecordedEvents events = RecordedEvents.read(options.eventFiles());
+        ReplayProgress progress = options.progress() ? ReplayProgress.on(summary, events.size()) : ReplayProgress.silent();
+        ReplaySummary result = new Replay(options).replay(events, runner, alerts, progress);
         result.print(summary);
         return result;
     }
 
-    private ReplaySummary replay(RecordedEvents events, PrintStream alertsOut) throws IOException {
+    private ReplaySummary replay(RecordedEvents events, Runner runner, PrintStream alertsOut, ReplayProgress progress) {
         long start = firstTime(events);
-        Path stateDirectory = Files.createTempDirectory("slo-replay");
         long outside = 0;
-        try (TopologyTestDriver driver = new TopologyTestDriver(SloTopology.build(config), properties(stateDirectory),
-                Instant.ofEpochMilli(start))) {
-            Outputs outputs = new Outputs(driver);
-            TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(config.topics().requests(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestInputTopic<byte[], byte[]> health = driver.createInputTopic(config.topics().health(),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+        Consumer<byte[]> alerts = alert -> {
+            alertsOut.write(alert, 0, alert.length);
+            alertsOut.write('\n');
+            tally(alert);
+        };
+        try (ReplayedTopology topology = runner.start(config, start, alerts)) {
             long wallClock = start;
             for (int rank = 0; rank < events.size(); rank++) {
                 int event = events.index(rank);
@@ -131,27 +135,21 @@ public final class Replay {
                     continue;
                 }
                 if (time > wallClock) {
-                    driver.advanceWallClockTime(Duration.ofMillis(time - wallClock));
+                    topology.advanceWallClock(time - wallClock);
                     wallClock = time;
                 }
                 byte[] value = events.bytes(event);
                 // a refused line without a time of its own is read at the current wall clock
-                TestRecord<byte[], byte[]> record = new TestRecord<>(null, value, Instant.ofEpochMilli(Math.max(time, wallClock)));
+                long timestamp = Math.max(time, wallClock);
                 if (events.kind(event) == RecordedEvents.HEALTH) {
                     countComponentFailure(value);
-                    health.pipeInput(record);
+                    topology.health(value, timestamp);
                 } else {
-                    requests.pipeInput(record);
+                    topology.request(value, timestamp);
                 }
-                outputs.printAlerts(alertsOut);
-                if (rank % DRAIN_EVERY == 0) {
-                    outputs.discardOthers();
-                }
+                progress.replayed(rank + 1L, wallClock);
             }
-            driver.advanceWallClockTime(config.evaluationInterval());
-            outputs.printAlerts(alertsOut);
-        } finally {
-            deleteRecursively(stateDirectory);
+            topology.advanceWallClock(config.evaluationInterval().toMillis());
         }
         return summary(events.size(), outside);
     }
@@ -222,57 +220,5 @@ public final class Replay {
 
     private static String checkKey(String service, String check, String target) {
         return service + '\0' + check + '\0' + (target == null ? "" : target);
-    }
-
-    private static Properties properties(Path stateDirectory) {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
-        // one record at a time, in order: waiting for other input partitions would only cost time
-        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-        properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
-        // Kafka 5.0 makes this the default; opting in now keeps behaviour stable across the upgrade
-        // and keeps a warning out of every replay's output
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        return properties;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    /** The driver's output topics: alerts are printed and tallied, the rest dropped as they pile up. */
-    private final class Outputs {
-        private final TestOutputTopic<String, byte[]> alerts;
-        private final List<TestOutputTopic<byte[], byte[]>> others;
-
-        Outputs(TopologyTestDriver driver) {
-            alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(), new ByteArrayDeserializer());
-            others = Stream.of(config.topics().status(), config.topics().deadLetters(), SloTopology.countsRepartitionTopic(APPLICATION_ID))
-                    .map(topic -> driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer()))
-                    .toList();
-        }
-
-        void printAlerts(PrintStream out) {
-            while (!alerts.isEmpty()) {
-                byte[] alert = alerts.readValue();
-                out.write(alert, 0, alert.length);
-                out.write('\n');
-                tally(alert);
-            }
-        }
-
-        void discardOthers() {
-            others.forEach(TestOutputTopic::readRecordsToList);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.slopipeline.streams.topology;
 
-import dev.slopipeline.streams.aggregate.AggregateAndEvaluate;
-import dev.slopipeline.streams.aggregate.AggregateSettings;
 import dev.slopipeline.streams.aggregate.Published;
 import dev.slopipeline.streams.aggregate.SloStores;
 import dev.slopipeline.streams.ingest.DeadLetter;
@@ -9,7 +7,6 @@ import dev.slopipeline.streams.ingest.DecodeAndClassify;
 import dev.slopipeline.streams.ingest.Routed;
 import dev.slopipeline.streams.ingest.SloInput;
 import dev.slopipeline.streams.ingest.SloInputSerde;
-import dev.slopipeline.streams.metrics.TopologyMetrics;
 import dev.slopipeline.streams.reload.DefinitionsUpdater;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.util.ArrayList;
@@ -89,19 +86,15 @@ public final class SloTopology {
 
     public static Topology build(TopologyConfig config) {
         TopologyConfig.Topics topics = config.topics();
-        TopologyMetrics metrics = new TopologyMetrics(config.meters());
-        LiveDefinitions live = new LiveDefinitions(config.initialDefinitions(), metrics);
-        AggregateSettings settings = new AggregateSettings(config.grace(), config.healthContextTtl(), config.evaluationInterval(),
-                config.wallClockLag(), config.statusInterval(), DEFINITIONS_STORE);
+        SloProcessors processors = new SloProcessors(config);
+        LiveDefinitions live = processors.live();
         StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(new NamingRules()));
 
         for (String store : SloStores.NAMES) {
             builder.addStateStore(sloStore(store, config.stores()));
         }
         builder.addStateStore(statusStore(config.stores()));
-        Optional<DecodeAndClassify.PreSumming> preSumming = config.preSumInterval().isZero()
-                ? Optional.empty()
-                : Optional.of(new DecodeAndClassify.PreSumming(PRE_SUMS_STORE, config.preSumInterval()));
+        Optional<DecodeAndClassify.PreSumming> preSumming = processors.preSumming();
         preSumming.ifPresent(summing -> builder.addStateStore(preSumsStore(config.stores())));
 
         List<String> eventTopics = new ArrayList<>(List.of(topics.requests(), topics.health()));
@@ -109,8 +102,7 @@ public final class SloTopology {
         KStream<byte[], byte[]> events = builder.stream(eventTopics,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE));
         Map<String, KStream<String, Routed>> inputs = events
-                .process(() -> new DecodeAndClassify(topics.health(), config.spans(), DEFINITIONS_STORE, config.maxFutureSkew(),
-                        config.maxEventAge(), live, metrics, preSumming), Named.as(DECODE_AND_CLASSIFY),
+                .process(processors::decodeAndClassify, Named.as(DECODE_AND_CLASSIFY),
                         preSumming.map(summing -> new String[] {summing.store()}).orElse(new String[0]))
                 .split(Named.as(ROUTE_INPUTS))
                 .branch((slo, routed) -> routed instanceof DeadLetter, Branched.as(DEAD_LETTERS))
@@ -125,7 +117,7 @@ public final class SloTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(new SloInputSerde())
                         .withStreamPartitioner(new BySloName<>()))
-                .process(() -> new AggregateAndEvaluate(settings, live, metrics), Named.as(AGGREGATE_AND_EVALUATE),
+                .process(processors::aggregateAndEvaluate, Named.as(AGGREGATE_AND_EVALUATE),
                         aggregateStores())
                 .split(Named.as(ROUTE_OUTPUTS))
                 .branch((slo, published) -> published.isAlert(), Branched.as(ALERTS))

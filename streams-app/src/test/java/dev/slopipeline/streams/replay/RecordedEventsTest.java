@@ -46,6 +46,31 @@ class RecordedEventsTest {
     }
 
     @Test
+    void shouldTellAHealthEventWhoseCheckIsNamedInEscapes() throws IOException {
+        String escaped = HEALTH_AT_1.replace("\"check\"", "\"\\u0063heck\"");
+        Path file = Files.writeString(folder.resolve("escaped.jsonl"), REQUEST_AT_2 + "\n" + escaped + "\n");
+
+        RecordedEvents events = RecordedEvents.read(List.of(file));
+
+        assertThat(inOrder(events)).containsExactly("health " + escaped, "request " + REQUEST_AT_2);
+    }
+
+    @Test
+    void shouldKeepLinesWholeAcrossTheBlocksAFileIsReadIn() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            // lines of varying length, so that one ends just before, at and after each block boundary
+            lines.add(REQUEST_AT_1.replace("\"y\"", "\"" + "y".repeat(i % 97) + "\""));
+        }
+        lines.add("x".repeat(70_000));
+        Path file = Files.write(folder.resolve("long.jsonl"), lines);
+
+        RecordedEvents events = RecordedEvents.read(List.of(file));
+
+        assertThat(inOrder(events)).containsExactlyElementsOf(lines.stream().map(line -> "request " + line).toList());
+    }
+
+    @Test
     void shouldSortLargeInputsStably() {
         long[] keys = new long[100_000];
         for (int i = 0; i < keys.length; i++) {

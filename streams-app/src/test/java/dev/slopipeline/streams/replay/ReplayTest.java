@@ -3,13 +3,8 @@ package dev.slopipeline.streams.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.alert.Alert;
-import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
-import dev.slopipeline.kit.result.Decoded;
-import dev.slopipeline.definitions.event.EventCodec;
-import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.HealthStatus;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.model.DefinitionSet;
@@ -35,42 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayTest {
 
     private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
-    private static final EventCodec EVENTS = new EventCodec();
-    private static final String SHOP_YAML = """
-            apiVersion: slo-pipeline/v1
-            kind: Service
-            metadata: {name: storefront}
-            spec: {owner: team-shop, tier: 1}
-            ---
-            apiVersion: slo-pipeline/v1
-            kind: SLO
-            metadata: {name: checkout-availability}
-            spec:
-              service: storefront
-              journey: checkout
-              indicator:
-                match:
-                  - {service: checkout-api, operation: "POST /checkout"}
-                  - {service: payments, operation: {regex: "POST /charge.*"}}
-                good: {status: {below: 500}}
-              objective: 99.9
-              window: 30d
-            ---
-            apiVersion: slo-pipeline/v1
-            kind: SLO
-            metadata: {name: search-latency}
-            spec:
-              service: storefront
-              indicator:
-                match: [{service: search-api}]
-                good: {latency_ms: {atMost: 300}}
-              objective: 99
-              window: 7d
-            """;
-    private static final DefinitionSet SHOP = Definitions.loadTexts(Map.of("shop.yaml", SHOP_YAML)).definitions();
+    private static final DefinitionSet SHOP = RecordedShop.definitions(RecordedShop.YAML);
     /** The shop with checkout-availability split by the events' region. */
-    private static final DefinitionSet SHOP_BY_REGION = Definitions.loadTexts(Map.of("shop.yaml",
-            SHOP_YAML.replace("  window: 30d\n", "  window: 30d\n  groupBy: [region]\n"))).definitions();
+    private static final DefinitionSet SHOP_BY_REGION = RecordedShop.definitions(
+            RecordedShop.YAML.replace("  window: 30d\n", "  window: 30d\n  groupBy: [region]\n"));
     private static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
 
     @TempDir
@@ -126,13 +89,11 @@ class ReplayTest {
 
     private static String request(Instant time, String service, String operation, int status, long count,
                                   Map<String, String> attributes) {
-        return new String(EVENTS.encode(new RequestEvent(time, service, operation, status, RequestEvent.NO_LATENCY, count,
-                attributes)), StandardCharsets.UTF_8);
+        return RecordedShop.request(time, service, operation, status, RequestEvent.NO_LATENCY, count, attributes);
     }
 
     private static String health(Instant time, String service, String check, HealthStatus status, String target) {
-        return new String(EVENTS.encode(new HealthEvent(time, service, check, status, RequestEvent.NO_LATENCY, target, Map.of())),
-                StandardCharsets.UTF_8);
+        return RecordedShop.health(time, service, check, status, target);
     }
 
     private Path write(String name, List<String> lines) throws IOException {
@@ -154,8 +115,7 @@ class ReplayTest {
     }
 
     private static List<Alert> alerts(String stdout) {
-        AlertCodec codec = new AlertCodec();
-        return stdout.lines().map(line -> ((Decoded.Ok<Alert>) codec.decode(line.getBytes(StandardCharsets.UTF_8))).value()).toList();
+        return RecordedShop.alerts(stdout);
     }
 
     @Test
