@@ -3,6 +3,7 @@ package dev.slopipeline.bench.e2e;
 import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
 import dev.slopipeline.bench.kafka.AppProgress;
+import dev.slopipeline.bench.kafka.CpuTimes;
 import dev.slopipeline.bench.kafka.EventProducer;
 import dev.slopipeline.bench.kafka.PipelineSetup;
 import dev.slopipeline.bench.kafka.Seconds;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -73,6 +76,7 @@ public final class ThroughputBenchmark {
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
                 .option("partitions", "3", "partitions of the event topic and of the app's topics")
                 .option("sample-ms", "20", "JFR sampling period while the app runs on single events, ms (0: no profile)")
+                .option("app", "", "settings of the streams app, key=value separated by commas, e.g. kafka.num.stream.threads=2")
                 .parse(argv);
         new ThroughputBenchmark(args).run();
     }
@@ -83,7 +87,8 @@ public final class ThroughputBenchmark {
         report.setting("events", events).setting("batched events", batched)
                 .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
                 .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
-                .setting("streams app", "exactly_once_v2, commit.interval.ms 100, RocksDB stores with changelogs, one stream thread")
+                .setting("streams app", "exactly_once_v2, RocksDB stores with changelogs, the app's defaults")
+                .setting("app settings (--app)", args.text("app").isBlank() ? "none" : args.text("app"))
                 .setting("broker", "embedded single-node KRaft broker in the same JVM");
         work = Scratch.create("bench-e2e");
         try (EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().start();
@@ -131,8 +136,10 @@ public final class ThroughputBenchmark {
                 Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
 
         System.err.printf("bench: %s: streams app ...%n", run);
-        StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), "e2e-" + run,
+        StreamsAppConfig.Builder builder = PipelineSetup.builder(broker.bootstrapServers(), "e2e-" + run,
                 work.resolve("state-" + run), definitions, topic, partitions);
+        appSettings().forEach(builder::set);
+        StreamsAppConfig config = builder.build();
         int sampleMs = args.integer("sample-ms");
         StackSampler sampler = maxCount == 1 && sampleMs > 0 ? new StackSampler(Duration.ofMillis(sampleMs)) : null;
         AppTiming timing = timeApp(config, topic, count);
@@ -149,6 +156,15 @@ public final class ThroughputBenchmark {
         table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
                 Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
                 Seconds.rate(timing.sustainedRecords * (double) requests / count, timing.sustainedSeconds));
+        double appCores = timing.sustainedCpu.processNanos() / 1e9 / timing.sustainedSeconds;
+        double streamCores = timing.sustainedCpu.streamThreadNanos() / 1e9 / timing.sustainedSeconds;
+        report.note(String.format(Locale.ROOT, "%s, sustained: the process used %.2f cores (CPU seconds per second), its "
+                + "stream threads %.2f; %.2f µs of CPU per event for app and broker together, %.2f µs on the stream threads, "
+                + "which allocated %.0f bytes per event", run, appCores, streamCores,
+                timing.sustainedCpu.processNanos() / 1e3 / timing.sustainedRecords,
+                timing.sustainedCpu.streamThreadNanos() / 1e3 / timing.sustainedRecords,
+                timing.sustainedCpu.streamThreadAllocatedBytes() / (double) timing.sustainedRecords));
+        cpuTable(run, timing);
         double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
         Map<TopicPartition, Long> outputs = topics.endOffsets(List.of(config.topics().status(), config.topics().alerts(),
@@ -162,6 +178,38 @@ public final class ThroughputBenchmark {
         System.err.printf("bench: %s: bare %s/s, app %s/s sustained, ratio %s%n", run, Seconds.rate(decoded, bareSeconds),
                 Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), Seconds.ratio(ratio));
         return ratio;
+    }
+
+    /** Where the CPU of the sustained phase went, by thread pool. */
+    private void cpuTable(String run, AppTiming timing) {
+        BenchReport.Table cpu = report.table("CPU while the app was sustained, " + run, "threads", "CPU seconds",
+                "cores (CPU s per s)", "µs per event");
+        Map<String, Long> pools = new LinkedHashMap<>(timing.sustainedCpu.poolNanos());
+        pools.put("outside the Java threads (GC, JIT, RocksDB's native threads); GC pauses "
+                + timing.sustainedCpu.gcMillis() + " ms", timing.sustainedCpu.outsideThreadsNanos());
+        pools.put("whole process", timing.sustainedCpu.processNanos());
+        pools.forEach((pool, nanos) -> {
+            if (nanos >= timing.sustainedCpu.processNanos() / 100) {
+                cpu.row("`" + pool + "`", Seconds.format(nanos / 1e9), String.format(Locale.ROOT, "%.2f",
+                        nanos / 1e9 / timing.sustainedSeconds), String.format(Locale.ROOT, "%.2f", nanos / 1e3 / timing.sustainedRecords));
+            }
+        });
+    }
+
+    /** The {@code --app} settings, in the order given. */
+    private Map<String, String> appSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : args.text("app").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--app takes key=value pairs, got " + pair);
+            }
+            settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return settings;
     }
 
     /** Events whose times run from 55 to 1 minutes ago, in order: all within the app's accepted ages. */
@@ -215,7 +263,8 @@ public final class ThroughputBenchmark {
         return decoded;
     }
 
-    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords) {
+    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords,
+                             CpuTimes sustainedCpu) {
     }
 
     private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
@@ -224,7 +273,7 @@ public final class ThroughputBenchmark {
             AppProgress.Drained drained = AppProgress.awaitDrained(topics, app, config.applicationId(), topic, count,
                     DRAIN_DEADLINE);
             return new AppTiming((drained.doneNanos() - start) / 1e9, (drained.firstNanos() - start) / 1e9,
-                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress());
+                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress(), drained.sustainedCpu());
         }
     }
 }
