@@ -185,8 +185,8 @@ public final class ThroughputBenchmark {
         BenchReport.Table cpu = report.table("CPU while the app was sustained, " + run, "threads", "CPU seconds",
                 "cores (CPU s per s)", "µs per event");
         Map<String, Long> pools = new LinkedHashMap<>(timing.sustainedCpu.poolNanos());
-        pools.put("outside the Java threads (GC, JIT, RocksDB's native threads); GC pauses "
-                + timing.sustainedCpu.gcMillis() + " ms", timing.sustainedCpu.outsideThreadsNanos());
+        pools.put("the rest (the JVM's other threads); GC pauses " + timing.sustainedCpu.gcMillis() + " ms",
+                timing.sustainedCpu.outsideThreadsNanos());
         pools.put("whole process", timing.sustainedCpu.processNanos());
         pools.forEach((pool, nanos) -> {
             if (nanos >= timing.sustainedCpu.processNanos() / 100) {
