@@ -71,6 +71,8 @@ public final class ThroughputBenchmark {
                 app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
                 Writes bench/results/e2e-<date>.md and .json.""")
                 .option("events", "500k", "single-request events pre-filled (one request each)")
+                .option("warmup-events", "300k", "single-request events the app consumes first, untimed, so that the JIT has "
+                        + "compiled its path as the bare consumer's second pass has (0: none)")
                 .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
@@ -84,10 +86,12 @@ public final class ThroughputBenchmark {
     private void run() throws Exception {
         long events = args.number("events");
         long batched = args.number("batched-events");
-        report.setting("events", events).setting("batched events", batched)
+        report.setting("events", events).setting("warm-up events (untimed)", args.number("warmup-events"))
+                .setting("batched events", batched)
                 .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
                 .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
-                .setting("streams app", "exactly_once_v2, RocksDB stores with changelogs, the app's defaults")
+                .setting("streams app", "exactly_once_v2, RocksDB stores with changelogs, the app's defaults (commit.interval.ms 100, "
+                        + "a stream thread per core up to the partitions)")
                 .setting("app settings (--app)", args.text("app").isBlank() ? "none" : args.text("app"))
                 .setting("broker", "embedded single-node KRaft broker in the same JVM");
         work = Scratch.create("bench-e2e");
@@ -96,6 +100,7 @@ public final class ThroughputBenchmark {
             broker = started;
             topics = admin;
             Path definitions = PipelineSetup.writeDefinitions(shop, work.resolve("definitions"));
+            warmUp(args.number("warmup-events"), definitions);
             double singleRatio = measure("single", "bench.requests.single", events, 1, definitions);
             report.figure("ratio_single", singleRatio);
             if (batched > 0) {
@@ -117,6 +122,30 @@ public final class ThroughputBenchmark {
         System.err.println("bench: results in " + written);
     }
 
+    /**
+     * Runs the app once over events of its own, untimed. Without it the timed run starts with the app's code
+     * interpreted and the compiler threads competing for the cores: on the loaded 2-core machine they took a
+     * third of the process's CPU during a timed run of 1 M events.
+     */
+    private void warmUp(long count, Path definitions) {
+        if (count == 0) {
+            return;
+        }
+        String topic = "bench.requests.warmup";
+        topics.create(topic, partitions);
+        prefill(topic, count, 1);
+        System.err.printf("bench: warm-up: streams app ...%n");
+        timeApp(appConfig("warmup", topic, definitions), topic, count);
+    }
+
+    /** The app as the run measures it: production settings, then {@code --app}'s. */
+    private StreamsAppConfig appConfig(String run, String topic, Path definitions) {
+        StreamsAppConfig.Builder builder = PipelineSetup.builder(broker.bootstrapServers(), "e2e-" + run,
+                work.resolve("state-" + run), definitions, topic, partitions);
+        appSettings().forEach(builder::set);
+        return builder.build();
+    }
+
     /** Pre-fills a topic, then measures the bare consumer and the app on it; returns app ÷ bare (records/s, sustained). */
     private double measure(String run, String topic, long count, int maxCount, Path definitions) throws Exception {
         topics.create(topic, partitions);
@@ -136,10 +165,7 @@ public final class ThroughputBenchmark {
                 Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
 
         System.err.printf("bench: %s: streams app ...%n", run);
-        StreamsAppConfig.Builder builder = PipelineSetup.builder(broker.bootstrapServers(), "e2e-" + run,
-                work.resolve("state-" + run), definitions, topic, partitions);
-        appSettings().forEach(builder::set);
-        StreamsAppConfig config = builder.build();
+        StreamsAppConfig config = appConfig(run, topic, definitions);
         int sampleMs = args.integer("sample-ms");
         StackSampler sampler = maxCount == 1 && sampleMs > 0 ? new StackSampler(Duration.ofMillis(sampleMs)) : null;
         AppTiming timing = timeApp(config, topic, count);
