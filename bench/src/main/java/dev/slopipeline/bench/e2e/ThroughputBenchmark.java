@@ -70,8 +70,8 @@ public final class ThroughputBenchmark {
                 Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
                 app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
                 Writes bench/results/e2e-<date>.md and .json.""")
-                .option("events", "500k", "single-request events pre-filled (one request each)")
-                .option("warmup-events", "300k", "single-request events the app consumes first, untimed, so that the JIT has "
+                .option("events", "2M", "single-request events pre-filled (one request each)")
+                .option("warmup-events", "500k", "single-request events the app consumes first, untimed, so that the JIT has "
                         + "compiled its path as the bare consumer's second pass has (0: none)")
                 .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
