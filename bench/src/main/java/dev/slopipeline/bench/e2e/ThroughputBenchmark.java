@@ -3,6 +3,7 @@ package dev.slopipeline.bench.e2e;
 import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
 import dev.slopipeline.bench.kafka.AppProgress;
+import dev.slopipeline.bench.kafka.CpuTimes;
 import dev.slopipeline.bench.kafka.EventProducer;
 import dev.slopipeline.bench.kafka.PipelineSetup;
 import dev.slopipeline.bench.kafka.Seconds;
@@ -17,11 +18,14 @@ import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -67,12 +71,16 @@ public final class ThroughputBenchmark {
                 Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
                 app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
                 Writes bench/results/e2e-<date>.md and .json.""")
-                .option("events", "500k", "single-request events pre-filled (one request each)")
+                .option("events", "2M", "single-request events pre-filled (one request each)")
+                .option("warmup-events", "500k", "single-request events the app consumes first, untimed, so that the JIT has "
+                        + "compiled its path as the bare consumer's second pass has (0: none)")
                 .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
                 .option("partitions", "3", "partitions of the event topic and of the app's topics")
-                .option("sample-ms", "20", "JFR sampling period while the app runs on single events, ms (0: no profile)")
+                .option("sample-ms", "20", "JFR sampling period of a second, profiled and untimed run of the app on the single "
+                        + "events, ms (0: no profile)")
+                .option("app", "", "settings of the streams app, key=value separated by commas, e.g. kafka.num.stream.threads=2")
                 .parse(argv);
         new ThroughputBenchmark(args).run();
     }
@@ -80,10 +88,13 @@ public final class ThroughputBenchmark {
     private void run() throws Exception {
         long events = args.number("events");
         long batched = args.number("batched-events");
-        report.setting("events", events).setting("batched events", batched)
+        report.setting("events", events).setting("warm-up events (untimed)", args.number("warmup-events"))
+                .setting("batched events", batched)
                 .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
                 .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
-                .setting("streams app", "exactly_once_v2, commit.interval.ms 100, RocksDB stores with changelogs, one stream thread")
+                .setting("streams app", "exactly_once_v2, RocksDB stores with changelogs, the app's defaults (commit.interval.ms 100, "
+                        + "a stream thread per core up to the partitions)")
+                .setting("app settings (--app)", args.text("app").isBlank() ? "none" : args.text("app"))
                 .setting("broker", "embedded single-node KRaft broker in the same JVM");
         work = Scratch.create("bench-e2e");
         try (EmbeddedKafkaBroker started = EmbeddedKafkaBroker.builder().start();
@@ -91,6 +102,7 @@ public final class ThroughputBenchmark {
             broker = started;
             topics = admin;
             Path definitions = PipelineSetup.writeDefinitions(shop, work.resolve("definitions"));
+            warmUp(args.number("warmup-events"), definitions);
             double singleRatio = measure("single", "bench.requests.single", events, 1, definitions);
             report.figure("ratio_single", singleRatio);
             if (batched > 0) {
@@ -112,6 +124,30 @@ public final class ThroughputBenchmark {
         System.err.println("bench: results in " + written);
     }
 
+    /**
+     * Runs the app once over events of its own, untimed. Without it the timed run starts with the app's code
+     * interpreted and the compiler threads competing for the cores: on the loaded 2-core machine they took a
+     * third of the process's CPU during a timed run of 1 M events.
+     */
+    private void warmUp(long count, Path definitions) {
+        if (count == 0) {
+            return;
+        }
+        String topic = "bench.requests.warmup";
+        topics.create(topic, partitions);
+        prefill(topic, count, 1);
+        System.err.printf("bench: warm-up: streams app ...%n");
+        timeApp(appConfig("warmup", topic, definitions), topic, count);
+    }
+
+    /** The app as the run measures it: production settings, then {@code --app}'s. */
+    private StreamsAppConfig appConfig(String run, String topic, Path definitions) {
+        StreamsAppConfig.Builder builder = PipelineSetup.builder(broker.bootstrapServers(), "e2e-" + run,
+                work.resolve("state-" + run), definitions, topic, partitions);
+        appSettings().forEach(builder::set);
+        return builder.build();
+    }
+
     /** Pre-fills a topic, then measures the bare consumer and the app on it; returns app ÷ bare (records/s, sustained). */
     private double measure(String run, String topic, long count, int maxCount, Path definitions) throws Exception {
         topics.create(topic, partitions);
@@ -131,26 +167,27 @@ public final class ThroughputBenchmark {
                 Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
 
         System.err.printf("bench: %s: streams app ...%n", run);
-        StreamsAppConfig config = PipelineSetup.config(broker.bootstrapServers(), "e2e-" + run,
-                work.resolve("state-" + run), definitions, topic, partitions);
-        int sampleMs = args.integer("sample-ms");
-        StackSampler sampler = maxCount == 1 && sampleMs > 0 ? new StackSampler(Duration.ofMillis(sampleMs)) : null;
+        StreamsAppConfig config = appConfig(run, topic, definitions);
         AppTiming timing = timeApp(config, topic, count);
-        if (sampler != null) {
-            StackSampler.Profile profile = sampler.stop(work.resolve("e2e.jfr"), 400);
-            sampler.close();
-            report.note("Profile of the whole JVM (broker, streams app, admin polling) while the app consumed the single "
-                    + "events: " + profile.samples() + " JFR execution samples every " + sampleMs + " ms per running thread.");
-            StackSampler.addTo(report, profile, 15, method -> method.startsWith("dev.slopipeline.streams")
-                    || method.startsWith("dev.slopipeline.definitions"));
-        }
         table.row("streams app (exactly-once) total, " + run, count, requests, Seconds.format(timing.totalSeconds),
                 Seconds.rate(count, timing.totalSeconds), Seconds.rate(requests, timing.totalSeconds));
         table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
                 Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
                 Seconds.rate(timing.sustainedRecords * (double) requests / count, timing.sustainedSeconds));
+        double appCores = timing.sustainedCpu.processNanos() / 1e9 / timing.sustainedSeconds;
+        double streamCores = timing.sustainedCpu.streamThreadNanos() / 1e9 / timing.sustainedSeconds;
+        report.note(String.format(Locale.ROOT, "%s, sustained: the process used %.2f cores (CPU seconds per second), its "
+                + "stream threads %.2f; %.2f µs of CPU per event for app and broker together, %.2f µs on the stream threads, "
+                + "which allocated %.0f bytes per event", run, appCores, streamCores,
+                timing.sustainedCpu.processNanos() / 1e3 / timing.sustainedRecords,
+                timing.sustainedCpu.streamThreadNanos() / 1e3 / timing.sustainedRecords,
+                timing.sustainedCpu.streamThreadAllocatedBytes() / (double) timing.sustainedRecords));
+        cpuTable(run, timing);
         double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
+        if (maxCount == 1 && args.integer("sample-ms") > 0) {
+            profile(run, topic, count, definitions);
+        }
         Map<TopicPartition, Long> outputs = topics.endOffsets(List.of(config.topics().status(), config.topics().alerts(),
                 config.topics().dlq()));
         report.note(run + ": the app wrote " + AppProgress.sum(outputs, config.topics().status()) + " status records, "
@@ -162,6 +199,60 @@ public final class ThroughputBenchmark {
         System.err.printf("bench: %s: bare %s/s, app %s/s sustained, ratio %s%n", run, Seconds.rate(decoded, bareSeconds),
                 Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), Seconds.ratio(ratio));
         return ratio;
+    }
+
+    /**
+     * Runs the app again over the same events under the flight recorder, after the timed run rather than
+     * during it: sampling slowed the stream threads about twofold (5.6 against 2.7 µs of CPU per event in
+     * two runs at similar load), so a profiled run is only a profile, and its rate is shown as such.
+     */
+    private void profile(String run, String topic, long count, Path definitions) throws IOException {
+        int sampleMs = args.integer("sample-ms");
+        System.err.printf("bench: %s: streams app again, profiled ...%n", run);
+        try (StackSampler sampler = new StackSampler(Duration.ofMillis(sampleMs))) {
+            AppTiming timing = timeApp(appConfig(run + "-profiled", topic, definitions), topic, count);
+            StackSampler.Profile profile = sampler.stop(work.resolve("e2e.jfr"), 400);
+            table.row("streams app (exactly-once) sustained under the profiler (not a figure), " + run,
+                    timing.sustainedRecords, "", Seconds.format(timing.sustainedSeconds),
+                    Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), "");
+            report.note("Profile of the whole JVM (broker, streams app, admin polling) while a second app consumed the "
+                    + run + " events again: " + profile.samples() + " JFR execution samples every " + sampleMs
+                    + " ms per running thread.");
+            StackSampler.addTo(report, profile, 15, method -> method.startsWith("dev.slopipeline.streams")
+                    || method.startsWith("dev.slopipeline.definitions"));
+        }
+    }
+
+    /** Where the CPU of the sustained phase went, by thread pool. */
+    private void cpuTable(String run, AppTiming timing) {
+        BenchReport.Table cpu = report.table("CPU while the app was sustained, " + run, "threads", "CPU seconds",
+                "cores (CPU s per s)", "µs per event");
+        Map<String, Long> pools = new LinkedHashMap<>(timing.sustainedCpu.poolNanos());
+        pools.put("the rest (the JVM's other threads); GC pauses " + timing.sustainedCpu.gcMillis() + " ms",
+                timing.sustainedCpu.outsideThreadsNanos());
+        pools.put("whole process", timing.sustainedCpu.processNanos());
+        pools.forEach((pool, nanos) -> {
+            if (nanos >= timing.sustainedCpu.processNanos() / 100) {
+                cpu.row("`" + pool + "`", Seconds.format(nanos / 1e9), String.format(Locale.ROOT, "%.2f",
+                        nanos / 1e9 / timing.sustainedSeconds), String.format(Locale.ROOT, "%.2f", nanos / 1e3 / timing.sustainedRecords));
+            }
+        });
+    }
+
+    /** The {@code --app} settings, in the order given. */
+    private Map<String, String> appSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : args.text("app").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("--app takes key=value pairs, got " + pair);
+            }
+            settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return settings;
     }
 
     /** Events whose times run from 55 to 1 minutes ago, in order: all within the app's accepted ages. */
@@ -215,7 +306,8 @@ public final class ThroughputBenchmark {
         return decoded;
     }
 
-    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords) {
+    private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords,
+                             CpuTimes sustainedCpu) {
     }
 
     private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
@@ -224,7 +316,7 @@ public final class ThroughputBenchmark {
             AppProgress.Drained drained = AppProgress.awaitDrained(topics, app, config.applicationId(), topic, count,
                     DRAIN_DEADLINE);
             return new AppTiming((drained.doneNanos() - start) / 1e9, (drained.firstNanos() - start) / 1e9,
-                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress());
+                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress(), drained.sustainedCpu());
         }
     }
 }

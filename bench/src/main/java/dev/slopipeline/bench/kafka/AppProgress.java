@@ -18,8 +18,9 @@ public final class AppProgress {
      * @param firstNanos    when a committed offset on the event topic was first seen
      * @param firstProgress records committed at that moment
      * @param doneNanos     when both topics were consumed to their end
+     * @param sustainedCpu  CPU spent from the first observation to the end, by the process and by the stream threads
      */
-    public record Drained(long firstNanos, long firstProgress, long doneNanos) {
+    public record Drained(long firstNanos, long firstProgress, long doneNanos, CpuTimes sustainedCpu) {
     }
 
     private AppProgress() {
@@ -37,15 +38,17 @@ public final class AppProgress {
         long end = System.nanoTime() + deadline.toNanos();
         long firstNanos = 0;
         long firstProgress = 0;
+        CpuTimes firstCpu = null;
         while (System.nanoTime() < end) {
             Map<TopicPartition, Long> committed = topics.committed(applicationId);
             long progress = sum(committed, topic);
             if (firstNanos == 0 && progress > 0) {
                 firstNanos = System.nanoTime();
                 firstProgress = progress;
+                firstCpu = CpuTimes.now();
             }
             if (progress >= records && drained(topics.endOffsets(List.of(repartition)), committed)) {
-                return new Drained(firstNanos, firstProgress, System.nanoTime());
+                return new Drained(firstNanos, firstProgress, System.nanoTime(), CpuTimes.now().since(firstCpu));
             }
             if (app.state() == KafkaStreams.State.ERROR) {
                 throw new IllegalStateException("the streams app failed");

@@ -97,8 +97,12 @@ public final class StackSampler implements AutoCloseable {
     /** The thread's name with its numbers and ids taken out, so that a pool counts as one. */
     private static String threadKind(RecordedEvent event) {
         jdk.jfr.consumer.RecordedThread thread = event.getThread("sampledThread");
-        String name = thread == null || thread.getJavaName() == null ? "unknown" : thread.getJavaName();
-        return name.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{14,}", "<id>").replaceAll("[0-9]+", "N");
+        return poolName(thread == null || thread.getJavaName() == null ? "unknown" : thread.getJavaName());
+    }
+
+    /** A thread's name with its numbers and ids taken out, so that a pool counts as one. */
+    public static String poolName(String threadName) {
+        return threadName.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f-]{14,}", "<id>").replaceAll("[0-9]+", "N");
     }
 
     /** The profile as report tables: by thread, by whose code, top frames self, and inclusive for frames the filter keeps. */

@@ -4,6 +4,7 @@ import dev.slopipeline.kit.result.Decoded;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,12 @@ public final class EventCodec {
     private static final int MAX_STATUS = 599;
     private static final int NO_STATUS = -1;
 
-    private final JsonFactory json = new JsonFactory();
+    /**
+     * Numbers parsed from the parser's buffer: Jackson's default hands {@code latency_ms} to
+     * {@code Double.parseDouble} through a new string, the slowest step of a small event. The result
+     * is the same correctly rounded double.
+     */
+    private final JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     /** Decodes a request event. */
     public Decoded<RequestEvent> decodeRequest(byte[] utf8) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -194,12 +193,17 @@ final class EventReader implements AutoCloseable {
         return status;
     }
 
-    /** A flat object of strings, bounded in entries and lengths. */
+    /**
+     * A flat object of strings, bounded in entries and lengths. Collected in an array and made an
+     * immutable map once, which the event keeps as it is: a map per event, not a hash map and its copy.
+     * A linear scan finds repeated keys, bounded by {@link EventCodec#MAX_ATTRIBUTES} as {@link #nextField} is.
+     */
     Map<String, String> attributes(String field) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw invalid(field, "expected an object, got " + got());
         }
-        Map<String, String> attributes = null;
+        String[] keysAndValues = null;
+        int entries = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             if (key.isEmpty()) {
@@ -213,16 +217,40 @@ final class EventReader implements AutoCloseable {
             }
             String value = parser.getText();
             requireLength(field + "." + key, value, EventCodec.MAX_ATTRIBUTE_LENGTH);
-            if (attributes == null) {
-                attributes = new HashMap<>();
-            } else if (attributes.size() == EventCodec.MAX_ATTRIBUTES) {
+            if (keysAndValues == null) {
+                keysAndValues = new String[4];
+            } else if (entries == EventCodec.MAX_ATTRIBUTES) {
                 throw invalid(field, "more than " + EventCodec.MAX_ATTRIBUTES + " entries");
             }
-            if (attributes.putIfAbsent(key, value) != null) {
-                throw new Rejected("duplicate field " + quote(field + "." + key));
+            for (int i = 0; i < entries; i++) {
+                if (keysAndValues[2 * i].equals(key)) {
+                    throw new Rejected("duplicate field " + quote(field + "." + key));
+                }
             }
+            if (2 * entries == keysAndValues.length) {
+                keysAndValues = Arrays.copyOf(keysAndValues, keysAndValues.length * 2);
+            }
+            keysAndValues[2 * entries] = key;
+            keysAndValues[2 * entries + 1] = value;
+            entries++;
         }
-        return attributes == null ? Map.of() : attributes;
+        return immutableMap(keysAndValues, entries);
+    }
+
+    private static Map<String, String> immutableMap(String[] keysAndValues, int entries) {
+        return switch (entries) {
+            case 0 -> Map.of();
+            case 1 -> Map.of(keysAndValues[0], keysAndValues[1]);
+            case 2 -> Map.of(keysAndValues[0], keysAndValues[1], keysAndValues[2], keysAndValues[3]);
+            default -> {
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, String>[] pairs = new Map.Entry[entries];
+                for (int i = 0; i < entries; i++) {
+                    pairs[i] = Map.entry(keysAndValues[2 * i], keysAndValues[2 * i + 1]);
+                }
+                yield Map.ofEntries(pairs);
+            }
+        };
     }
 
     /**

@@ -200,6 +200,8 @@ class RequestEventCodecTest {
                         "field \"attributes.region\": expected a string, got an object", true),
                 new Bad("a repeated attribute", object(REQUEST_BASE + ",'attributes':{'region':'eu','region':'us'}"),
                         "duplicate field \"attributes.region\"", false),
+                new Bad("an attribute repeated after others", object(REQUEST_BASE + ",'attributes':{'a':'1','b':'2','c':'3','a':'4'}"),
+                        "duplicate field \"attributes.a\"", false),
                 // timestamps
                 new Bad("timestamp in words", object("'timestamp':'yesterday'," + names + ",'status':503"),
                         "field \"timestamp\": expected an ISO-8601 date-time with offset, e.g. \"2026-11-23T10:00:00Z\","

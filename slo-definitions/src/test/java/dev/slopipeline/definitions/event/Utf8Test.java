@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,13 +48,37 @@ class Utf8Test {
     }
 
     @Test
+    void findsANulOrAStrayByteWhereverItSitsInALongRecord() {
+        for (int at = 0; at < 40; at++) {
+            byte[] record = "{\"service\":\"checkout-api\",\"count\":1}....".getBytes(StandardCharsets.US_ASCII);
+            assertThat(Utf8.problem(record)).isNull();
+            record[at] = 0;
+            assertThat(Utf8.problem(record)).isEqualTo("not JSON: NUL byte at offset " + at);
+            record[at] = (byte) 0x80;
+            assertThat(Utf8.problem(record)).isEqualTo("not UTF-8: invalid byte sequence at offset " + at);
+        }
+    }
+
+    @Test
+    void agreesWithTheJdkDecoderOnMostlyAsciiRecords() {
+        // long enough for the eight-bytes-at-a-time path; one high byte in sixteen
+        agreesWithTheJdk(new Random(7), 20_000, 40,
+                random -> random.nextInt(16) == 0 ? 0x80 + random.nextInt(128) : 1 + random.nextInt(127));
+    }
+
+    @Test
     void agreesWithTheJdkDecoderOnRandomBytes() {
-        Random random = new Random(42);
-        for (int i = 0; i < 50_000; i++) {
-            byte[] bytes = new byte[1 + random.nextInt(8)];
+        // mostly high bytes, where the cases are
+        agreesWithTheJdk(new Random(42), 50_000, 8,
+                random -> random.nextInt(4) == 0 ? 1 + random.nextInt(127) : 0x80 + random.nextInt(128));
+    }
+
+    /** Never NUL, which the JDK allows. */
+    private static void agreesWithTheJdk(Random random, int cases, int maxLength, ToIntFunction<Random> nextByte) {
+        for (int i = 0; i < cases; i++) {
+            byte[] bytes = new byte[1 + random.nextInt(maxLength)];
             for (int k = 0; k < bytes.length; k++) {
-                // mostly high bytes, where the cases are; never NUL, which the JDK allows
-                bytes[k] = (byte) (random.nextInt(4) == 0 ? 1 + random.nextInt(127) : 0x80 + random.nextInt(128));
+                bytes[k] = (byte) nextByte.applyAsInt(random);
             }
             assertThat(Utf8.problem(bytes) == null).as(HexFormat.of().formatHex(bytes)).isEqualTo(jdkAccepts(bytes));
         }

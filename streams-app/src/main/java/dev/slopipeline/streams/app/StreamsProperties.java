@@ -13,6 +13,7 @@ final class StreamsProperties {
     /** @param applicationServer {@code host:port} where other instances reach this one's HTTP endpoints */
     static Properties of(StreamsAppConfig config, String applicationServer) {
         Properties properties = new Properties();
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, defaultStreamThreads(config.partitions()));
         // First, so that nothing passed through can undo what follows (ConfigValues refuses those keys anyway).
         properties.putAll(config.clientProperties());
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -40,5 +41,14 @@ final class StreamsProperties {
         }
         config.replication().ifPresent(replication -> properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication));
         return properties;
+    }
+
+    /**
+     * Kafka's default of one stream thread leaves every core but one to the rest of the process: decoding and
+     * classifying run on the stream threads, so one per core, but no more than the input topics' partitions,
+     * as each thread needs at least one of them to work on. {@code kafka.num.stream.threads} overrides it.
+     */
+    static int defaultStreamThreads(int partitions) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -38,30 +39,87 @@ final class PreSums {
     private final KeyValueStore<Bytes, byte[]> store;
     /**
      * What the store holds, as numbers, for the keys written since the last drain: spares a store read per
-     * event. The store stays the authority: a key not here is read from it (sums restored after a crash).
+     * event, and the store key's bytes are built once per key and interval rather than per event. The store
+     * stays the authority: a key not here is read from it (sums restored after a crash).
      */
-    private final Map<Bytes, long[]> held = new HashMap<>();
+    private final Map<Slot, Held> held = new HashMap<>();
+
+    /**
+     * A store key as fields, hashed from the strings' cached hash codes without encoding them. Written out
+     * rather than a record: a record's generated hashCode and equals showed in the profile of every event.
+     */
+    private static final class Slot {
+        final String series;
+        final long minute;
+        final String service;
+        final String operation;
+        private final int hash;
+
+        Slot(String series, long minute, String service, String operation) {
+            this.series = series;
+            this.minute = minute;
+            this.service = service;
+            this.operation = operation;
+            this.hash = (31 * (31 * series.hashCode() + Long.hashCode(minute)) + Objects.hashCode(service)) * 31
+                    + Objects.hashCode(operation);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Slot slot && slot.hash == hash && slot.minute == minute && slot.series.equals(series)
+                    && Objects.equals(slot.service, service) && Objects.equals(slot.operation, operation);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** One key's sums and its encoded store key. */
+    private static final class Held {
+        final Bytes key;
+        long good;
+        long bad;
+        long latest = Long.MIN_VALUE;
+
+        Held(Bytes key) {
+            this.key = key;
+        }
+
+        byte[] value() {
+            return ByteBuffer.allocate(VALUE_BYTES).putLong(good).putLong(bad).putLong(latest).array();
+        }
+    }
 
     PreSums(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
     }
 
     void add(String series, long eventTimeMillis, long good, long bad, String service, String operation) {
-        Bytes key = key(series, Math.floorDiv(eventTimeMillis, 60_000L), bad > 0 ? service : null, bad > 0 ? operation : null);
-        long[] sum = held.computeIfAbsent(key, this::stored);
-        sum[0] += good;
-        sum[1] += bad;
-        sum[2] = Math.max(sum[2], eventTimeMillis);
-        store.put(key, ByteBuffer.allocate(VALUE_BYTES).putLong(sum[0]).putLong(sum[1]).putLong(sum[2]).array());
+        boolean traced = bad > 0;
+        Slot slot = new Slot(series, Math.floorDiv(eventTimeMillis, 60_000L), traced ? service : null, traced ? operation : null);
+        Held sum = held.get(slot);
+        if (sum == null) {
+            sum = stored(key(slot));
+            held.put(slot, sum);
+        }
+        sum.good += good;
+        sum.bad += bad;
+        sum.latest = Math.max(sum.latest, eventTimeMillis);
+        store.put(sum.key, sum.value());
     }
 
-    private long[] stored(Bytes key) {
+    private Held stored(Bytes key) {
+        Held sum = new Held(key);
         byte[] value = store.get(key);
-        if (value == null) {
-            return new long[] {0, 0, Long.MIN_VALUE};
+        if (value != null) {
+            ByteBuffer stored = ByteBuffer.wrap(value);
+            sum.good = stored.getLong();
+            sum.bad = stored.getLong();
+            sum.latest = stored.getLong();
         }
-        ByteBuffer sum = ByteBuffer.wrap(value);
-        return new long[] {sum.getLong(), sum.getLong(), sum.getLong()};
+        return sum;
     }
 
     /** Hands on every sum, by series and then minute, and forgets them. */
@@ -97,13 +155,14 @@ final class PreSums {
         return new Sum(series, new SloInput.Counts(latest, good, bad, bad > 0 ? service : null, bad > 0 ? operation : null));
     }
 
-    private static Bytes key(String series, long minute, String service, String operation) {
-        byte[] name = series.getBytes(StandardCharsets.UTF_8);
-        byte[] serviceBytes = service == null ? null : service.getBytes(StandardCharsets.UTF_8);
-        byte[] operationBytes = operation == null ? null : operation.getBytes(StandardCharsets.UTF_8);
-        int length = name.length + 1 + Long.BYTES + (service == null ? 0 : Integer.BYTES + serviceBytes.length + operationBytes.length);
-        ByteBuffer key = ByteBuffer.allocate(length).put(name).put((byte) 0).putLong(minute);
-        if (service != null) {
+    private static Bytes key(Slot slot) {
+        byte[] name = slot.series.getBytes(StandardCharsets.UTF_8);
+        byte[] serviceBytes = slot.service == null ? null : slot.service.getBytes(StandardCharsets.UTF_8);
+        byte[] operationBytes = slot.operation == null ? null : slot.operation.getBytes(StandardCharsets.UTF_8);
+        int length = name.length + 1 + Long.BYTES
+                + (serviceBytes == null ? 0 : Integer.BYTES + serviceBytes.length + operationBytes.length);
+        ByteBuffer key = ByteBuffer.allocate(length).put(name).put((byte) 0).putLong(slot.minute);
+        if (serviceBytes != null) {
             key.putInt(serviceBytes.length).put(serviceBytes).put(operationBytes);
         }
         return Bytes.wrap(key.array());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,20 @@ class StreamsAppConfigTest {
     void shouldCommitLessOftenAtLeastOnce() {
         assertThat(StreamsAppConfig.builder().processingGuarantee("at_least_once").build().commitInterval())
                 .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldRunAStreamThreadPerCoreButNoMoreThanThePartitions() {
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertThat(streamThreads(StreamsAppConfig.builder())).isEqualTo(Math.min(cores, 3));
+        assertThat(streamThreads(StreamsAppConfig.builder().set(StreamsAppKeys.TOPIC_PARTITIONS, 1))).isEqualTo(1);
+        assertThat(streamThreads(StreamsAppConfig.builder().kafka("num.stream.threads", "4"))).isEqualTo("4");
+    }
+
+    private static Object streamThreads(StreamsAppConfig.Builder builder) {
+        return StreamsProperties.of(builder.bootstrapServers("broker:9092").build(), "localhost:8080")
+                .get(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
     }
 
     @Test
