@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
@@ -13,12 +12,14 @@ import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -44,12 +45,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
@@ -110,7 +110,8 @@ class WebUiBrowserTest {
     private static final int OUTAGE_MINUTES = 15;
     private static final int FAILING_PER_MINUTE = 120;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path dir;
@@ -124,18 +125,6 @@ class WebUiBrowserTest {
     private WebUi ui;
     private ChromeDriver browser;
     private WebDriverWait wait;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void stopAll() {
@@ -281,17 +270,21 @@ class WebUiBrowserTest {
         });
         pager.start();
 
+        String suffix = SharedKafka.unique(".ui");
         StreamsAppConfig config = StreamsAppConfig.builder()
-                .bootstrapServers(broker.bootstrapServers())
-                .applicationId("ui-browser-test-streams")
+                .bootstrapServers(kafka.bootstrapServers())
+                .applicationId("ui-browser-test-streams" + suffix)
+                .topicsWithSuffix(suffix)
                 .stateDir(dir.resolve("streams"))
                 .httpPort(0)
                 .set("topics.partitions", "1")
                 .build();
         applyDefinitions(config);
         streams = SloPipeline.start(config);
-        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                .set(RouterAppKeys.APPLICATION_ID, "ui-browser-test-router")
+        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(kafka.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "ui-browser-test-router" + suffix)
+                .topics(RouterTopics.withSuffix(suffix))
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
                 .set(RouterAppKeys.STATE_DIR, dir.resolve("router"))
                 .set(RouterAppKeys.PARTITIONS, 1)
                 .set(RouterAppKeys.HTTP_PORT, 0)
@@ -359,7 +352,7 @@ class WebUiBrowserTest {
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Instant start = end.minus(Duration.ofMinutes(MINUTES));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int minute = 0; minute < MINUTES; minute++) {
                 Instant at = start.plus(Duration.ofMinutes(minute));
