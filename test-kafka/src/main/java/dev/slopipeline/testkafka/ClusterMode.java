@@ -51,6 +51,12 @@ public enum ClusterMode {
             case EXTERNAL -> () -> new ExternalCluster(System.getenv(BOOTSTRAP_VARIABLE).strip());
             case TESTCONTAINERS -> ContainerCluster::start;
         };
-        return opener.get();
+        try {
+            return opener.get();
+        } catch (NoClassDefFoundError e) {
+            // KAFKA_TESTS=testcontainers alone picks the mode but cannot activate the Maven profile with the library
+            throw new IllegalStateException("Testcontainers is not on the test class path: ask Maven for it with"
+                    + " -D" + MODE_PROPERTY + "=testcontainers, which adds it", e);
+        }
     }
 }
