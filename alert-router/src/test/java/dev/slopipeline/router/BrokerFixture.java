@@ -1,8 +1,8 @@
 package dev.slopipeline.router;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,10 +26,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One embedded broker for an integration test class, started before its first test and closed after its last, with
- * the Kafka clients the router's tests use on it. A class registers it as
- * {@code @RegisterExtension static final BrokerFixture broker = new BrokerFixture();}. The tests of a class share the
- * broker, so each uses topics and consumer groups of its own.
+ * The Kafka clients the router's tests use, on the cluster that every test class of the run shares
+ * ({@link SharedKafka}); the clients are opened before the class's first test and closed after its last. A class
+ * registers it as {@code @RegisterExtension static final BrokerFixture broker = new BrokerFixture();}. Other classes
+ * use the same cluster, so each test uses topics, application ids and consumer groups of its own
+ * ({@link SharedKafka#unique(String)}).
  */
 public final class BrokerFixture implements BeforeAllCallback, AfterAllCallback {
 
@@ -37,16 +38,16 @@ public final class BrokerFixture implements BeforeAllCallback, AfterAllCallback 
     private static final long DEADLINE_SECONDS = 30;
 
     private final AlertCodec alerts = new AlertCodec();
-    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
     private KafkaProducer<String, byte[]> producer;
     private Admin admin;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        broker = EmbeddedKafkaBroker.builder().start();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+        bootstrapServers = SharedKafka.cluster(context).bootstrapServers();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     @Override
@@ -57,13 +58,10 @@ public final class BrokerFixture implements BeforeAllCallback, AfterAllCallback 
         if (producer != null) {
             producer.close();
         }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Writes a record and waits until the broker has it, so that what the test writes next comes after it. */
@@ -89,7 +87,7 @@ public final class BrokerFixture implements BeforeAllCallback, AfterAllCallback 
      */
     public KafkaConsumer<String, byte[]> readCommitted(String topic, String groupId) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

@@ -2,18 +2,17 @@ package dev.slopipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code slo apply} against a real broker: what a user sees when publishing, re-publishing and pruning. */
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ApplyCommandTest {
 
-    private static EmbeddedKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     record Run(int exitCode, String out, String err) {
     }
@@ -54,8 +44,8 @@ class ApplyCommandTest {
 
     @Test
     void shouldPublishTheExamplesThenFindNothingToChange() throws IOException {
-        Path config = configWithTopic("defs-examples");
-        String servers = broker.bootstrapServers();
+        Path config = configWithTopic(SharedKafka.unique("defs-examples"));
+        String servers = kafka.bootstrapServers();
 
         Run dryRun = slo("apply", "--dry-run", "--bootstrap-servers", servers, "--config", config.toString(), "../slo-definitions/examples");
         Run first = slo("apply", "--bootstrap-servers", servers, "--config", config.toString(), "../slo-definitions/examples");
@@ -71,8 +61,8 @@ class ApplyCommandTest {
 
     @Test
     void shouldKeepOrPruneDefinitionsThatLeftTheFiles() throws IOException {
-        Path config = configWithTopic("defs-prune");
-        String servers = broker.bootstrapServers();
+        Path config = configWithTopic(SharedKafka.unique("defs-prune"));
+        String servers = kafka.bootstrapServers();
         Path services = folder.resolve("services.yaml");
         Files.copy(Path.of("../slo-definitions/examples/services.yaml"), services);
         Path slos = folder.resolve("slos");

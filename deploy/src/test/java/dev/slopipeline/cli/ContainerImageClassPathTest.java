@@ -2,7 +2,7 @@ package dev.slopipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a cluster, naming the setting, and runs the streams app and the router on one.
  */
 class ContainerImageClassPathTest {
+
+    /** The apps run with their default topics and application ids, which no other test here uses. */
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     /** The jars only the embedded broker needs, as the container-image profile leaves them out of target/lib. */
     private static final Pattern BROKER_ONLY = Pattern.compile("embedded-broker|kafka_2\\.13-|kafka-(server|metadata|raft|"
@@ -51,23 +56,21 @@ class ContainerImageClassPathTest {
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     @Test
     void shouldRunTheStreamsAppAndTheRouterOnACluster() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDirectory(folder.resolve("kafka")).start()) {
-            List<Process> started = new ArrayList<>();
-            try {
-                Process streams = slo("run", "streams", "--bootstrap-servers", broker.bootstrapServers(), "--http-port", "0",
-                        "--ui-port", "off", "--data-dir", folder.resolve("streams").toString()).start();
-                started.add(streams);
-                Process router = slo("run", "router", "--bootstrap-servers", broker.bootstrapServers(), "--router-port", "0",
-                        "--ui-port", "off", "--data-dir", folder.resolve("router").toString()).start();
-                started.add(router);
+        List<Process> started = new ArrayList<>();
+        try {
+            Process streams = slo("run", "streams", "--bootstrap-servers", kafka.bootstrapServers(), "--http-port", "0",
+                    "--ui-port", "off", "--data-dir", folder.resolve("streams").toString()).start();
+            started.add(streams);
+            Process router = slo("run", "router", "--bootstrap-servers", kafka.bootstrapServers(), "--router-port", "0",
+                    "--ui-port", "off", "--data-dir", folder.resolve("router").toString()).start();
+            started.add(router);
 
-                assertThat(readyLine(streams)).matches("slo-pipeline ready: Kafka \\S+, streams http://localhost:\\d+");
-                assertThat(readyLine(router)).matches("slo-pipeline ready: Kafka \\S+, router http://localhost:\\d+");
-            } finally {
-                for (Process process : started) {
-                    process.destroy();
-                    process.waitFor(60, TimeUnit.SECONDS);
-                }
+            assertThat(readyLine(streams)).matches("slo-pipeline ready: Kafka \\S+, streams http://localhost:\\d+");
+            assertThat(readyLine(router)).matches("slo-pipeline ready: Kafka \\S+, router http://localhost:\\d+");
+        } finally {
+            for (Process process : started) {
+                process.destroy();
+                process.waitFor(60, TimeUnit.SECONDS);
             }
         }
     }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,24 +40,26 @@ class SilenceCommandTest {
     private static final String READ_TOKEN = "silence-cli-read-token";
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
+    private static final String SUFFIX = SharedKafka.unique(".silence-cli");
+
     private static RouterApp router;
     private static String url;
 
     @BeforeAll
     static void startRouter(@TempDir Path stateDir) throws Exception {
-        broker = EmbeddedKafkaBroker.builder().start();
         String config = """
                 route:
                   receiver: pager
                 receivers:
                 - name: pager
                 """;
-        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                .set(RouterAppKeys.APPLICATION_ID, "silence-cli-test")
+        router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(kafka.bootstrapServers())
+                .set(RouterAppKeys.APPLICATION_ID, "silence-cli-test" + SUFFIX)
                 .set(RouterAppKeys.STATE_DIR, stateDir)
-                .topics(RouterTopics.withSuffix(".silence-cli"))
-                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries.silence-cli")
+                .topics(RouterTopics.withSuffix(SUFFIX))
+                .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + SUFFIX)
                 .set(RouterAppKeys.PARTITIONS, 1)
                 .set(RouterAppKeys.HTTP_PORT, 0)
                 .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
@@ -71,9 +74,6 @@ class SilenceCommandTest {
     static void stopRouter() {
         if (router != null) {
             router.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 

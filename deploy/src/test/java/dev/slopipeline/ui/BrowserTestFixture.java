@@ -1,31 +1,30 @@
 package dev.slopipeline.ui;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The set-up of a browser test class, registered as a static extension: one broker for the class, and for each test
+ * The set-up of a browser test class, registered as a static extension: the run's shared Kafka, and for each test
  * the pipeline under the web UI and a headless Chromium looking at it, both closed when the test ends.
  */
-final class BrowserTestFixture implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class BrowserTestFixture implements BeforeAllCallback, AfterEachCallback {
 
-    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
     private UiPipeline pipeline;
     private ChromeDriver browser;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        broker = EmbeddedKafkaBroker.builder().start();
+        bootstrapServers = SharedKafka.cluster(context).bootstrapServers();
     }
 
     /** The streams app, the router and the UI for this test; see {@link UiPipeline#start}. */
     UiPipeline startPipeline(Path dir, String name, String definitions, String routerYml, String routerToken) throws Exception {
-        pipeline = UiPipeline.start(broker, dir, name, definitions, routerYml, routerToken);
+        pipeline = UiPipeline.start(bootstrapServers, dir, name, definitions, routerYml, routerToken);
         return pipeline;
     }
 
@@ -44,13 +43,6 @@ final class BrowserTestFixture implements BeforeAllCallback, AfterEachCallback, 
         if (pipeline != null) {
             pipeline.close();
             pipeline = null;
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (broker != null) {
-            broker.close();
         }
     }
 }

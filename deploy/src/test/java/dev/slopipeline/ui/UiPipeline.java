@@ -1,6 +1,5 @@
 package dev.slopipeline.ui;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
@@ -8,12 +7,14 @@ import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterAppKeys;
 import dev.slopipeline.router.config.RouterConfigLoader;
+import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,33 +32,36 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * What the browser tests look at: the streams app with the SLOs of a definitions file applied, the router with a
- * {@code router.yml}, and the web UI in front of both, on one broker, each on a free port and in one partition.
+ * {@code router.yml}, and the web UI in front of both, on one Kafka cluster, each on a free port and in one partition.
  */
 final class UiPipeline implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
     private final StreamsAppConfig config;
     private StreamsApp streams;
     private RouterApp router;
     private WebUi ui;
 
-    private UiPipeline(EmbeddedKafkaBroker broker, StreamsAppConfig config) {
-        this.broker = broker;
+    private UiPipeline(String bootstrapServers, StreamsAppConfig config) {
+        this.bootstrapServers = bootstrapServers;
         this.config = config;
     }
 
     /**
-     * @param name        prefixes the apps' ids, so that tests on one broker keep apart
+     * @param name        prefixes the apps' ids and, made unique, suffixes their topics, so that tests on one cluster
+     *                    keep apart
      * @param definitions the SLO definitions, as a file {@code slo apply} reads
      * @param routerToken the router's API token, which the UI asks the user for
      */
-    static UiPipeline start(EmbeddedKafkaBroker broker, Path dir, String name, String definitions, String routerYml,
+    static UiPipeline start(String bootstrapServers, Path dir, String name, String definitions, String routerYml,
                             String routerToken) throws Exception {
-        UiPipeline pipeline = new UiPipeline(broker, StreamsAppConfig.builder()
-                .bootstrapServers(broker.bootstrapServers())
-                .applicationId(name + "-streams")
+        String suffix = SharedKafka.unique("." + name);
+        UiPipeline pipeline = new UiPipeline(bootstrapServers, StreamsAppConfig.builder()
+                .bootstrapServers(bootstrapServers)
+                .applicationId(name + "-streams" + suffix)
+                .topicsWithSuffix(suffix)
                 .stateDir(dir.resolve("streams"))
                 .httpPort(0)
                 .set("topics.partitions", "1")
@@ -65,8 +69,10 @@ final class UiPipeline implements AutoCloseable {
         try {
             pipeline.applyDefinitions(Files.writeString(dir.resolve(name + ".yaml"), definitions));
             pipeline.streams = SloPipeline.start(pipeline.config);
-            pipeline.router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                            .set(RouterAppKeys.APPLICATION_ID, name + "-router")
+            pipeline.router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(bootstrapServers)
+                            .set(RouterAppKeys.APPLICATION_ID, name + "-router" + suffix)
+                            .topics(RouterTopics.withSuffix(suffix))
+                            .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
                             .set(RouterAppKeys.STATE_DIR, dir.resolve("router"))
                             .set(RouterAppKeys.PARTITIONS, 1)
                             .set(RouterAppKeys.HTTP_PORT, 0)
@@ -98,7 +104,7 @@ final class UiPipeline implements AutoCloseable {
     void send(List<RequestEvent> events) {
         EventCodec codec = new EventCodec();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (RequestEvent event : events) {
                 producer.send(new ProducerRecord<>(config.topics().requests(), null, event.timestamp().toEpochMilli(),

@@ -8,6 +8,7 @@ import dev.slopipeline.router.AmtoolProcess;
 import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,7 +42,7 @@ class AmtoolAgainstRouterTest {
 
     private static final String WRITE_TOKEN = "amtool-test-write-token";
     private static final String READ_TOKEN = "amtool-test-read-token";
-    private static final String SUFFIX = ".amtool";
+    private static final String SUFFIX = SharedKafka.unique(".amtool");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension

@@ -10,6 +10,7 @@ import dev.slopipeline.definitions.model.Severity;
 import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConfigReloadIntegrationTest {
 
+    private static final String RUN = SharedKafka.unique("");
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final String WRITE_TOKEN = "reload-write-token";
 
@@ -150,8 +152,9 @@ class ConfigReloadIntegrationTest {
         return app;
     }
 
+    /** The test's own names, new in every run, as the cluster may be one that earlier runs used. */
     private static String name(TestInfo test) {
-        return test.getTestMethod().orElseThrow().getName();
+        return test.getTestMethod().orElseThrow().getName() + RUN;
     }
 
     private static RouterTopics topics(TestInfo test) {

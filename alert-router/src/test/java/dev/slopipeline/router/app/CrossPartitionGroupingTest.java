@@ -13,6 +13,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -55,7 +55,6 @@ class CrossPartitionGroupingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final Duration CHECK_EVERY = Duration.ofMillis(100);
-    private static final AtomicInteger RUNS = new AtomicInteger();
 
     @RegisterExtension
     static final BrokerFixture broker = new BrokerFixture();
@@ -261,7 +260,7 @@ class CrossPartitionGroupingTest {
     }
 
     private Running start(String yaml, int partitions) throws InterruptedException {
-        String suffix = ".cross-" + RUNS.incrementAndGet();
+        String suffix = SharedKafka.unique(".cross");
         RouterTopics topics = RouterTopics.withSuffix(suffix);
         RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
                 .set(RouterAppKeys.APPLICATION_ID, "router-cross" + suffix)

@@ -13,6 +13,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.service.DispatchTopics;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,7 +54,7 @@ class IncidentApiIntegrationTest {
     private static final String WRITE_TOKEN = "incident-write-token";
     private static final String READ_TOKEN = "incident-read-token";
     private static final String SLO = "checkout-availability";
-    private static final String SUFFIX = ".incident-api";
+    private static final String SUFFIX = SharedKafka.unique(".incident-api");
 
     @RegisterExtension
     static final BrokerFixture broker = new BrokerFixture();
@@ -134,11 +135,12 @@ class IncidentApiIntegrationTest {
 
     @Test
     void shouldGiveTheIncidentCommandsAsManyPartitionsAsTheAlerts() throws Exception {
-        RouterTopics topics = RouterTopics.withSuffix(".partitions");
+        String suffix = SharedKafka.unique(".partitions");
+        RouterTopics topics = RouterTopics.withSuffix(suffix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topics.alerts(), 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
             new TopicBootstrap(admin, WAIT).ensure(RouterTopicLayout.of(topics,
-                    new DispatchTopics(topics.notifications(), "router.deliveries.partitions", 1), Optional.empty()));
+                    new DispatchTopics(topics.notifications(), "router.deliveries" + suffix, 1), Optional.empty()));
             // a topic just created may not be in the broker's metadata yet: ask until it is
             Map<String, TopicDescription> created = await("the new topics described", () -> describe(admin,
                     List.of(topics.incidentCommands(), topics.pages(), topics.notifications())),
@@ -171,7 +173,7 @@ class IncidentApiIntegrationTest {
                   ack_links: {secret_file: '%s'}
                 """.formatted(email.url("/email"), secret);
         return RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                .set(RouterAppKeys.APPLICATION_ID, "router-incident-api-it")
+                .set(RouterAppKeys.APPLICATION_ID, "router-incident-api-it" + SUFFIX)
                 .set(RouterAppKeys.STATE_DIR, folder.resolve("state"))
                 .topics(RouterTopics.withSuffix(SUFFIX))
                 .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + SUFFIX)

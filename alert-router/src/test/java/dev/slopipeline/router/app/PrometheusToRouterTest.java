@@ -9,6 +9,7 @@ import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ class PrometheusToRouterTest {
 
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final String WRITE_TOKEN = "prometheus-test-write-token";
-    private static final String SUFFIX = ".prometheus";
+    private static final String SUFFIX = SharedKafka.unique(".prometheus");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,10 +53,10 @@ class RouterApiAccessTest {
 
     @BeforeAll
     static void startRouters() throws InterruptedException {
-        withTokens = start(".access-tokens", RouterAppConfig.builder()
+        withTokens = start(SharedKafka.unique(".access-tokens"), RouterAppConfig.builder()
                 .set(RouterAppKeys.API_TOKEN, WRITE_TOKEN)
                 .set(RouterAppKeys.API_READ_TOKEN, READ_TOKEN));
-        withoutTokens = start(".access-open", RouterAppConfig.builder());
+        withoutTokens = start(SharedKafka.unique(".access-open"), RouterAppConfig.builder());
         awaitReady(withTokens);
         awaitReady(withoutTokens);
     }

@@ -12,6 +12,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ class RouterAppIntegrationTest {
 
     @BeforeEach
     void setUp(TestInfo test) {
-        suffix = "." + test.getTestMethod().orElseThrow().getName();
+        suffix = SharedKafka.unique("." + test.getTestMethod().orElseThrow().getName());
     }
 
     @Test

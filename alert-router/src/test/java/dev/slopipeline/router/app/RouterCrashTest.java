@@ -9,6 +9,7 @@ import dev.slopipeline.router.BrokerFixture;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.delivery.LocalReceiver.Recorded;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RouterCrashTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String APP_ID = "router-crash-test";
-    private static final String SUFFIX = ".crash";
+    private static final String APP_ID = SharedKafka.unique("router-crash-test");
+    private static final String SUFFIX = SharedKafka.unique(".crash");
 
     @TempDir
     Path folder;
@@ -122,7 +123,7 @@ class RouterCrashTest {
 
     @Test
     void shouldDeliverAGroupSpanningPartitionsOnceWhenKilledWhileItWaits() throws Exception {
-        String suffix = ".crash-spanning";
+        String suffix = SharedKafka.unique(".crash-spanning");
         List<String> slos = List.of("checkout-availability", "search-latency", "cart-latency");
         assertThat(slos.stream().map(slo -> Utils.toPositive(Utils.murmur2(slo.getBytes(StandardCharsets.UTF_8))) % 3)
                 .distinct().count()).as("the SLOs sit on different partitions of slo.alerts").isEqualTo(3);

@@ -13,6 +13,7 @@ import dev.slopipeline.router.routing.silence.SilenceRequest;
 import dev.slopipeline.router.topology.RouterTopics;
 import dev.slopipeline.router.topology.SilenceCommand;
 import dev.slopipeline.router.topology.SilenceCommandCodec;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,10 +72,10 @@ class SilenceLimitsIntegrationTest {
 
     @Test
     void shouldNeverKeepMoreSilencesThanTheLimitWhereverTheCreatesComeFrom() throws Exception {
-        RouterTopics topics = RouterTopics.withSuffix(".limits");
+        RouterTopics topics = RouterTopics.withSuffix(SharedKafka.unique(".limits"));
         Path tokens = Files.writeString(dir.resolve("api-tokens"), "ci-bot write " + CI_TOKEN + "\n");
         try (RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                        .set(RouterAppKeys.APPLICATION_ID, "router-limits")
+                        .set(RouterAppKeys.APPLICATION_ID, SharedKafka.unique("router-limits"))
                         .set(RouterAppKeys.STATE_DIR, dir.resolve("state"))
                         .topics(topics)
                         .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries.limits")

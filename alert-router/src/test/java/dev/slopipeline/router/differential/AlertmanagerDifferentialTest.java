@@ -14,6 +14,7 @@ import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.delivery.LocalReceiver;
 import dev.slopipeline.router.notification.SloAlerts;
 import dev.slopipeline.router.topology.RouterTopics;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -151,12 +152,13 @@ class AlertmanagerDifferentialTest {
     private record RouterSide(RouterApp app, RouterTopics topics, HttpClient http) implements AutoCloseable {
 
         static RouterSide start(String config, Path stateDir) throws InterruptedException {
-            RouterTopics topics = RouterTopics.withSuffix(".differential-" + stateDir.getParent().getFileName());
+            String suffix = SharedKafka.unique(".differential");
+            RouterTopics topics = RouterTopics.withSuffix(suffix);
             RouterApp app = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
-                            .set(RouterAppKeys.APPLICATION_ID, "router-differential")
+                            .set(RouterAppKeys.APPLICATION_ID, "router-differential" + suffix)
                             .set(RouterAppKeys.STATE_DIR, stateDir)
                             .topics(topics)
-                            .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries.differential")
+                            .set(RouterAppKeys.TOPIC_DELIVERIES, "router.deliveries" + suffix)
                             .set(RouterAppKeys.PARTITIONS, PARTITIONS)
                             .set(RouterAppKeys.HTTP_PORT, 0)
                             .set(RouterAppKeys.API_TOKEN, TOKEN)

@@ -12,6 +12,7 @@ import dev.slopipeline.router.notification.Notification;
 import dev.slopipeline.router.oncall.escalation.TimelineEntry;
 import dev.slopipeline.router.oncall.incident.Incident;
 import dev.slopipeline.router.oncall.incident.IncidentJson;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,9 +75,9 @@ class IncidentRestartIntegrationTest {
 
     @Test
     void shouldFireTheEscalationThatCameDueWhileDownAtOnceAndPageNobodyTwice() throws Exception {
-        RouterTopics topics = RouterTopics.withSuffix(".it-incident-restart");
+        RouterTopics topics = RouterTopics.withSuffix(SharedKafka.unique(".it-incident-restart"));
         TopologyRun.createTopics(broker, topics, 1, 2);
-        String applicationId = "router-incident-restart";
+        String applicationId = SharedKafka.unique("router-incident-restart");
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> pages = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> notifications = readCommitted(topics.notifications());

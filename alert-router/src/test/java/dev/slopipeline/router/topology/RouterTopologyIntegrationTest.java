@@ -8,6 +8,7 @@ import dev.slopipeline.router.config.RouterConfig;
 import dev.slopipeline.router.config.RouterConfigLoader;
 import dev.slopipeline.router.notification.IntentCodec;
 import dev.slopipeline.router.notification.Notification;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,10 +58,10 @@ class RouterTopologyIntegrationTest {
 
     @Test
     void shouldNotifyTheFiringOnceAndTheResolutionOnceAcrossARestart() throws Exception {
-        RouterTopics topics = RouterTopics.withSuffix(".it-restart");
+        RouterTopics topics = RouterTopics.withSuffix(SharedKafka.unique(".it-restart"));
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        assertFiredOnceAndResolvedOnceAcrossARestart(topics, "router-topology-it-restart",
+        assertFiredOnceAndResolvedOnceAcrossARestart(topics, SharedKafka.unique("router-topology-it-restart"),
                 () -> broker.send(topics.alerts(), SloAlertSamples.firing(SLO, Severity.PAGE, Map.of(), startedAt)),
                 () -> broker.send(topics.alerts(),
                         SloAlertSamples.resolved(SLO, Severity.PAGE, Map.of(), startedAt, Instant.now())));
@@ -68,11 +69,11 @@ class RouterTopologyIntegrationTest {
 
     @Test
     void shouldResolveAPostedAlertThatFiredBeforeARestart() throws Exception {
-        RouterTopics topics = RouterTopics.withSuffix(".it-posted-restart");
+        RouterTopics topics = RouterTopics.withSuffix(SharedKafka.unique(".it-posted-restart"));
         Map<String, String> labels = Map.of("alertname", "DiskFull", "instance", "db-1");
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        assertFiredOnceAndResolvedOnceAcrossARestart(topics, "router-topology-it-posted-restart",
+        assertFiredOnceAndResolvedOnceAcrossARestart(topics, SharedKafka.unique("router-topology-it-posted-restart"),
                 () -> post(topics, new PostedAlert(labels, Map.of(), Optional.of(startedAt), Optional.empty(),
                         Instant.now())),
                 // what Prometheus sends once the rule stops: only a router that remembers the firing alert resolves it

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.event.EventCodec;
 import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
 import dev.slopipeline.faults.Await;
+import dev.slopipeline.faults.OwnTopics;
 import dev.slopipeline.faults.receiver.PagerRoute;
 import dev.slopipeline.faults.receiver.WebhookReceiver;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
@@ -22,6 +22,7 @@ import dev.slopipeline.streams.app.StreamsAppConfig;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -67,6 +69,9 @@ class BadConfigurationTest {
               window: forever
             """;
 
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
+
     @TempDir
     Path dir;
 
@@ -75,21 +80,21 @@ class BadConfigurationTest {
 
     @Test
     void shouldKeepTheRunningConfigurationWhenANewOneIsInvalidAndApplyAValidChangeWithoutLosingState() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             WebhookReceiver oldPager = WebhookReceiver.start(null);
+        OwnTopics own = OwnTopics.named("bad-configuration");
+        try (WebhookReceiver oldPager = WebhookReceiver.start(null);
              WebhookReceiver newPager = WebhookReceiver.start(null)) {
             Path definitions = Files.createDirectories(dir.resolve("definitions"));
             Files.writeString(definitions.resolve("journeys.yaml"), Journeys.yaml(3));
-            StreamsAppConfig streamsConfig = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+            StreamsAppConfig streamsConfig = own.streams(StreamsAppConfig.builder()).bootstrapServers(kafka.bootstrapServers())
                     .stateDir(dir.resolve("streams")).httpPort(0).definitionsDir(definitions).set("topics.partitions", "1").build();
             Path routerConfig = Files.writeString(dir.resolve("router.yml"), PagerRoute.yaml(oldPager.url("/pager").toString(), "500ms"));
             String definitionsTopic = streamsConfig.topics().definitions();
             try (StreamsApp streams = SloPipeline.start(streamsConfig);
                  RouterApp router = RouterApp.start(
-                         QuickRouter.settings(broker.bootstrapServers(), routerConfig, dir.resolve("router")).build());
-                 IncidentPlayer player = new IncidentPlayer(broker.bootstrapServers(), streamsConfig.topics().requests(),
+                         own.router(QuickRouter.settings(kafka.bootstrapServers(), routerConfig, dir.resolve("router"))).build());
+                 IncidentPlayer player = new IncidentPlayer(kafka.bootstrapServers(), streamsConfig.topics().requests(),
                          Duration.ofMillis(300), Map.of());
-                 KafkaProducer<byte[], byte[]> foreignTool = producer(broker.bootstrapServers())) {
+                 KafkaProducer<byte[], byte[]> foreignTool = producer(kafka.bootstrapServers())) {
                 Await.until("the streams app to run", WAIT, () -> streams.state() == KafkaStreams.State.RUNNING);
                 Await.until("the router ready", WAIT, () -> get(router.httpPort(), "/readyz").statusCode() == 200);
                 DefinitionPublisher publisher = new DefinitionPublisher(streamsConfig.clientProperties(),

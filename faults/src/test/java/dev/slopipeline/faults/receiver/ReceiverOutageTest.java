@@ -2,8 +2,8 @@ package dev.slopipeline.faults.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.faults.Await;
+import dev.slopipeline.faults.OwnTopics;
 import dev.slopipeline.faults.receiver.WebhookReceiver.Mode;
 import dev.slopipeline.faults.receiver.WebhookReceiver.Received;
 import dev.slopipeline.faults.scenario.IncidentPlayer;
@@ -13,6 +13,7 @@ import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +45,9 @@ class ReceiverOutageTest {
     private static final String SECRET = "hmac-key-for-the-pager";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
+
     @TempDir
     Path dir;
 
@@ -50,19 +55,19 @@ class ReceiverOutageTest {
 
     @Test
     void shouldDeliverEveryPageAndResolveOnceAfterTheReceiverRecovers() throws Exception {
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             WebhookReceiver pager = WebhookReceiver.start(SECRET);
+        OwnTopics own = OwnTopics.named("receiver-outage");
+        try (WebhookReceiver pager = WebhookReceiver.start(SECRET);
              WebhookReceiver backup = WebhookReceiver.start(null)) {
             pager.mode(Mode.REFUSE);
             Path definitions = Files.createDirectories(dir.resolve("definitions"));
             Files.writeString(definitions.resolve("journeys.yaml"), Journeys.yaml(1));
-            StreamsAppConfig streamsConfig = StreamsAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+            StreamsAppConfig streamsConfig = own.streams(StreamsAppConfig.builder()).bootstrapServers(kafka.bootstrapServers())
                     .stateDir(dir.resolve("streams")).httpPort(0).definitionsDir(definitions).set("topics.partitions", "1").build();
             Path routerConfig = Files.writeString(dir.resolve("router.yml"), routerYaml(pager, backup));
             try (StreamsApp streams = SloPipeline.start(streamsConfig);
                  RouterApp router = RouterApp.start(
-                         QuickRouter.settings(broker.bootstrapServers(), routerConfig, dir.resolve("router")).build());
-                 IncidentPlayer player = new IncidentPlayer(broker.bootstrapServers(), streamsConfig.topics().requests(),
+                         own.router(QuickRouter.settings(kafka.bootstrapServers(), routerConfig, dir.resolve("router"))).build());
+                 IncidentPlayer player = new IncidentPlayer(kafka.bootstrapServers(), streamsConfig.topics().requests(),
                          Duration.ofMillis(300), Map.of())) {
                 Await.until("the streams app to run", WAIT, () -> streams.state() == KafkaStreams.State.RUNNING);
                 Await.until("the router ready", WAIT, () -> get(router, "/readyz").statusCode() == 200);

@@ -2,11 +2,12 @@ package dev.slopipeline.faults.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.faults.Await;
+import dev.slopipeline.faults.OwnTopics;
 import dev.slopipeline.router.app.RouterApp;
 import dev.slopipeline.router.app.RouterAppConfig;
 import dev.slopipeline.router.app.RouterAppKeys;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +40,9 @@ class RouterApiSecurityTest {
     private static final String READ_TOKEN = "read-token-5b8d0e6f12";
     private static final String WRONG_TOKEN = "guessed-token-0c4e2a9b77";
     private static final String SIGNING_SECRET = "signing-secret-d41d8cd98f";
+
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path dir;
@@ -55,8 +60,8 @@ class RouterApiSecurityTest {
                   webhook_configs: [{url: 'http://127.0.0.1:9/hook', slo_signing_secret_file: '%s'}]
                 """.formatted(secret));
         try (CapturedLog log = new CapturedLog();
-             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start();
-             RouterApp router = RouterApp.start(RouterAppConfig.builder().bootstrapServers(broker.bootstrapServers())
+             RouterApp router = RouterApp.start(OwnTopics.named("api-security").router(RouterAppConfig.builder())
+                     .bootstrapServers(kafka.bootstrapServers())
                      .set(RouterAppKeys.CONFIG, config)
                      .set(RouterAppKeys.STATE_DIR, dir.resolve("state"))
                      .set(RouterAppKeys.PARTITIONS, 1)

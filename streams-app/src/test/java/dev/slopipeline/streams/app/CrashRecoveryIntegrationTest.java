@@ -3,7 +3,6 @@ package dev.slopipeline.streams.app;
 import static dev.slopipeline.streams.app.Conditions.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertState;
 import dev.slopipeline.definitions.event.EventCodec;
@@ -12,6 +11,7 @@ import dev.slopipeline.definitions.publish.DefinitionRecords;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,12 +30,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,25 +53,17 @@ class CrashRecoveryIntegrationTest {
     /** Requests per minute, each its own record, so that processing the recovery takes the app a while. */
     private static final int REQUESTS_PER_MINUTE = 1000;
 
-    private static EmbeddedKafkaBroker broker;
+    /** The topics and application id of the app that is killed and of the one that takes over, alike. */
+    private static final String RUN = SharedKafka.unique("crash");
+
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path dir;
 
     private Process child;
     private final Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void killChild() throws InterruptedException {
@@ -83,9 +74,9 @@ class CrashRecoveryIntegrationTest {
 
     @Test
     void shouldNeitherLoseNorRepeatATransitionWhenKilledMidProcessing() throws Exception {
-        StreamsAppConfig config = CrashableApp.config(broker.bootstrapServers(), "crash", dir.resolve("state"));
+        StreamsAppConfig config = CrashableApp.config(kafka.bootstrapServers(), RUN, dir.resolve("state"));
         applyDefinitions(config);
-        try (TopicReader alerts = new TopicReader(broker.bootstrapServers(), config.topics().alerts());
+        try (TopicReader alerts = new TopicReader(kafka.bootstrapServers(), config.topics().alerts());
              KafkaProducer<byte[], byte[]> producer = producer()) {
             child = startChild(config, "first");
             produceMinutes(producer, config, 0, OUTAGE_TO);
@@ -133,7 +124,7 @@ class CrashRecoveryIntegrationTest {
         Path log = dir.resolve(name + ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashableApp.class.getName(),
-                broker.bootstrapServers(), "crash", config.stateDir().toString())
+                kafka.bootstrapServers(), RUN, config.stateDir().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -179,7 +170,7 @@ class CrashRecoveryIntegrationTest {
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -11,7 +11,6 @@ import dev.slopipeline.kit.deadletter.DeadLetterHeaders;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.alert.Alert;
 import dev.slopipeline.definitions.alert.AlertCodec;
 import dev.slopipeline.definitions.alert.AlertState;
@@ -24,6 +23,7 @@ import dev.slopipeline.streams.otlp.SdkSpans;
 import dev.slopipeline.streams.publish.ApplyOptions;
 import dev.slopipeline.streams.publish.DefinitionPublisher;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,12 +49,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,7 +64,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SloPipelineIntegrationTest {
 
-    private static final AtomicInteger RUNS = new AtomicInteger();
     private static final EventCodec EVENTS = new EventCodec();
     private static final AlertCodec ALERTS = new AlertCodec();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,7 +91,8 @@ class SloPipelineIntegrationTest {
     private static final int OUTAGE_FROM = 120;
     private static final int OUTAGE_TO = 130;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path dir;
@@ -106,18 +104,6 @@ class SloPipelineIntegrationTest {
      * events decide the alerts and not the wall clock, which moves a silent SLO on only to now - 1 minute.
      */
     private final Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void closeAll() throws Exception {
@@ -300,7 +286,7 @@ class SloPipelineIntegrationTest {
 
     @Test
     void shouldServeEveryStatusAndHistoryFromEitherOfTwoInstances() throws IOException {
-        String run = "pipeline" + RUNS.incrementAndGet();
+        String run = SharedKafka.unique("pipeline");
         StreamsAppConfig first = config(run, 2, dir.resolve("state-1"));
         StreamsAppConfig second = config(run, 2, dir.resolve("state-2"));
         // a second SLO whose events land on the other partition, so each instance holds one of them
@@ -344,7 +330,7 @@ class SloPipelineIntegrationTest {
 
     @Test
     void shouldServeEachSeriesOfASplitSloFromEitherOfTwoInstancesAndOnMetrics() throws IOException {
-        String run = "pipeline" + RUNS.incrementAndGet();
+        String run = SharedKafka.unique("pipeline");
         StreamsAppConfig first = config(run, 2, dir.resolve("state-1"));
         StreamsAppConfig second = config(run, 2, dir.resolve("state-2"));
         apply(first, "checkout.yaml", DEFINITIONS + "  groupBy: [region]\n");
@@ -421,12 +407,12 @@ class SloPipelineIntegrationTest {
 
     /** Unique topics, application id and state directory per test, exactly-once as in production. */
     private StreamsAppConfig config() {
-        return config("pipeline" + RUNS.incrementAndGet(), 1, dir.resolve("state"));
+        return config(SharedKafka.unique("pipeline"), 1, dir.resolve("state"));
     }
 
     private StreamsAppConfig config(String run, int partitions, Path stateDir) {
         StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
-                .bootstrapServers(broker.bootstrapServers())
+                .bootstrapServers(kafka.bootstrapServers())
                 .applicationId("slo-pipeline-test-" + run)
                 .stateDir(stateDir)
                 .httpPort(0)
@@ -488,13 +474,13 @@ class SloPipelineIntegrationTest {
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        Map<String, Object> properties = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        Map<String, Object> properties = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"));
         return new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private TopicReader reader(String topic) {
-        TopicReader reader = new TopicReader(broker.bootstrapServers(), topic);
+        TopicReader reader = new TopicReader(kafka.bootstrapServers(), topic);
         clients.add(reader);
         return reader;
     }

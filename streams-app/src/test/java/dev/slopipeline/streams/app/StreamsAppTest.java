@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.streams.publish.DefinitionsTopic;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -36,39 +36,26 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.TopologyException;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StreamsAppTest {
 
-    private static final AtomicInteger RUNS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path stateDirs;
 
     private final List<StreamsApp> apps = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @AfterEach
     void closeApps() {
@@ -225,9 +212,9 @@ class StreamsAppTest {
 
     /** Its own application id and topics per test, so tests cannot see each other's records or state. */
     private StreamsAppConfig.Builder config(int partitions) {
-        String run = "run" + RUNS.incrementAndGet();
+        String run = SharedKafka.unique("run");
         StreamsAppConfig.Builder builder = StreamsAppConfig.builder()
-                .bootstrapServers(broker.bootstrapServers())
+                .bootstrapServers(kafka.bootstrapServers())
                 .applicationId("slo-streams-test-" + run)
                 .stateDir(stateDirs.resolve(run))
                 .httpPort(0)

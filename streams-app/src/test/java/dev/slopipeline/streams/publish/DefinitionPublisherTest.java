@@ -3,11 +3,11 @@ package dev.slopipeline.streams.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slopipeline.broker.EmbeddedKafkaBroker;
 import dev.slopipeline.definitions.Definitions;
 import dev.slopipeline.definitions.publish.DefinitionRecord;
 import dev.slopipeline.definitions.publish.DefinitionRecords;
 import dev.slopipeline.definitions.yaml.LoadResult;
+import dev.slopipeline.testkafka.SharedKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -26,12 +25,11 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
@@ -39,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DefinitionPublisherTest {
 
     private static final Path EXAMPLES = Path.of("../slo-definitions/examples");
-    private static final AtomicInteger TOPICS = new AtomicInteger();
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final SharedKafka kafka = new SharedKafka();
 
     @TempDir
     Path dir;
@@ -50,22 +48,10 @@ class DefinitionPublisherTest {
     private DefinitionsTopic topic;
     private DefinitionPublisher publisher;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = EmbeddedKafkaBroker.builder().start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
     @BeforeEach
     void freshTopic() {
-        clients = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        topic = new DefinitionsTopic(clients, "slo.definitions." + TOPICS.incrementAndGet(), Duration.ofSeconds(20));
+        clients = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        topic = new DefinitionsTopic(clients, SharedKafka.unique("slo.definitions"), Duration.ofSeconds(20));
         publisher = new DefinitionPublisher(clients, topic, Optional.empty());
     }
 
