@@ -7,6 +7,7 @@ import dev.slopipeline.bench.kafka.CpuTimes;
 import dev.slopipeline.bench.kafka.EventProducer;
 import dev.slopipeline.bench.kafka.PipelineSetup;
 import dev.slopipeline.bench.kafka.Seconds;
+import dev.slopipeline.bench.kafka.SpanProducer;
 import dev.slopipeline.bench.kafka.Topics;
 import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
@@ -18,6 +19,9 @@ import dev.slopipeline.definitions.event.RequestEvent;
 import dev.slopipeline.streams.app.SloPipeline;
 import dev.slopipeline.streams.app.StreamsApp;
 import dev.slopipeline.streams.app.StreamsAppConfig;
+import dev.slopipeline.streams.otlp.SpanBatch;
+import dev.slopipeline.streams.otlp.SpanDecoder;
+import dev.slopipeline.streams.otlp.SpanEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,11 +45,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the streams app (exactly-once) started on it and timed until its committed offsets reach the end of
  * the topic and of its repartition topic; beside it, a bare consumer that reads and decodes the same
  * topic, the floor any Kafka consumer of JSON events pays. Once with one request per event, once with
- * {@code count}-batched events.
+ * {@code count}-batched events, once with OpenTelemetry spans on the app's spans topic.
  */
 public final class ThroughputBenchmark {
 
     private static final Duration DRAIN_DEADLINE = Duration.ofMinutes(20);
+    /** Spans in one OTLP export request of the spans run: a Collector's batch, as in {@code SpanDecodeBenchmark}. */
+    private static final int SPANS_PER_REQUEST = 100;
 
     private final BenchArgs args;
     private final SyntheticShop shop;
@@ -69,12 +76,15 @@ public final class ThroughputBenchmark {
         BenchArgs args = new BenchArgs("""
                 Usage: bench/e2e [options]
                 Pre-fills a topic on an embedded broker, then times a bare consumer that decodes it and the streams
-                app (exactly-once) until its committed offsets reach the end; then the same with count-batched events.
+                app (exactly-once) until its committed offsets reach the end; then the same with count-batched events, and
+                with OTLP export requests of 100 HTTP server spans each on the app's spans topic.
                 Writes bench/results/e2e-<date>.md and .json.""")
                 .option("events", "2M", "single-request events pre-filled (one request each)")
                 .option("warmup-events", "500k", "single-request events the app consumes first, untimed, so that the JIT has "
                         + "compiled its path as the bare consumer's second pass has (0: none)")
                 .option("batched-events", "200k", "count-batched events pre-filled for the second run (0: skip it)")
+                .option("span-requests", "10k", "OTLP export requests (otlp_proto) of " + SPANS_PER_REQUEST
+                        + " HTTP server spans each pre-filled on the app's spans topic for the third run (0: skip it)")
                 .option("max-count", "100", "counts of batched events are uniform in 1..this")
                 .option("slos", "100", "SLOs in the definitions (each event concerns about one)")
                 .option("partitions", "3", "partitions of the event topic and of the app's topics")
@@ -91,6 +101,8 @@ public final class ThroughputBenchmark {
         report.setting("events", events).setting("warm-up events (untimed)", args.number("warmup-events"))
                 .setting("batched events", batched)
                 .setting("counts of batched events", "uniform 1.." + args.integer("max-count"))
+                .setting("span export requests", args.number("span-requests") + " of " + SPANS_PER_REQUEST
+                        + " HTTP server spans each, otlp_proto, one service per request")
                 .setting("SLOs", shop.sloCount()).setting("partitions", partitions)
                 .setting("streams app", "exactly_once_v2, RocksDB stores with changelogs, the app's defaults (commit.interval.ms 100, "
                         + "a stream thread per core up to the partitions)")
@@ -109,11 +121,16 @@ public final class ThroughputBenchmark {
                 double batchedRatio = measure("batched", "bench.requests.batched", batched, args.integer("max-count"), definitions);
                 report.figure("ratio_batched_records", batchedRatio);
             }
+            if (args.number("span-requests") > 0) {
+                report.figure("ratio_spans", measureSpans(args.number("span-requests"), definitions));
+            }
         } finally {
             Scratch.delete(work);
         }
         report.note("Both consumers read the same pre-filled topic from the same broker in the same JVM, one after the "
-                + "other; the bare consumer decodes every value with EventCodec (the app's strict decoder) and keeps nothing.");
+                + "other; the bare consumer decodes every value with EventCodec (the app's strict decoder) and keeps nothing, "
+                + "or, in the spans run, with SpanDecoder (the app's OTLP decoder) into request events; there each span is "
+                + "a request.");
         report.note("Sustained rate: records consumed between the first and the last committed-offset observation "
                 + "(polled every 100 ms) divided by that time; it leaves out the app's start (topic creation, definitions, "
                 + "rebalance). Total: from SloPipeline.start() to the end, start included.");
@@ -159,9 +176,11 @@ public final class ThroughputBenchmark {
 
         System.err.printf("bench: %s: bare consumer ...%n", run);
         // two passes, the second timed: the decoder and the consumer are then as warm as they are for the app
-        bareConsume(topic, count);
+        EventCodec codec = new EventCodec();
+        ToLongFunction<byte[]> decode = value -> codec.decodeRequest(value) instanceof Decoded.Ok<RequestEvent> ? 1 : 0;
+        bareConsume(topic, count, decode);
         long bareStart = System.nanoTime();
-        long decoded = bareConsume(topic, count);
+        long decoded = bareConsume(topic, count, decode);
         double bareSeconds = Seconds.since(bareStart);
         table.row("bare consumer + decode (second pass), " + run, count, requests, Seconds.format(bareSeconds),
                 Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
@@ -199,6 +218,83 @@ public final class ThroughputBenchmark {
         System.err.printf("bench: %s: bare %s/s, app %s/s sustained, ratio %s%n", run, Seconds.rate(decoded, bareSeconds),
                 Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds), Seconds.ratio(ratio));
         return ratio;
+    }
+
+    /**
+     * Pre-fills the app's spans topic with OTLP export requests, then measures a bare consumer that decodes them with
+     * the app's span decoder and the app on them (its request topic left empty); returns app ÷ bare (spans/s,
+     * sustained). Fails when the app did not count every span for an SLO, so that the figure is not of spans dropped.
+     */
+    private double measureSpans(long requests, Path definitions) throws Exception {
+        String run = "spans";
+        String empty = "bench.requests.spans";
+        topics.create(empty, partitions);
+        StreamsAppConfig config = appConfig(run, empty, definitions);
+        String topic = config.spans().topic().orElseThrow();
+        topics.create(topic, partitions);
+        long spans = prefillSpans(topic, requests);
+
+        System.err.printf("bench: %s: bare consumer ...%n", run);
+        SpanDecoder decoder = new SpanDecoder(SpanEncoding.OTLP_PROTO, config.spans().kinds());
+        ToLongFunction<byte[]> decode = value -> decoder.decode(value) instanceof Decoded.Ok<SpanBatch> ok
+                ? ok.value().events().size() : 0;
+        bareConsume(topic, requests, decode);
+        long bareStart = System.nanoTime();
+        long decoded = bareConsume(topic, requests, decode);
+        double bareSeconds = Seconds.since(bareStart);
+        if (decoded != spans) {
+            throw new IllegalStateException("the span decoder made " + decoded + " events of " + spans + " spans");
+        }
+        table.row("bare consumer + span decode (second pass), " + run, requests, spans, Seconds.format(bareSeconds),
+                Seconds.rate(requests, bareSeconds), Seconds.rate(spans, bareSeconds));
+
+        System.err.printf("bench: %s: streams app ...%n", run);
+        AppTiming timing = timeApp(config, topic, requests);
+        if (timing.spans().classified() < spans) {
+            throw new IllegalStateException("of " + spans + " spans the app counted only " + timing.spans());
+        }
+        double perSpan = (double) spans / requests;
+        table.row("streams app (exactly-once) total, " + run, requests, spans, Seconds.format(timing.totalSeconds),
+                Seconds.rate(requests, timing.totalSeconds), Seconds.rate(spans, timing.totalSeconds));
+        table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
+                Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
+                Seconds.rate(timing.sustainedRecords * perSpan, timing.sustainedSeconds));
+        cpuTable(run, timing);
+        double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (requests / bareSeconds);
+        table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
+        report.note(run + ": the app's counters: " + timing.spans() + "; started in " + Seconds.format(timing.startSeconds)
+                + " s (until the first committed offset).");
+        report.figure("bare_spans_per_s", Math.round(spans / bareSeconds));
+        report.figure("app_sustained_spans_per_s", Math.round(timing.sustainedRecords * perSpan / timing.sustainedSeconds));
+        System.err.printf("bench: %s: bare %s spans/s, app %s spans/s sustained, ratio %s%n", run,
+                Seconds.rate(spans, bareSeconds), Seconds.rate(timing.sustainedRecords * perSpan, timing.sustainedSeconds),
+                Seconds.ratio(ratio));
+        return ratio;
+    }
+
+    /** Export requests whose spans end from 55 to 1 minutes ago, in order; returns the spans written. */
+    private long prefillSpans(String topic, long requests) {
+        System.err.printf("bench: pre-filling %s with %,d export requests ...%n", topic, requests);
+        Instant start = Instant.now().minus(Duration.ofMinutes(55));
+        Duration spacing = Duration.ofMinutes(54).dividedBy(requests * SPANS_PER_REQUEST);
+        Random random = new Random(42);
+        long begin = System.nanoTime();
+        try (SpanProducer producer = new SpanProducer(broker.bootstrapServers(), topic)) {
+            for (long i = 0; i < requests; i++) {
+                producer.send(shop, random, start.plus(spacing.multipliedBy(i * SPANS_PER_REQUEST)), spacing,
+                        SPANS_PER_REQUEST);
+            }
+            producer.flush();
+        }
+        double seconds = Seconds.since(begin);
+        long written = AppProgress.sum(topics.endOffsets(List.of(topic)), topic);
+        if (written != requests) {
+            throw new IllegalStateException("the pre-fill wrote " + written + " of " + requests + " export requests to " + topic);
+        }
+        report.note("pre-fill of " + topic + ": " + requests + " export requests of " + SPANS_PER_REQUEST + " spans in "
+                + Seconds.format(seconds) + " s (" + Seconds.rate(requests * SPANS_PER_REQUEST, seconds)
+                + " spans/s, made by the OpenTelemetry SDK and encoded by its OTLP encoder, producer as above)");
+        return requests * SPANS_PER_REQUEST;
     }
 
     /**
@@ -277,8 +373,8 @@ public final class ThroughputBenchmark {
         return requests;
     }
 
-    private long bareConsume(String topic, long expected) {
-        EventCodec codec = new EventCodec();
+    /** Reads a topic from its start, decoding each record of {@code topic}; returns the events decoded. */
+    private long bareConsume(String topic, long expected, ToLongFunction<byte[]> decode) {
         long decoded = 0;
         long read = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -294,9 +390,7 @@ public final class ThroughputBenchmark {
             while (read < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     read++;
-                    if (codec.decodeRequest(record.value()) instanceof Decoded.Ok<RequestEvent>) {
-                        decoded++;
-                    }
+                    decoded += decode.applyAsLong(record.value());
                 }
             }
         }
@@ -307,7 +401,7 @@ public final class ThroughputBenchmark {
     }
 
     private record AppTiming(double totalSeconds, double startSeconds, double sustainedSeconds, long sustainedRecords,
-                             CpuTimes sustainedCpu) {
+                             CpuTimes sustainedCpu, SpansCounted spans) {
     }
 
     private AppTiming timeApp(StreamsAppConfig config, String topic, long count) {
@@ -316,7 +410,8 @@ public final class ThroughputBenchmark {
             AppProgress.Drained drained = AppProgress.awaitDrained(topics, app, config.applicationId(), topic, count,
                     DRAIN_DEADLINE);
             return new AppTiming((drained.doneNanos() - start) / 1e9, (drained.firstNanos() - start) / 1e9,
-                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress(), drained.sustainedCpu());
+                    (drained.doneNanos() - drained.firstNanos()) / 1e9, count - drained.firstProgress(), drained.sustainedCpu(),
+                    SpansCounted.of(app.meterRegistry()));
         }
     }
 }

@@ -22,6 +22,11 @@ public final class EventProducer implements AutoCloseable {
     /** @param bulk batch for throughput (pre-filling); otherwise send each event at once (live traffic) */
     public EventProducer(String bootstrapServers, String topic, boolean bulk) {
         this.topic = topic;
+        this.producer = new KafkaProducer<>(settings(bootstrapServers, bulk));
+    }
+
+    /** Producer settings for byte-array records; {@code bulk} as in the constructor. */
+    static Map<String, Object> settings(String bootstrapServers, boolean bulk) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -37,7 +42,7 @@ public final class EventProducer implements AutoCloseable {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, bulk ? 20 : 0);
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, bulk ? 512 * 1024 : 16 * 1024);
         settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
-        this.producer = new KafkaProducer<>(settings);
+        return settings;
     }
 
     public void send(RequestEvent event) {
