@@ -201,7 +201,7 @@ public final class ThroughputBenchmark {
                 timing.sustainedCpu.processNanos() / 1e3 / timing.sustainedRecords,
                 timing.sustainedCpu.streamThreadNanos() / 1e3 / timing.sustainedRecords,
                 timing.sustainedCpu.streamThreadAllocatedBytes() / (double) timing.sustainedRecords));
-        cpuTable(run, timing);
+        cpuTable(run, timing, 1, "event");
         double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
         if (maxCount == 1 && args.integer("sample-ms") > 0) {
@@ -259,7 +259,11 @@ public final class ThroughputBenchmark {
         table.row("streams app (exactly-once) sustained, " + run, timing.sustainedRecords, "",
                 Seconds.format(timing.sustainedSeconds), Seconds.rate(timing.sustainedRecords, timing.sustainedSeconds),
                 Seconds.rate(timing.sustainedRecords * perSpan, timing.sustainedSeconds));
-        cpuTable(run, timing);
+        cpuTable(run, timing, perSpan, "span");
+        report.note(String.format(Locale.ROOT, "%s, sustained: %.2f µs of CPU per span for app and broker together, %.2f µs "
+                + "on the stream threads; the warm-up ran JSON events, so the compilers still had the span path to compile",
+                run, timing.sustainedCpu.processNanos() / 1e3 / (timing.sustainedRecords * perSpan),
+                timing.sustainedCpu.streamThreadNanos() / 1e3 / (timing.sustainedRecords * perSpan)));
         double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (requests / bareSeconds);
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
         report.note(run + ": the app's counters: " + timing.spans() + "; started in " + Seconds.format(timing.startSeconds)
@@ -319,10 +323,10 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** Where the CPU of the sustained phase went, by thread pool. */
-    private void cpuTable(String run, AppTiming timing) {
+    /** Where the CPU of the sustained phase went, by thread pool, per {@code unit}, of which a record holds so many. */
+    private void cpuTable(String run, AppTiming timing, double unitsPerRecord, String unit) {
         BenchReport.Table cpu = report.table("CPU while the app was sustained, " + run, "threads", "CPU seconds",
-                "cores (CPU s per s)", "µs per event");
+                "cores (CPU s per s)", "µs per " + unit);
         Map<String, Long> pools = new LinkedHashMap<>(timing.sustainedCpu.poolNanos());
         pools.put("the rest (the JVM's other threads); GC pauses " + timing.sustainedCpu.gcMillis() + " ms",
                 timing.sustainedCpu.outsideThreadsNanos());
@@ -330,7 +334,8 @@ public final class ThroughputBenchmark {
         pools.forEach((pool, nanos) -> {
             if (nanos >= timing.sustainedCpu.processNanos() / 100) {
                 cpu.row("`" + pool + "`", Seconds.format(nanos / 1e9), String.format(Locale.ROOT, "%.2f",
-                        nanos / 1e9 / timing.sustainedSeconds), String.format(Locale.ROOT, "%.2f", nanos / 1e3 / timing.sustainedRecords));
+                        nanos / 1e9 / timing.sustainedSeconds),
+                        String.format(Locale.ROOT, "%.2f", nanos / 1e3 / (timing.sustainedRecords * unitsPerRecord)));
             }
         });
     }
