@@ -125,8 +125,14 @@ class ScaleOutTest {
                 "[service]", GROUP_WAIT.toSeconds() + "s", GROUP_INTERVAL));
 
         apply(slo, definitions);
+        List<ChildProcess> streamsInstances = new ArrayList<>();
         for (int instance = 1; instance <= 2; instance++) {
-            children.add(ChildProcess.slo("streams-" + instance, slo, folder, run("streams", instance, "--http-port", "0")));
+            ChildProcess streams = ChildProcess.slo("streams-" + instance, slo, folder, run("streams", instance,
+                    "--http-port", "0",
+                    // names this instance's consumers in the group: it has a stream thread, so a member, per core
+                    "-s", "kafka.client.id=streams-" + instance));
+            children.add(streams);
+            streamsInstances.add(streams);
         }
         for (int instance = 1; instance <= 2; instance++) {
             ChildProcess router = ChildProcess.slo("router-" + instance, slo, folder, run("router", instance,
@@ -141,7 +147,7 @@ class ScaleOutTest {
         for (ChildProcess child : children) {
             System.out.println("scale-out: " + child.name() + ": " + child.awaitReady(STARTUP));
         }
-        awaitStableGroup(STREAMS_APPLICATION_ID, 2);
+        awaitStableGroupOf(STREAMS_APPLICATION_ID, streamsInstances);
         awaitStableGroup(ROUTER_APPLICATION_ID, 2);
         awaitStableGroup(DISPATCH_GROUP, 2);
         System.out.printf("scale-out: 2 streams-app instances and 2 routers ready and balanced in %.1f s%n",
@@ -275,6 +281,24 @@ class ScaleOutTest {
         Await.until("the consumer group " + group + " stable with " + members + " members", STARTUP, () -> {
             ConsumerGroupDescription description = describe(group);
             return description.groupState() == GroupState.STABLE && description.members().size() == members;
+        });
+    }
+
+    /**
+     * The group stable with every stream thread of each instance in it: members of each instance by the client id it
+     * was started with, as many as the other's (one per stream thread, which the app sizes by the machine's cores).
+     */
+    private void awaitStableGroupOf(String group, List<ChildProcess> instances) {
+        Await.until("the consumer group " + group + " stable with the stream threads of " + instances.size()
+                + " instances alike", STARTUP, () -> {
+            ConsumerGroupDescription description = describe(group);
+            Map<String, Long> membersByInstance = description.members().stream().collect(Collectors.groupingBy(
+                    member -> instances.stream().map(ChildProcess::name)
+                            .filter(name -> member.clientId().startsWith(name + "-")).findFirst().orElse("unknown"),
+                    Collectors.counting()));
+            return description.groupState() == GroupState.STABLE
+                    && membersByInstance.keySet().equals(instances.stream().map(ChildProcess::name).collect(Collectors.toSet()))
+                    && new TreeSet<>(membersByInstance.values()).size() == 1;
         });
     }
 
