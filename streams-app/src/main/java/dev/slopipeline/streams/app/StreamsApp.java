@@ -69,6 +69,7 @@ public final class StreamsApp implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch runningOrStopped = new CountDownLatch(1);
 
     private StreamsApp(StreamsAppConfig config, KafkaStreams streams, KafkaStreamsMetrics streamsMetrics,
                        PrometheusMeterRegistry registry, WebServer http) {
@@ -96,6 +97,14 @@ public final class StreamsApp implements AutoCloseable {
     /** Where the app's own meters and the streams client's metrics are; add yours here too. */
     public PrometheusMeterRegistry meterRegistry() {
         return registry;
+    }
+
+    /**
+     * Blocks until the streams client first reached RUNNING, or the app stopped before that; {@link #state()}
+     * tells which. For callers that announce readiness once, without polling the state.
+     */
+    public void awaitFirstRunning() throws InterruptedException {
+        runningOrStopped.await();
     }
 
     /**
@@ -138,6 +147,7 @@ public final class StreamsApp implements AutoCloseable {
             }
         }
         stopped.countDown();
+        runningOrStopped.countDown();
         LOG.info("Streams app closed{}", clean ? "" : " (the streams client did not stop in time)");
     }
 
@@ -241,8 +251,12 @@ public final class StreamsApp implements AutoCloseable {
                     Clock.systemUTC(), app.registry));
             streams.setStateListener((now, before) -> {
                 LOG.info("Streams client {} -> {}", before, now);
+                if (now == KafkaStreams.State.RUNNING) {
+                    app.runningOrStopped.countDown();
+                }
                 if (now == KafkaStreams.State.ERROR) {
                     app.stopped.countDown();
+                    app.runningOrStopped.countDown();
                 }
             });
             app.streamsMetrics.bindTo(app.registry);

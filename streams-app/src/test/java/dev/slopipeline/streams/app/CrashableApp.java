@@ -2,6 +2,8 @@ package dev.slopipeline.streams.app;
 
 import java.nio.file.Path;
 
+import org.apache.kafka.streams.KafkaStreams;
+
 /**
  * The streams app in a process of its own, for tests that kill it: {@code CrashableApp <bootstrap servers>
  * <run> <state dir>}. Runs until killed; prints {@value #RUNNING} once the streams client runs.
@@ -15,8 +17,11 @@ public final class CrashableApp {
 
     public static void main(String[] args) throws InterruptedException {
         StreamsApp app = SloPipeline.start(config(args[0], args[1], Path.of(args[2])));
-        while (app.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
-            Thread.sleep(20);
+        app.awaitFirstRunning();
+        // it may be rebalancing again already; only a client that never ran is a failure
+        if (!app.state().isRunningOrRebalancing()) {
+            System.err.println("the streams client stopped before it ran: " + app.state());
+            System.exit(1);
         }
         System.out.println(RUNNING);
         System.out.flush();
