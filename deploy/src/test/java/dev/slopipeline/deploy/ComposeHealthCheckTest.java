@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComposeHealthCheckTest {
 
-    /** Runs once and exits: a health check would only ever say starting. */
-    private static final String ONE_SHOT = "definitions";
+    /** Run once and exit: a health check would only ever say starting. */
+    private static final Set<String> ONE_SHOTS = Set.of("definitions", "router-tokens");
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
 
     private static final Map<String, Object> SERVICES = services();
@@ -46,7 +47,7 @@ class ComposeHealthCheckTest {
     @Test
     void shouldGiveEveryLongRunningServiceAHealthCheckThatItsShellCanRun() {
         SERVICES.forEach((name, service) -> {
-            if (name.equals(ONE_SHOT)) {
+            if (ONE_SHOTS.contains(name)) {
                 assertThat(map(service)).doesNotContainKey("healthcheck");
                 return;
             }
@@ -57,6 +58,39 @@ class ComposeHealthCheckTest {
                 assertThat(test.subList(0, 3)).as(name + ": /dev/tcp is bash's, plain sh has none").containsExactly("CMD", "bash", "-c");
             }
         });
+    }
+
+    @Test
+    void shouldHandTheRouterAndPrometheusTheTokensTheOneShotMakesOnce() throws Exception {
+        Map<String, Object> maker = map(SERVICES.get("router-tokens"));
+        List<Object> entrypoint = list(maker, "entrypoint");
+        String made = String.valueOf(entrypoint.get(entrypoint.size() - 1));
+        assertThat(list(maker, "volumes")).contains("router-secrets:" + made);
+
+        Map<String, Object> router = map(SERVICES.get("router"));
+        String routerSees = mountOf(router, "router-secrets");
+        assertThat(map(router, "environment")).containsEntry("SLO_PIPELINE_ROUTER_API_TOKENS_FILE", routerSees + "/router-api-tokens");
+        assertThat(map(router, "depends_on")).containsKey("router-tokens");
+
+        Map<String, Object> prometheus = map(SERVICES.get("prometheus"));
+        String prometheusSees = mountOf(prometheus, "router-secrets");
+        Map<String, Object> config = map(DeployYaml.documents(PromQlMetrics.DEPLOY.resolve("prometheus/prometheus.yml")).get(0));
+        Map<String, Object> authorization = map(map(list(map(config, "alerting"), "alertmanagers").get(0)), "authorization");
+        assertThat(authorization).containsEntry("credentials_file", prometheusSees + "/prometheus-token");
+
+        // as the one-shot runs on every `docker compose up`: the second run keeps what the first made
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Path script = PromQlMetrics.DEPLOY.resolve("config/router-tokens.sh");
+        assertThat(entrypoint).containsExactly("bash", "/etc/slo-pipeline/" + script.getFileName(), made);
+        runScript(script, secrets);
+        String first = Files.readString(secrets.resolve("router-api-tokens"));
+        runScript(script, secrets);
+
+        assertThat(Files.readString(secrets.resolve("router-api-tokens"))).isEqualTo(first);
+        String prometheusToken = Files.readString(secrets.resolve("prometheus-token")).strip();
+        String adminToken = Files.readString(secrets.resolve("admin-token")).strip();
+        assertThat(prometheusToken).matches("[0-9a-f]{48}").isNotEqualTo(adminToken);
+        assertThat(first).contains("prometheus write " + prometheusToken, "admin write " + adminToken);
     }
 
     @Tag("integration")
@@ -119,6 +153,21 @@ class ComposeHealthCheckTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where {@code service} mounts the named volume, read-only. */
+    private static String mountOf(Map<String, Object> service, String volume) {
+        return list(service, "volumes").stream().map(String::valueOf).filter(mount -> mount.startsWith(volume + ":"))
+                .map(mount -> mount.substring(volume.length() + 1)).peek(mount -> assertThat(mount).endsWith(":ro"))
+                .map(mount -> mount.substring(0, mount.length() - ":ro".length())).findFirst()
+                .orElseThrow(() -> new AssertionError(volume + " is not mounted: " + service.get("volumes")));
+    }
+
+    private static void runScript(Path script, Path folder) throws Exception {
+        Process run = new ProcessBuilder("bash", script.toString(), folder.toString()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(output).isZero();
     }
 
     private RunSettings settings() {

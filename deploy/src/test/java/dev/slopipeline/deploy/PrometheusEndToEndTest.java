@@ -1,5 +1,7 @@
 package dev.slopipeline.deploy;
 
+import static dev.slopipeline.deploy.DeployYaml.list;
+import static dev.slopipeline.deploy.DeployYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +43,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The pipeline as Prometheus sees it, on the embedded broker: after a scripted incident (10 % errors against a
  * 99 % objective) both apps' /metrics pass {@code promtool check metrics}, and a real Prometheus (Debian's
  * {@code prometheus}) scraping them with the shipped rule files holds the SLO's SLI and budget with the values the
- * incident makes, the Sloth-compatible series, and an answer to every query of the shipped dashboards.
+ * incident makes, the Sloth-compatible series, and an answer to every query of the shipped dashboards. That
+ * Prometheus runs the shipped compose config (intervals shortened, addresses moved to this machine) with the router
+ * as its Alertmanager, under the write token compose's {@code router-tokens.sh} makes: an alert of its rules reaches
+ * the router.
  */
 @Tag("integration")
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -74,6 +82,9 @@ class PrometheusEndToEndTest {
             - name: team-shop
               webhook_configs: [{url: '%s'}]
             """;
+
+    /** A rule of the test's own that fires at once, added to the shipped rule files. */
+    private static final String PROMETHEUS_ALERT = "AlwaysFiringForTheRouter";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -148,6 +159,12 @@ class PrometheusEndToEndTest {
                         }
                     }
                 }
+
+                // Prometheus' own alert, sent with the shipped alerting block, is one of the router's
+                String admin = Files.readString(dir.resolve("secrets/admin-token")).strip();
+                JsonNode alerts = Await.until(Duration.ofSeconds(60), () -> get(router.resolve("/api/v2/alerts"), admin),
+                        reply -> reply.toString().contains(PROMETHEUS_ALERT));
+                assertThat(alerts.findValuesAsText("alertname")).contains(PROMETHEUS_ALERT);
             } finally {
                 prometheus.destroy();
                 prometheus.waitFor(20, TimeUnit.SECONDS);
@@ -159,6 +176,11 @@ class PrometheusEndToEndTest {
         Path definitions = Files.createDirectories(dir.resolve("definitions"));
         Files.writeString(definitions.resolve("shop.yaml"), DEFINITIONS);
         Path routerConfig = Files.writeString(dir.resolve("router.yml"), ROUTER.formatted(sink.url()));
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        Process tokens = new ProcessBuilder("bash", PromQlMetrics.DEPLOY.resolve("config/router-tokens.sh").toString(),
+                secrets.toString()).redirectErrorStream(true).start();
+        assertThat(tokens.waitFor(30, TimeUnit.SECONDS) && tokens.exitValue() == 0)
+                .as(new String(tokens.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isTrue();
         RunSettings settings = RunSettings.from(new ConfigLayers()
                 .flag(RunKeys.DATA_DIR.name(), dir.resolve("data").toString(), "test")
                 .flag(RunKeys.BROKER_PORT.name(), "0", "test")
@@ -166,6 +188,7 @@ class PrometheusEndToEndTest {
                 .flag(RouterAppKeys.HTTP_PORT.name(), "0", "test")
                 .flag(RunKeys.UI_PORT.name(), "off", "test")
                 .flag(RouterAppKeys.CONFIG.name(), routerConfig.toString(), "test")
+                .flag(RouterAppKeys.API_TOKENS_FILE.name(), secrets.resolve("router-api-tokens").toString(), "test")
                 .flag(StreamsAppKeys.DEFINITIONS_DIR.name(), definitions.toString(), "test")
                 .flag(StreamsAppKeys.TOPIC_PARTITIONS.name(), "1", "test")
                 .flag(RouterAppKeys.PARTITIONS.name(), "1", "test")
@@ -196,19 +219,50 @@ class PrometheusEndToEndTest {
         if (!Files.isExecutable(PROMETHEUS)) {
             throw new IllegalStateException(PROMETHEUS + " is missing: apt-get install prometheus");
         }
-        Path config = Files.writeString(dir.resolve("prometheus.yml"), """
-                global: {scrape_interval: 1s, evaluation_interval: 1s}
-                rule_files: ['%s', '%s']
-                scrape_configs:
-                  - job_name: slo-streams
-                    static_configs: [{targets: ['127.0.0.1:%d']}]
-                  - job_name: slo-router
-                    static_configs: [{targets: ['127.0.0.1:%d']}]
-                """.formatted(PromQlMetrics.ALERT_RULES, PromQlMetrics.SLOTH_RULES, streams.getPort(), router.getPort()));
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), new Yaml().dump(shippedConfigHere(streams, router)));
         return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("tsdb")),
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    }
+
+    /**
+     * The shipped compose config as it would run here: every second instead of every 15, the apps and the token at
+     * their addresses on this machine, the shipped rule files found beside it plus one rule that fires at once.
+     */
+    private Map<String, Object> shippedConfigHere(URI streams, URI router) throws IOException {
+        Path shipped = PromQlMetrics.DEPLOY.resolve("prometheus/prometheus.yml");
+        Map<String, Object> config = map(DeployYaml.documents(shipped).get(0));
+        config.put("global", Map.of("scrape_interval", "1s", "evaluation_interval", "1s"));
+
+        List<Object> rules = new ArrayList<>();
+        for (Object file : list(config, "rule_files")) {
+            rules.add(shipped.resolveSibling(String.valueOf(file)).toString());
+        }
+        rules.add(Files.writeString(dir.resolve("always-firing.yml"), """
+                groups:
+                  - name: test
+                    rules:
+                      - alert: %s
+                        expr: vector(1)
+                        labels: {severity: ticket}
+                """.formatted(PROMETHEUS_ALERT)).toString());
+        config.put("rule_files", rules);
+
+        Map<String, Integer> ports = Map.of("slo-streams", streams.getPort(), "slo-router", router.getPort());
+        for (Object job : list(config, "scrape_configs")) {
+            int jobPort = ports.get(String.valueOf(map(job).get("job_name")));
+            map(job).put("static_configs", List.of(Map.of("targets", List.of("127.0.0.1:" + jobPort))));
+        }
+
+        List<Object> alertmanagers = list(map(config, "alerting"), "alertmanagers");
+        assertThat(alertmanagers).as("the router, Prometheus' one Alertmanager").hasSize(1);
+        Map<String, Object> routerAsAlertmanager = map(alertmanagers.get(0));
+        routerAsAlertmanager.put("static_configs", List.of(Map.of("targets", List.of("127.0.0.1:" + router.getPort()))));
+        Map<String, Object> authorization = map(routerAsAlertmanager, "authorization");
+        Path tokenFile = Path.of(String.valueOf(authorization.get("credentials_file"))).getFileName();
+        authorization.put("credentials_file", dir.resolve("secrets").resolve(tokenFile).toString());
+        return config;
     }
 
     /** The value of an instant query that answers one series, once Prometheus has it. */
@@ -223,8 +277,16 @@ class PrometheusEndToEndTest {
     }
 
     private JsonNode get(URI uri) {
+        return get(uri, null);
+    }
+
+    private JsonNode get(URI uri, String token) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return json.readTree(response.body());
         } catch (IOException e) {
             // Prometheus is still starting
