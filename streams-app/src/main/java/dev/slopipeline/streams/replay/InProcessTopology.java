@@ -1,5 +1,7 @@
 package dev.slopipeline.streams.replay;
 
+import dev.slopipeline.definitions.event.RequestEvent;
+
 import dev.slopipeline.streams.aggregate.AggregateAndEvaluate;
 import dev.slopipeline.streams.aggregate.Published;
 import dev.slopipeline.streams.aggregate.SloStores;
@@ -61,9 +63,15 @@ final class InProcessTopology implements ReplayedTopology {
     }
 
     @Override
-    public void request(byte[] value, long timestamp) {
+    public void request(byte[] value, RequestEvent decoded, long timestamp) {
         decodeContext.setOrigin(new ReplayContext.Origin(requestsTopic, 0, requestOffset++));
-        decodeAndClassify.process(new Record<>(null, value, timestamp));
+        Record<byte[], byte[]> record = new Record<>(null, value, timestamp);
+        if (decoded == null) {
+            // refused: decoding it again gives the processor the codec's reason for the dead letter
+            decodeAndClassify.process(record);
+        } else {
+            decodeAndClassify.processDecodedRequest(record, decoded);
+        }
         crossRepartition();
     }
 

@@ -22,9 +22,9 @@ import java.util.List;
  * file (the start of time for a first line), so it reaches the dead-letter path where it was recorded.
  * The order is stable: events of equal time keep file order, files the order given.
  *
- * <p>Memory: the lines' bytes in 16 MB blocks plus 21 bytes per event, so about the size of the input
- * plus 20 %: 2 M events of 150 bytes take some 350 MB, within the default heap of a machine with
- * 2 GB or more; the limit is the JVM's heap (-Xmx).
+ * <p>Memory: the lines' bytes in 16 MB blocks plus 21 bytes per event, and 44 bytes per request event decoded
+ * ({@link DecodedRequests}), so about the size of the input plus 50 %: 2 M events of 150 bytes take some 450 MB,
+ * within the default heap of a machine with 2 GB or more; the limit is the JVM's heap (-Xmx).
  */
 final class RecordedEvents {
 
@@ -40,6 +40,8 @@ final class RecordedEvents {
     private long[] places = new long[1024];
     private int[] lengths = new int[1024];
     private byte[] kinds = new byte[1024];
+    /** Each request line as the codec decoded it when it was read, so that the replay does not decode it again. */
+    private final DecodedRequests requests = new DecodedRequests();
     private int count;
     private int[] order;
 
@@ -70,6 +72,11 @@ final class RecordedEvents {
 
     byte kind(int index) {
         return kinds[index];
+    }
+
+    /** The request event of a request line; null for a health line or a line the codec refuses. */
+    RequestEvent request(int index) {
+        return requests.get(index);
     }
 
     byte[] bytes(int index) {
@@ -114,8 +121,6 @@ final class RecordedEvents {
 
     /** Adds one line; returns its time, or the previous line's when it has none. */
     private long add(byte[] line, long previousTime) {
-        byte kind = hasTopLevelCheck(line) ? HEALTH : REQUEST;
-        long time = kind == HEALTH ? healthTime(line, previousTime) : requestTime(line, previousTime);
         if (count == times.length) {
             int capacity = count * 2;
             times = Arrays.copyOf(times, capacity);
@@ -123,6 +128,8 @@ final class RecordedEvents {
             lengths = Arrays.copyOf(lengths, capacity);
             kinds = Arrays.copyOf(kinds, capacity);
         }
+        byte kind = hasTopLevelCheck(line) ? HEALTH : REQUEST;
+        long time = kind == HEALTH ? healthTime(line, previousTime) : requestTime(line, previousTime);
         times[count] = time;
         places[count] = store(line);
         lengths[count] = line.length;
@@ -131,9 +138,13 @@ final class RecordedEvents {
         return time;
     }
 
+    /** Keeps the decoded event of the line being added. */
     private long requestTime(byte[] line, long previousTime) {
-        Decoded<RequestEvent> decoded = codec.decodeRequest(line);
-        return decoded instanceof Decoded.Ok<RequestEvent> ok ? ok.value().timestamp().toEpochMilli() : previousTime;
+        if (codec.decodeRequest(line) instanceof Decoded.Ok<RequestEvent> ok) {
+            requests.put(count, ok.value());
+            return ok.value().timestamp().toEpochMilli();
+        }
+        return previousTime;
     }
 
     private long healthTime(byte[] line, long previousTime) {

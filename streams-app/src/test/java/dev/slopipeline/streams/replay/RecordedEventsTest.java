@@ -2,10 +2,14 @@ package dev.slopipeline.streams.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slopipeline.definitions.event.EventCodec;
+import dev.slopipeline.definitions.event.RequestEvent;
+import dev.slopipeline.kit.result.Decoded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,28 @@ class RecordedEventsTest {
         RecordedEvents events = RecordedEvents.read(List.of(file));
 
         assertThat(inOrder(events)).containsExactlyElementsOf(lines.stream().map(line -> "request " + line).toList());
+    }
+
+    @Test
+    void shouldHandOutEachRequestEqualToWhatTheCodecDecodes() throws IOException {
+        String precise = REQUEST_AT_2.replace("02Z", "02.123456789Z").replace("\"status\":200", "\"status\":503,\"latency_ms\":12.5,\"count\":7");
+        String sameNames = REQUEST_AT_1.replace("not top level", "other value");
+        Path file = Files.writeString(folder.resolve("decoded.jsonl"),
+                String.join("\n", REQUEST_AT_2, precise, HEALTH_AT_1, "{\"timestamp\":1}", REQUEST_AT_1, sameNames));
+
+        RecordedEvents events = RecordedEvents.read(List.of(file));
+
+        EventCodec codec = new EventCodec();
+        for (int index = 0; index < events.size(); index++) {
+            byte[] line = events.bytes(index);
+            boolean request = events.kind(index) == RecordedEvents.REQUEST;
+            if (request && codec.decodeRequest(line) instanceof Decoded.Ok<RequestEvent> ok) {
+                assertThat(events.request(index)).as("line %d", index).isEqualTo(ok.value());
+            } else {
+                assertThat(events.request(index)).as("line %d", index).isNull();
+            }
+        }
+        assertThat(events.request(1).timestamp()).isEqualTo(Instant.parse("2026-03-02T00:00:02.123456789Z"));
     }
 
     @Test
