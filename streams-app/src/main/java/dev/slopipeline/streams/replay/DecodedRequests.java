@@ -19,6 +19,8 @@ final class DecodedRequests {
     private static final int NONE = -1;
     private static final int NANOS_PER_MILLI = 1_000_000;
 
+    /** The index of the first line this holds events of. */
+    private final int base;
     private final Interned<String> names = new Interned<>();
     private final Interned<Map<String, String>> attributeSets = new Interned<>();
     private long[] millis = new long[0];
@@ -31,8 +33,14 @@ final class DecodedRequests {
     private long[] counts = new long[0];
     private int[] attributes = new int[0];
 
-    /** Keeps the event of line {@code index}; lines without one (refused, or health) are simply not put. */
-    void put(int index, RequestEvent event) {
+    /** @param base the index of the first line whose event this may hold */
+    DecodedRequests(int base) {
+        this.base = base;
+    }
+
+    /** Keeps the event of line {@code line}; lines without one (refused, or health) are simply not put. */
+    void put(int line, RequestEvent event) {
+        int index = line - base;
         if (index >= services.length) {
             grow(Math.max(1024, Math.max(index + 1, services.length * 2)));
         }
@@ -47,8 +55,9 @@ final class DecodedRequests {
         attributes[index] = attributeSets.id(event.attributes());
     }
 
-    /** An event equal to the one put for line {@code index}, or null when none was. */
-    RequestEvent get(int index) {
+    /** An event equal to the one put for line {@code line}, or null when none was. */
+    RequestEvent get(int line) {
+        int index = line - base;
         if (index >= services.length || services[index] == NONE) {
             return null;
         }

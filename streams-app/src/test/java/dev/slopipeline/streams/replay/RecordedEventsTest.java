@@ -97,6 +97,31 @@ class RecordedEventsTest {
     }
 
     @Test
+    void shouldOrderAndDecodeAlikeOnOneThreadOrMany() throws IOException {
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String at = "2026-03-02T00:%02d:%02dZ".formatted((i * 7) % 60, i % 60);
+            List<String> lines = i % 2 == 0 ? first : second;
+            // refused lines now and then, some of them first in a file or in a thread's share of the lines
+            lines.add(i % 13 == 0 || i == 1 ? "refused " + i : i % 17 == 0
+                    ? HEALTH_AT_1.replace("1772409601000", Long.toString(1772409601000L + i * 1000L))
+                    : REQUEST_AT_2.replace("2026-03-02T00:00:02Z", at).replace("\"x\"", "\"op-" + i % 5 + "\""));
+        }
+        List<Path> files = List.of(Files.write(folder.resolve("first.jsonl"), first),
+                Files.write(folder.resolve("second.jsonl"), second));
+
+        RecordedEvents alone = RecordedEvents.read(files, lines -> 1);
+        RecordedEvents side = RecordedEvents.read(files, lines -> 7);
+
+        assertThat(inOrder(side)).containsExactlyElementsOf(inOrder(alone));
+        for (int index = 0; index < alone.size(); index++) {
+            assertThat(side.time(index)).as("line %d", index).isEqualTo(alone.time(index));
+            assertThat(side.request(index)).as("line %d", index).isEqualTo(alone.request(index));
+        }
+    }
+
+    @Test
     void shouldSortLargeInputsStably() {
         long[] keys = new long[100_000];
         for (int i = 0; i < keys.length; i++) {
