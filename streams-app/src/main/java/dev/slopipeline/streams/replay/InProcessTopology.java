@@ -27,7 +27,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * decode-and-classify; dead letters stop there (counted by the processor's metric); SLO inputs cross to
  * aggregate-and-evaluate after the event is classified, in the order forwarded, as they cross the repartition
  * topic of a single task; alerts come out, statuses are dropped. Stores are in memory, the wall clock is the
- * replay's.
+ * replay's. A request line comes with the event its reader decoded, so decode-and-classify does not decode it again.
+ * The SLO inputs cross as objects, without the repartition's serde: its bytes are proven by the topology's tests
+ * ({@code SloInputSerde}'s round trip and the test driver), and replay proves the transitions.
  */
 final class InProcessTopology implements ReplayedTopology {
 
