@@ -2,6 +2,7 @@ package dev.slopipeline.bench.replay;
 
 import dev.slopipeline.bench.Scratch;
 import dev.slopipeline.bench.SyntheticShop;
+import dev.slopipeline.bench.kafka.CpuTimes;
 import dev.slopipeline.bench.kafka.Seconds;
 import dev.slopipeline.bench.report.BenchArgs;
 import dev.slopipeline.bench.report.BenchReport;
@@ -66,9 +67,11 @@ public final class ReplayBenchmark {
 
             int sampleMs = args.integer("sample-ms");
             CountingStream alerts = new CountingStream();
+            CpuTimes cpuBefore = CpuTimes.now();
             long start = System.nanoTime();
             ReplaySummary summary = replay(shop, events, alerts);
             double seconds = Seconds.since(start);
+            CpuTimes cpu = CpuTimes.now().since(cpuBefore);
 
             BenchReport.Table table = report.table("Replay", "events", "file MB", "seconds", "events/s", "alert lines");
             table.row(written, Files.size(events) >> 20, Seconds.format(seconds), Seconds.rate(written, seconds), alerts.lines);
@@ -80,6 +83,14 @@ public final class ReplayBenchmark {
             report.note("Timed: Replay.run from reading the file to the last alert, the events already on disk "
                     + "(writing them took " + Seconds.format(writeSeconds) + " s, not counted).");
             report.note("Machine shared: 2 cores, other builds running at the same time.");
+            // on a loaded machine the wall clock mostly measures the wait for a core; CPU time tells the work
+            double cpuSeconds = cpu.processNanos() / 1e9;
+            report.figure("events_per_jvm_cpu_s", Math.round(written / cpuSeconds));
+            report.note(String.format(Locale.ROOT, "CPU of the timed replay: %.2f s of the whole JVM (the replaying thread, "
+                    + "the threads decoding lines beside it, the collector's, the compilers'), %.2f s of them the replaying "
+                    + "thread's: %s events per CPU-second of the JVM, which the machine's other load moves far less than "
+                    + "the wall clock.", cpuSeconds, cpu.poolNanos().getOrDefault("main", 0L) / 1e9,
+                    Seconds.rate(written, cpuSeconds)));
             if (sampleMs > 0) {
                 // the recorder slows what it samples, so it samples a second, untimed replay of the same file
                 System.err.println("bench: replaying again under the flight recorder ...");

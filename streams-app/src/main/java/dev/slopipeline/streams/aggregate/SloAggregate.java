@@ -220,7 +220,12 @@ final class SloAggregate {
     }
 
     private void saveWindows() {
-        WindowParts.drainChanges(windows, sinks.windows());
+        if (stores.windowsRestored()) {
+            WindowParts.drainChanges(windows, sinks.windows());
+        } else {
+            // encoding the changed parts is most of what counting an event costs; nothing would read them
+            WindowParts.forgetChanges(windows);
+        }
     }
 
     private void saveStates() {

@@ -1,5 +1,6 @@
 package dev.slopipeline.streams.aggregate;
 
+import dev.slopipeline.streams.store.NeverRestored;
 import dev.slopipeline.streams.store.Part;
 import dev.slopipeline.streams.store.PartSink;
 import dev.slopipeline.streams.store.SloKeyspace;
@@ -41,12 +42,15 @@ public final class SloStores {
     }
 
     private final SloKeyspace windows;
+    /** Whether anything rebuilds state from the window store, so that the windows are written through to it. */
+    private final boolean windowsRestored;
     private final SloKeyspace alertStates;
     private final SloKeyspace contributors;
     private final SloKeyspace healthContext;
 
     SloStores(ProcessorContext<?, ?> context) {
         this.windows = keyspace(context, WINDOWS);
+        this.windowsRestored = !(context.getStateStore(WINDOWS) instanceof NeverRestored);
         this.alertStates = keyspace(context, ALERT_STATES);
         this.contributors = keyspace(context, CONTRIBUTORS);
         this.healthContext = keyspace(context, HEALTH_CONTEXT);
@@ -54,6 +58,11 @@ public final class SloStores {
 
     Sinks sinksFor(String slo) {
         return new Sinks(windows.partsOf(slo), alertStates.partsOf(slo), contributors.partsOf(slo), healthContext.partsOf(slo));
+    }
+
+    /** False when no state is ever rebuilt from the window store (see {@link NeverRestored}). */
+    boolean windowsRestored() {
+        return windowsRestored;
     }
 
     Loaded load(String slo) {

@@ -126,6 +126,15 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
         }
     }
 
+    /**
+     * As {@link #process} for a record of the requests topic whose value the caller has decoded already, as
+     * {@code event}: the same outcome without decoding the value again (replay decodes every line when it reads
+     * the file, as its time orders the replay).
+     */
+    public void processDecodedRequest(Record<byte[], byte[]> record, RequestEvent event) {
+        request(record, context.recordMetadata().orElseThrow(), event, live.current(definitionTexts));
+    }
+
     private void request(Record<byte[], byte[]> record, RecordMetadata origin, RequestEvent event, DefinitionsSnapshot definitions) {
         if (!timely(record, origin, event.timestamp())) {
             return;

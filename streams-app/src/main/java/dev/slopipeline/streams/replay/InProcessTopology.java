@@ -1,11 +1,14 @@
 package dev.slopipeline.streams.replay;
 
+import dev.slopipeline.definitions.event.RequestEvent;
+
 import dev.slopipeline.streams.aggregate.AggregateAndEvaluate;
 import dev.slopipeline.streams.aggregate.Published;
 import dev.slopipeline.streams.aggregate.SloStores;
 import dev.slopipeline.streams.ingest.DecodeAndClassify;
 import dev.slopipeline.streams.ingest.Routed;
 import dev.slopipeline.streams.ingest.SloInput;
+import dev.slopipeline.streams.store.NeverRestored;
 import dev.slopipeline.streams.topology.SloProcessors;
 import dev.slopipeline.streams.topology.SloTopology;
 import dev.slopipeline.streams.topology.TopologyConfig;
@@ -24,7 +27,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * decode-and-classify; dead letters stop there (counted by the processor's metric); SLO inputs cross to
  * aggregate-and-evaluate after the event is classified, in the order forwarded, as they cross the repartition
  * topic of a single task; alerts come out, statuses are dropped. Stores are in memory, the wall clock is the
- * replay's.
+ * replay's. A request line comes with the event its reader decoded, so decode-and-classify does not decode it again.
+ * The SLO inputs cross as objects, without the repartition's serde: its bytes are proven by the topology's tests
+ * ({@code SloInputSerde}'s round trip and the test driver), and replay proves the transitions.
  */
 final class InProcessTopology implements ReplayedTopology {
 
@@ -61,9 +66,15 @@ final class InProcessTopology implements ReplayedTopology {
     }
 
     @Override
-    public void request(byte[] value, long timestamp) {
+    public void request(byte[] value, RequestEvent decoded, long timestamp) {
         decodeContext.setOrigin(new ReplayContext.Origin(requestsTopic, 0, requestOffset++));
-        decodeAndClassify.process(new Record<>(null, value, timestamp));
+        Record<byte[], byte[]> record = new Record<>(null, value, timestamp);
+        if (decoded == null) {
+            // refused: decoding it again gives the processor the codec's reason for the dead letter
+            decodeAndClassify.process(record);
+        } else {
+            decodeAndClassify.processDecodedRequest(record, decoded);
+        }
         crossRepartition();
     }
 
@@ -110,12 +121,23 @@ final class InProcessTopology implements ReplayedTopology {
     private static Map<String, StateStore> stores(SloProcessors processors) {
         Map<String, StateStore> stores = new HashMap<>();
         for (String name : SloStores.NAMES) {
-            stores.put(name, new MemoryStore<Bytes, byte[]>(name));
+            stores.put(name, name.equals(SloStores.WINDOWS) ? new WindowStore() : new MemoryStore<Bytes, byte[]>(name));
         }
         stores.put(SloStores.STATUS, new MemoryStore<String, byte[]>(SloStores.STATUS));
         // the definitions topic has no records in a replay: the definitions loaded from files are in force
         stores.put(SloTopology.DEFINITIONS_STORE, new MemoryStore<String, String>(SloTopology.DEFINITIONS_STORE));
         processors.preSumming().ifPresent(summing -> stores.put(summing.store(), new MemoryStore<Bytes, byte[]>(summing.store())));
         return stores;
+    }
+
+    /**
+     * The window store of a replay, from which nothing is ever rebuilt (see {@link NeverRestored}), so the aggregates
+     * keep their windows in memory only. What replay proves is the transitions of the processors' window math; the
+     * window parts' bytes are proven by the topology's own tests, where tasks restore them.
+     */
+    private static final class WindowStore extends MemoryStore<Bytes, byte[]> implements NeverRestored {
+        WindowStore() {
+            super(SloStores.WINDOWS);
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the same keys for every event, so the entries are hashed; the keys are kept in order beside them for the scans
  * (an SLO's state loaded or dropped), which see them in key order as in Kafka's in-memory store.
  */
-final class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> {
+class MemoryStore<K extends Comparable<K>, V> implements KeyValueStore<K, V> {
 
     private final String name;
     private final Map<K, V> entries = new HashMap<>();

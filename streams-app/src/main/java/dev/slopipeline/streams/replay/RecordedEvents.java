@@ -1,18 +1,18 @@
 package dev.slopipeline.streams.replay;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import dev.slopipeline.kit.result.Decoded;
-import dev.slopipeline.definitions.event.EventCodec;
-import dev.slopipeline.definitions.event.HealthEvent;
 import dev.slopipeline.definitions.event.RequestEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Recorded events from JSON-lines files, held compactly and handed out in event-time order.
@@ -22,35 +22,52 @@ import java.util.List;
  * file (the start of time for a first line), so it reaches the dead-letter path where it was recorded.
  * The order is stable: events of equal time keep file order, files the order given.
  *
- * <p>Memory: the lines' bytes in 16 MB blocks plus 21 bytes per event, so about the size of the input
- * plus 20 %: 2 M events of 150 bytes take some 350 MB, within the default heap of a machine with
- * 2 GB or more; the limit is the JVM's heap (-Xmx).
+ * <p>Memory: the lines' bytes in 16 MB blocks plus 25 bytes per event, and 44 bytes per request event decoded
+ * ({@link DecodedRequests}), so about the size of the input plus 50 %: 2 M events of 150 bytes take some 450 MB,
+ * within the default heap of a machine with 2 GB or more; the limit is the JVM's heap (-Xmx).
  */
 final class RecordedEvents {
 
     static final byte REQUEST = 0;
     static final byte HEALTH = 1;
     private static final int BLOCK = 16 << 20;
+    /** Fewer lines than this are decoded on the reading thread alone: another thread would cost more than it saves. */
+    private static final int LINES_PER_THREAD = 1 << 16;
 
-    private final JsonFactory json = new JsonFactory();
-    private final EventCodec codec = new EventCodec();
     private byte[][] blocks = new byte[0][];
     private int blockUsed = BLOCK;
-    private long[] times = new long[1024];
     private long[] places = new long[1024];
     private int[] lengths = new int[1024];
-    private byte[] kinds = new byte[1024];
+    /** Where each file's lines start, in the order the files were read. */
+    private int[] fileStarts = new int[0];
     private int count;
+    private long[] times;
+    private byte[] kinds;
+    private List<LineDecoding> decoded;
     private int[] order;
 
-    /** Reads every file, in the order given. */
+    /**
+     * Reads every file, in the order given, then decodes the lines: side by side on as many threads as there are
+     * cores, as each line decodes on its own; only the time a refused line takes from the line before it waits until
+     * all are decoded.
+     */
     static RecordedEvents read(List<Path> files) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return read(files, lines -> Math.max(1, Math.min(cores, lines / LINES_PER_THREAD)));
+    }
+
+    /** @param threads how many threads decode, given how many lines there are */
+    static RecordedEvents read(List<Path> files, IntUnaryOperator threads) throws IOException {
         RecordedEvents events = new RecordedEvents();
         for (Path file : files) {
+            events.fileStarts = Arrays.copyOf(events.fileStarts, events.fileStarts.length + 1);
+            events.fileStarts[events.fileStarts.length - 1] = events.count;
             try (InputStream in = Files.newInputStream(file)) {
                 events.readLines(in);
             }
         }
+        events.decodeLines(Math.max(1, Math.min(threads.applyAsInt(events.count), events.count)));
+        events.inheritTimesOfRefusedLines();
         events.order = StableOrder.byTime(events.times, events.count);
         return events;
     }
@@ -72,6 +89,11 @@ final class RecordedEvents {
         return kinds[index];
     }
 
+    /** The request event of a request line; null for a health line or a line the codec refuses. */
+    RequestEvent request(int index) {
+        return decoded.get(index / sliceLength()).request(index);
+    }
+
     byte[] bytes(int index) {
         long place = places[index];
         int block = (int) (place >>> 32);
@@ -83,7 +105,6 @@ final class RecordedEvents {
         byte[] chunk = new byte[1 << 16];
         byte[] line = new byte[4096];
         int length = 0;
-        long previousTime = Long.MIN_VALUE;
         for (int read = in.read(chunk); read != -1; read = in.read(chunk)) {
             int from = 0;
             while (from < read) {
@@ -98,96 +119,89 @@ final class RecordedEvents {
                 System.arraycopy(chunk, from, line, length, end - from);
                 length += end - from;
                 if (end < read) {
-                    previousTime = endLine(line, length, previousTime);
+                    endLine(line, length);
                     length = 0;
                 }
                 from = end + 1;
             }
         }
-        endLine(line, length, previousTime);
+        endLine(line, length);
     }
 
-    private long endLine(byte[] line, int length, long previousTime) {
+    private void endLine(byte[] line, int length) {
         int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-        return isBlank(line, end) ? previousTime : add(Arrays.copyOf(line, end), previousTime);
-    }
-
-    /** Adds one line; returns its time, or the previous line's when it has none. */
-    private long add(byte[] line, long previousTime) {
-        byte kind = hasTopLevelCheck(line) ? HEALTH : REQUEST;
-        long time = kind == HEALTH ? healthTime(line, previousTime) : requestTime(line, previousTime);
-        if (count == times.length) {
+        if (isBlank(line, end)) {
+            return;
+        }
+        if (count == places.length) {
             int capacity = count * 2;
-            times = Arrays.copyOf(times, capacity);
             places = Arrays.copyOf(places, capacity);
             lengths = Arrays.copyOf(lengths, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
         }
-        times[count] = time;
-        places[count] = store(line);
-        lengths[count] = line.length;
-        kinds[count] = kind;
+        places[count] = store(line, end);
+        lengths[count] = end;
         count++;
-        return time;
     }
 
-    private long requestTime(byte[] line, long previousTime) {
-        Decoded<RequestEvent> decoded = codec.decodeRequest(line);
-        return decoded instanceof Decoded.Ok<RequestEvent> ok ? ok.value().timestamp().toEpochMilli() : previousTime;
-    }
-
-    private long healthTime(byte[] line, long previousTime) {
-        Decoded<HealthEvent> decoded = codec.decodeHealth(line);
-        return decoded instanceof Decoded.Ok<HealthEvent> ok ? ok.value().timestamp().toEpochMilli() : previousTime;
-    }
-
-    /** Whether the line is a JSON object with a {@code check} field at its top level; anything unreadable is not. */
-    private boolean hasTopLevelCheck(byte[] line) {
-        if (!mayNameCheck(line)) {
-            return false;
+    private void decodeLines(int threads) {
+        times = new long[count];
+        kinds = new byte[count];
+        int slice = (count + threads - 1) / threads;
+        decoded = new ArrayList<>();
+        for (int from = 0; from < count || decoded.isEmpty(); from += slice) {
+            decoded.add(new LineDecoding(this::bytes, from, Math.min(count, from + slice), times, kinds));
         }
-        try (JsonParser parser = json.createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+        if (decoded.size() == 1) {
+            decoded.get(0).run();
+            return;
+        }
+        ExecutorService helpers = Executors.newFixedThreadPool(decoded.size() - 1);
+        try {
+            List<Future<?>> running = decoded.subList(1, decoded.size()).stream().map(helpers::submit).toList();
+            decoded.get(0).run();
+            for (Future<?> run : running) {
+                run.get();
             }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                if ("check".equals(parser.currentName())) {
-                    return true;
-                }
-                parser.nextToken();
-                parser.skipChildren();
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding the recorded events", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("decoding the recorded events failed", e.getCause());
+        } finally {
+            helpers.shutdownNow();
         }
     }
 
-    /**
-     * False when no field of the line can be named {@code check}: it holds neither {@code "check"} nor a backslash
-     * (with which a name can be written in escapes). Most lines are requests, and this spares parsing them twice.
-     */
-    private static boolean mayNameCheck(byte[] line) {
-        for (int i = 0; i < line.length; i++) {
-            byte b = line[i];
-            if (b == '\\' || (b == '"' && i + 6 < line.length && line[i + 1] == 'c' && line[i + 2] == 'h' && line[i + 3] == 'e'
-                    && line[i + 4] == 'c' && line[i + 5] == 'k' && line[i + 6] == '"')) {
-                return true;
-            }
-        }
-        return false;
+    private int sliceLength() {
+        return decoded.get(0).length();
     }
 
-    private long store(byte[] line) {
-        if (blockUsed + line.length > BLOCK || blocks.length == 0) {
+    /** A refused line keeps the time of the line before it in its file, the start of time for a first line. */
+    private void inheritTimesOfRefusedLines() {
+        int file = 0;
+        long previous = LineDecoding.NO_TIME;
+        for (int index = 0; index < count; index++) {
+            while (file < fileStarts.length && fileStarts[file] == index) {
+                previous = LineDecoding.NO_TIME;
+                file++;
+            }
+            if (times[index] == LineDecoding.NO_TIME) {
+                times[index] = previous;
+            }
+            previous = times[index];
+        }
+    }
+
+    private long store(byte[] line, int length) {
+        if (blockUsed + length > BLOCK || blocks.length == 0) {
             blocks = Arrays.copyOf(blocks, blocks.length + 1);
-            blocks[blocks.length - 1] = new byte[Math.max(BLOCK, line.length)];
+            blocks[blocks.length - 1] = new byte[Math.max(BLOCK, length)];
             blockUsed = 0;
         }
         int block = blocks.length - 1;
-        System.arraycopy(line, 0, blocks[block], blockUsed, line.length);
+        System.arraycopy(line, 0, blocks[block], blockUsed, length);
         long place = ((long) block << 32) | blockUsed;
-        blockUsed += line.length;
+        blockUsed += length;
         return place;
     }
 

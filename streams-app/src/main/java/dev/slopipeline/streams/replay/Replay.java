@@ -145,7 +145,7 @@ public final class Replay {
                     countComponentFailure(value);
                     topology.health(value, timestamp);
                 } else {
-                    topology.request(value, timestamp);
+                    topology.request(value, events.request(event), timestamp);
                 }
                 progress.replayed(rank + 1L, wallClock);
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +38,8 @@ public final class SloWindows {
     private final List<SlidingSum> windows;
     /** Null when the budget window is rolling: it is then one of {@link #windows}. */
     private final CalendarSum calendar;
+    /** The one of {@link #windows} that is the budget window; null when it is a calendar's (or none is, wrongly). */
+    private final SlidingSum rollingBudget;
     private final WindowChanges changes;
     private Instant latest;
     private long watermark;
@@ -57,6 +60,10 @@ public final class SloWindows {
             windows.add(new SlidingSum(length, sourceFor(WindowPlan.granularityMinutes(length)), watermark));
         }
         this.calendar = plan.budgetWindow() instanceof SloWindow.Calendar c ? new CalendarSum(c, watermark) : null;
+        // found once: the sums are read after nearly every event
+        Duration budgetLength = plan.budgetWindow().nominalLength();
+        this.rollingBudget = calendar != null ? null
+                : windows.stream().filter(w -> w.length().equals(budgetLength)).findFirst().orElse(null);
         this.changes = new WindowChanges(rings.stream().mapToInt(BucketRing::capacity).toArray());
     }
 
@@ -167,8 +174,10 @@ public final class SloWindows {
         if (calendar != null) {
             return calendar.asBudget();
         }
-        Duration length = plan.budgetWindow().nominalLength();
-        return windows.stream().filter(w -> w.length().equals(length)).findFirst().orElseThrow().asBudget();
+        if (rollingBudget == null) {
+            throw new NoSuchElementException("the plan tracks no window as long as its budget window " + plan.budgetWindow());
+        }
+        return rollingBudget.asBudget();
     }
 
     private void addToWindows(long minute, Tally delta) {

@@ -53,6 +53,17 @@ public final class WindowParts {
         }
     }
 
+    /** Takes the changes since the last call without writing them, for windows whose parts no store keeps. */
+    public static void forgetChanges(SloWindows windows) {
+        WindowChanges changes = windows.changes();
+        if (!changes.takeAny()) {
+            return;
+        }
+        for (int ringIndex = 0; ringIndex < windows.rings().size(); ringIndex++) {
+            changes.ring(ringIndex).clear();
+        }
+    }
+
     /**
      * The state the parts describe, or empty when there are none.
      *

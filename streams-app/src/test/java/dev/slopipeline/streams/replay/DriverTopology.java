@@ -1,5 +1,7 @@
 package dev.slopipeline.streams.replay;
 
+import dev.slopipeline.definitions.event.RequestEvent;
+
 import dev.slopipeline.streams.topology.SloTopology;
 import dev.slopipeline.streams.topology.TopologyConfig;
 import java.io.IOException;
@@ -57,7 +59,7 @@ final class DriverTopology implements ReplayedTopology {
     }
 
     @Override
-    public void request(byte[] value, long timestamp) {
+    public void request(byte[] value, RequestEvent decoded, long timestamp) {
         pipe(requests, value, timestamp);
     }
 

@@ -89,6 +89,24 @@ class WindowPartsTest {
     }
 
     @Test
+    void shouldLeaveForgottenChangesOutOfTheNextWriteOut() {
+        StoredParts store = new StoredParts();
+        SloWindows windows = steadyTraffic(rolling30d(), 1, 100, 1, store);
+        // the first day ends at midnight: every ring's bucket closes, and those changes are forgotten
+        windows.record(START.plus(Duration.ofDays(1)), 5, 0);
+        WindowParts.forgetChanges(windows);
+        store.resetCounts();
+
+        store.drain(windows);
+        assertThat(store.puts).as("nothing changed since").isZero();
+
+        windows.record(windows.latest().plusSeconds(10), 5, 1);
+        store.drain(windows);
+        assertThat(store.puts).as("the header alone, not the slots that closed before").isEqualTo(1);
+        assertThat(store.deletes).isZero();
+    }
+
+    @Test
     void shouldWriteTheClosedBucketOfEachRingWhenAMinuteCloses() {
         StoredParts store = new StoredParts();
         SloWindows windows = steadyTraffic(rolling30d(), 1, 100, 1, store);
