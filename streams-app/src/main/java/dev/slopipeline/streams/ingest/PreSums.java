@@ -20,8 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The sums live in a state store with a changelog, not in a field: under exactly-once a commit writes
  * the store's changelog in the same transaction as the input offsets, so sums whose events were committed
  * survive a crash, and sums whose events were not are rebuilt when those events are read again. A field
- * would lose the first kind. {@link #drain} hands every sum on in key order (by series, then minute) and
- * empties the store.
+ * would lose the first kind. In the application the store is a {@link WriteAtCommitStore}, so a write per event
+ * costs a map put and the changelog gets each changed sum once per commit. {@link #drain} hands every sum on in
+ * key order (by series, then minute) and empties the store.
  *
  * <pre>
  * key:   series key UTF-8 (the SLO name when not split), 0, long minute (big-endian) [, int service length, service UTF-8, operation UTF-8   when bad]
