@@ -1,6 +1,9 @@
 package dev.slopipeline.streams.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +39,7 @@ final class PreSums {
     }
 
     private static final int VALUE_BYTES = 3 * Long.BYTES;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final KeyValueStore<Bytes, byte[]> store;
     /**
@@ -89,7 +93,12 @@ final class PreSums {
         }
 
         byte[] value() {
-            return ByteBuffer.allocate(VALUE_BYTES).putLong(good).putLong(bad).putLong(latest).array();
+            // written once per event: a ByteBuffer here was an allocation per event that escape analysis kept
+            byte[] value = new byte[VALUE_BYTES];
+            LONGS.set(value, 0, good);
+            LONGS.set(value, Long.BYTES, bad);
+            LONGS.set(value, 2 * Long.BYTES, latest);
+            return value;
         }
     }
 
