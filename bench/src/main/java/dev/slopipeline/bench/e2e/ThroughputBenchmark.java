@@ -179,9 +179,11 @@ public final class ThroughputBenchmark {
         EventCodec codec = new EventCodec();
         ToLongFunction<byte[]> decode = value -> codec.decodeRequest(value) instanceof Decoded.Ok<RequestEvent> ? 1 : 0;
         bareConsume(topic, count, decode);
+        CpuTimes bareCpuStart = CpuTimes.now();
         long bareStart = System.nanoTime();
         long decoded = bareConsume(topic, count, decode);
         double bareSeconds = Seconds.since(bareStart);
+        CpuTimes bareCpu = CpuTimes.now().since(bareCpuStart);
         table.row("bare consumer + decode (second pass), " + run, count, requests, Seconds.format(bareSeconds),
                 Seconds.rate(decoded, bareSeconds), Seconds.rate(requests, bareSeconds));
 
@@ -204,6 +206,7 @@ public final class ThroughputBenchmark {
         cpuTable(run, timing, 1, "event");
         double ratio = (timing.sustainedRecords / timing.sustainedSeconds) / (decoded / bareSeconds);
         table.row("ratio app sustained ÷ bare, " + run, "", "", "", Seconds.ratio(ratio), "");
+        cpuRatios(run, bareCpu, decoded, timing);
         if (maxCount == 1 && args.integer("sample-ms") > 0) {
             profile(run, topic, count, definitions);
         }
@@ -324,6 +327,26 @@ public final class ThroughputBenchmark {
     }
 
     /** Where the CPU of the sustained phase went, by thread pool, per {@code unit}, of which a record holds so many. */
+    /**
+     * The ratio as CPU per event, bare ÷ app, which the machine's other load moves far less than the rates (they
+     * follow the share of the cores the process got); once for the whole process and once without the JIT compilers,
+     * which are busier while the app runs and whose work a long-running app does once.
+     */
+    private void cpuRatios(String run, CpuTimes bareCpu, long bareRecords, AppTiming timing) {
+        CpuTimes appCpu = timing.sustainedCpu;
+        double bare = bareCpu.processNanos() / (double) bareRecords;
+        double app = appCpu.processNanos() / (double) timing.sustainedRecords;
+        double bareCompiled = (bareCpu.processNanos() - bareCpu.poolNanos().getOrDefault(CpuTimes.JIT_COMPILERS, 0L)) / (double) bareRecords;
+        double appCompiled = (appCpu.processNanos() - appCpu.poolNanos().getOrDefault(CpuTimes.JIT_COMPILERS, 0L))
+                / (double) timing.sustainedRecords;
+        table.row("ratio bare ÷ app in CPU per event, whole process, " + run, "", "", "", Seconds.ratio(bare / app), "");
+        table.row("ratio bare ÷ app in CPU per event, without the JIT compilers, " + run, "", "", "",
+                Seconds.ratio(bareCompiled / appCompiled), "");
+        report.note(String.format(Locale.ROOT, "%s: CPU per event of the whole process, bare consumer %.2f µs (%.2f without "
+                + "the JIT compilers), app %.2f µs (%.2f)", run, bare / 1e3, bareCompiled / 1e3, app / 1e3, appCompiled / 1e3));
+        report.figure("cpu_ratio_" + run, Math.round(bare / app * 100) / 100.0);
+    }
+
     private void cpuTable(String run, AppTiming timing, double unitsPerRecord, String unit) {
         BenchReport.Table cpu = report.table("CPU while the app was sustained, " + run, "threads", "CPU seconds",
                 "cores (CPU s per s)", "µs per " + unit);

@@ -80,9 +80,12 @@ public record CpuTimes(long processNanos, Map<String, Long> poolNanos, long gcMi
         return pools;
     }
 
+    /** The pool of the JVM's JIT compiler threads. */
+    public static final String JIT_COMPILERS = "JVM: JIT compilers";
+
     private static final Map<String, Pattern> NATIVE_POOLS = Map.of(
             "JVM: garbage collection", Pattern.compile("GC Thread|G1 "),
-            "JVM: JIT compilers", Pattern.compile("C[12] Compiler"),
+            JIT_COMPILERS, Pattern.compile("C[12] Compiler"),
             "RocksDB's threads", Pattern.compile("rocksdb"));
 
     /** The CPU spent since {@code earlier}, pools by most CPU first; threads that ended in between are not counted. */

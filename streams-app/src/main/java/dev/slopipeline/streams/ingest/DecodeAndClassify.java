@@ -187,8 +187,12 @@ public final class DecodeAndClassify implements Processor<byte[], byte[], String
 
     private boolean timely(Record<byte[], byte[]> record, RecordMetadata origin, Instant eventTime) {
         Optional<EventTimeGuard.Refusal> refusal = timeGuard.check(eventTime, context.currentSystemTimeMs());
-        refusal.ifPresent(r -> refuse(record, origin, r.kind(), r.reason()));
-        return refusal.isEmpty();
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        // not ifPresent: its lambda would capture the record, an allocation for every timely event
+        refuse(record, origin, refusal.get().kind(), refusal.get().reason());
+        return false;
     }
 
     private void refuse(Record<byte[], byte[]> record, RecordMetadata origin, String codecReason) {

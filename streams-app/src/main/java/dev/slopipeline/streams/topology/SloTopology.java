@@ -7,6 +7,7 @@ import dev.slopipeline.streams.ingest.DecodeAndClassify;
 import dev.slopipeline.streams.ingest.Routed;
 import dev.slopipeline.streams.ingest.SloInput;
 import dev.slopipeline.streams.ingest.SloInputSerde;
+import dev.slopipeline.streams.ingest.WriteAtCommitStore;
 import dev.slopipeline.streams.reload.DefinitionsUpdater;
 import dev.slopipeline.streams.reload.LiveDefinitions;
 import java.util.ArrayList;
@@ -166,12 +167,12 @@ public final class SloTopology {
 
     /**
      * In memory, as it holds at most an interval's sums; with a changelog in the application, so that sums of
-     * committed events survive a crash (see {@code ingest.PreSums}); the cache merges an interval's writes.
+     * committed events survive a crash (see {@code ingest.PreSums}); a commit writes each changed sum once.
      */
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> preSumsStore(TopologyConfig.StoreKind kind) {
         StoreBuilder<KeyValueStore<Bytes, byte[]>> builder = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PRE_SUMS_STORE), Serdes.Bytes(), Serdes.ByteArray());
-        return kind == TopologyConfig.StoreKind.IN_MEMORY ? builder.withLoggingDisabled() : builder.withCachingEnabled();
+        return WriteAtCommitStore.around(kind == TopologyConfig.StoreKind.IN_MEMORY ? builder.withLoggingDisabled() : builder);
     }
 
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> sloStore(String name, TopologyConfig.StoreKind kind) {
