@@ -72,6 +72,8 @@ public final class AlertLatencyBenchmark {
                 Writes bench/results/latency-<date>.md and .json.""")
                 .option("slos", "50", "SLOs receiving traffic")
                 .option("rate", "1000", "events per second, all SLOs together, round robin")
+                .option("partitions", StreamsAppKeys.TOPIC_PARTITIONS.defaultValue().orElseThrow(),
+                        "partitions of the request topic and of those the streams app creates (the app's default)")
                 .option("incidents", "30", "incidents measured through the pipeline only, one after the other")
                 .option("peer-incidents", "6", "incidents measured through both (0: no Prometheus/Alertmanager)")
                 .option("peer-stagger", "15", "seconds between the starts of two peer incidents")
@@ -106,6 +108,7 @@ public final class AlertLatencyBenchmark {
         }
         report.setting("SLOs", shop.sloCount() + " (99.9 % over 30 d, the default page pairs 1h/5m × 14.4 and 6h/30m × 6)")
                 .setting("load", args.integer("rate") + " events/s in real time, one request each, round robin over the SLOs")
+                .setting("partitions", args.integer("partitions") + " (the request topic and the topics the streams app creates)")
                 .setting("incident", "all of one SLO's events turn to 503 until its pages arrived; clean history = the run so far")
                 .setting("pipeline", "streams app (exactly-once, 100 ms commits) → slo.alerts → router (exactly-once, group_by "
                         + "[slo, severity], group_wait " + args.integer("group-wait") + "s, flush check every 50 ms, pages to the "
@@ -130,10 +133,10 @@ public final class AlertLatencyBenchmark {
              WebhookReceiver hook = new WebhookReceiver();
              CounterExporter exporter = new CounterExporter(names);
              PeerProcesses peerProcesses = new PeerProcesses()) {
-            topics.create(REQUESTS, 3);
+            topics.create(REQUESTS, args.integer("partitions"));
             RouterTopics routerTopics = RouterTopics.withSuffix("." + RUN);
             StreamsAppConfig config = PipelineSetup.builder(broker.bootstrapServers(), RUN, work.resolve("state"),
-                            PipelineSetup.writeDefinitions(shop, work.resolve("definitions")), REQUESTS, 3)
+                            PipelineSetup.writeDefinitions(shop, work.resolve("definitions")), REQUESTS, args.integer("partitions"))
                     .set(StreamsAppKeys.TOPIC_ALERTS, routerTopics.alerts())
                     .build();
             if (!peers.isEmpty()) {

@@ -129,6 +129,8 @@ class ScaleOutTest {
         for (int instance = 1; instance <= 2; instance++) {
             ChildProcess streams = ChildProcess.slo("streams-" + instance, slo, folder, run("streams", instance,
                     "--http-port", "0",
+                    // the three partitions of every topic that the six SLOs of a service are spread over
+                    "-s", "topics.partitions=3",
                     // names this instance's consumers in the group: it has a stream thread, so a member, per core
                     "-s", "kafka.client.id=streams-" + instance));
             children.add(streams);

@@ -53,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * silent for longer than the wall-clock lag to wall clock minus that lag, so their alerts resolve and
  * their status turns to no data when traffic stops.
  *
+ * <p><b>Rounds.</b> Both wall-clock rounds, judging without input (every evaluation interval) and statuses (every
+ * status interval), may be spread over several punctuations ({@link AggregateSettings#roundSlices}), each taking the
+ * next slice of the series in key order: while a punctuation runs, the stream thread takes no records, so a round over
+ * ten thousand series in one go would hold a crossing event, and its alert, behind it.
+ *
  * <p><b>State.</b> Live objects per SLO in a map, the authority while the task runs, written
  * through part by part to the four part stores of {@link SloStores} after every change (the record cache
  * merges repeated writes until commit). Each status published also goes to the store
@@ -79,6 +84,9 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
     private final Map<String, SloAggregate> aggregates = new HashMap<>();
     /** Every series with state in this task, loaded or not. */
     private final OwnedSeries owned = new OwnedSeries();
+    /** Where the status round and the round judging without input have come to: each walks the series a slice at a time. */
+    private final SeriesRound statusRound;
+    private final SeriesRound quietRound;
     /** Split SLOs whose overflow was logged in this task: once is enough to tell, the metric counts the rest. */
     private final Set<String> overflowLogged = new HashSet<>();
     /** Runtime facts about loaded SLOs that are not state: they start afresh with the task. */
@@ -103,6 +111,8 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         this.settings = settings;
         this.live = live;
         this.metrics = metrics;
+        this.statusRound = new SeriesRound(owned, settings.roundSlices());
+        this.quietRound = new SeriesRound(owned, settings.roundSlices());
     }
 
     @Override
@@ -113,8 +123,10 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         this.statusStore = context.getStateStore(SloStores.STATUS);
         owned.addAll(stores.slos());
         showStoredStatuses();
-        context.schedule(settings.evaluationInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateQuiet);
-        context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publishStatuses());
+        context.schedule(SeriesRound.sliceInterval(settings.evaluationInterval(), settings.roundSlices()),
+                PunctuationType.WALL_CLOCK_TIME, this::evaluateQuiet);
+        context.schedule(SeriesRound.sliceInterval(settings.statusInterval(), settings.roundSlices()),
+                PunctuationType.WALL_CLOCK_TIME, now -> publishStatuses());
     }
 
     @Override
@@ -180,10 +192,13 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         owned.clear();
     }
 
-    /** Judges SLOs that had input since they were last judged, and moves silent ones on to the wall clock. */
+    /**
+     * Judges the SLOs of the round's next slice that had input since they were last judged, and moves silent ones on
+     * to the wall clock.
+     */
     private void evaluateQuiet(long now) {
         syncDefinitions();
-        for (String name : owned.snapshot()) {
+        for (String name : quietRound.nextSlice()) {
             SloAggregate aggregate = aggregateFor(name, null);
             if (aggregate == null) {
                 continue;
@@ -201,10 +216,11 @@ public final class AggregateAndEvaluate implements Processor<String, SloInput, S
         }
     }
 
+    /** Publishes the status of the SLOs of the round's next slice that had input or changed since their last one. */
     private void publishStatuses() {
         // a removed SLO must get its tombstone before it could get a status
         syncDefinitions();
-        for (String name : owned.all()) {
+        for (String name : statusRound.nextSlice()) {
             SloAggregate aggregate = aggregates.get(name);
             Activity seen = activity.get(name);
             if (aggregate != null && seen.statusDue) {

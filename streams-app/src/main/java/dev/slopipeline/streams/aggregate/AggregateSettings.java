@@ -11,8 +11,10 @@ import java.time.Duration;
  * @param wallClockLag       how long an SLO must be silent before wall-clock time moves its event time,
  *                           and how far behind the wall clock it then moves it: the delay tolerated
  *                           from producers
- * @param statusInterval     the shortest time (wall clock) between two statuses of one SLO
+ * @param statusInterval     the time (wall clock) between two statuses of one SLO
  * @param definitionsStore   the global store of definition texts
+ * @param roundSlices        how many punctuations a round over the task's series (of statuses, of judging without
+ *                           input) is spread over; see {@link SeriesRound}
  */
 public record AggregateSettings(
         Duration grace,
@@ -20,5 +22,6 @@ public record AggregateSettings(
         Duration evaluationInterval,
         Duration wallClockLag,
         Duration statusInterval,
-        String definitionsStore) {
+        String definitionsStore,
+        int roundSlices) {
 }

@@ -1,11 +1,13 @@
 package dev.slopipeline.streams.aggregate;
 
 import dev.slopipeline.definitions.model.SeriesKey;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -15,7 +17,7 @@ import java.util.TreeSet;
  */
 final class OwnedSeries {
 
-    private final SortedSet<String> keys = new TreeSet<>();
+    private final NavigableSet<String> keys = new TreeSet<>();
     private final Map<String, Integer> perSlo = new HashMap<>();
 
     void add(String key) {
@@ -48,9 +50,30 @@ final class OwnedSeries {
         return List.copyOf(keys.subSet(SeriesKey.splitRangeStart(slo), SeriesKey.splitRangeEnd(slo)));
     }
 
-    /** A copy, safe to walk while series come and go. */
-    List<String> snapshot() {
-        return List.copyOf(keys);
+    int size() {
+        return keys.size();
+    }
+
+    /**
+     * Up to {@code count} keys that follow {@code previous} in key order, going round to the first key after the last
+     * one; from the first key when {@code previous} is null. A copy, safe to walk while series come and go.
+     */
+    List<String> following(String previous, int count) {
+        List<String> slice = new ArrayList<>(Math.min(count, keys.size()));
+        if (previous != null) {
+            takeInto(slice, keys.tailSet(previous, false), count);
+        }
+        takeInto(slice, previous == null ? keys : keys.headSet(previous, true), count);
+        return slice;
+    }
+
+    private static void takeInto(List<String> slice, Collection<String> from, int count) {
+        for (String key : from) {
+            if (slice.size() == count) {
+                return;
+            }
+            slice.add(key);
+        }
     }
 
     SortedSet<String> all() {

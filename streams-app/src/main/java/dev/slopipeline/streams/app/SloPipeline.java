@@ -22,6 +22,12 @@ public final class SloPipeline {
      * contributor instead of one per event), while alerts wait at most this much longer.
      */
     static final Duration PRE_SUM_INTERVAL = Duration.ofMillis(100);
+    /**
+     * The status round (5 s) and the round judging silent SLOs (10 s) each walk a task's series a tenth at a time:
+     * a punctuation holds up the stream thread's records, so a round over ten thousand series at once held crossing
+     * events, and their alerts, behind it for up to a second.
+     */
+    static final int ROUND_SLICES = 10;
 
     private SloPipeline() {
     }
@@ -51,6 +57,7 @@ public final class SloPipeline {
                 .withInitialDefinitions(config.definitionsDir().map(SloPipeline::load).orElse(DefinitionSet.empty()))
                 .withMeters(meters)
                 .withPreSumInterval(PRE_SUM_INTERVAL)
+                .withRoundSlices(ROUND_SLICES)
                 .withSpans(config.spans());
     }
 

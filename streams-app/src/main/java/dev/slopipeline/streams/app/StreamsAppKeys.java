@@ -58,7 +58,9 @@ public final class StreamsAppKeys {
             SpanEncoding.AUTO.configName(), "auto (JSON when a record starts with '{', else protobuf), otlp_proto or otlp_json");
     public static final Key<Set<SpanKind>> SPANS_KINDS = Key.of("spans.kinds", spanKinds(), SpanKinds.format(SpanKinds.DEFAULT),
             "the span kinds that are requests, comma-separated");
-    public static final Key<Integer> TOPIC_PARTITIONS = Key.of("topics.partitions", integer(1, 10_000), "3",
+    // 12 divides evenly over 1, 2, 3, 4 and 6 stream threads (one per core): with 3 on two cores one thread
+    // had twice the other's events and fell behind
+    public static final Key<Integer> TOPIC_PARTITIONS = Key.of("topics.partitions", integer(1, 10_000), "12",
             "partitions of the topics the app creates (slo.definitions always has 1)");
     public static final Key<Integer> TOPIC_REPLICATION = Key.of("topics.replication", integer(1, Short.MAX_VALUE), null,
             "replication of created and internal topics; absent: the broker's default");

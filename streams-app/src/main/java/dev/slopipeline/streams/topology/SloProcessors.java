@@ -25,7 +25,7 @@ public final class SloProcessors {
         this.metrics = new TopologyMetrics(config.meters());
         this.live = new LiveDefinitions(config.initialDefinitions(), metrics);
         this.settings = new AggregateSettings(config.grace(), config.healthContextTtl(), config.evaluationInterval(),
-                config.wallClockLag(), config.statusInterval(), SloTopology.DEFINITIONS_STORE);
+                config.wallClockLag(), config.statusInterval(), SloTopology.DEFINITIONS_STORE, config.roundSlices());
         this.preSumming = config.preSumInterval().isZero()
                 ? Optional.empty()
                 : Optional.of(new DecodeAndClassify.PreSumming(SloTopology.PRE_SUMS_STORE, config.preSumInterval()));

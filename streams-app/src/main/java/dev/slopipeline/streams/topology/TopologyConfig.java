@@ -29,6 +29,11 @@ import java.util.Objects;
  *                           handed on this often (wall clock): far fewer records cross it, at the cost of up
  *                           to this much delay; zero (the default) hands every event's counts on at once
  * @param spans              the topic of OpenTelemetry spans, if any, and which spans are requests
+ * @param roundSlices        how many wall-clock punctuations a task's round over its series is spread over, for the
+ *                           statuses (a round every status interval) and for judging without input (a round every
+ *                           evaluation interval): a punctuation holds up the stream thread's records, alerts among
+ *                           them, so the application takes a slice at a time; one (the default) visits every series
+ *                           at once, as replay, whose clock jumps from event to event, needs
  */
 public record TopologyConfig(
         Topics topics,
@@ -43,7 +48,8 @@ public record TopologyConfig(
         StoreKind stores,
         MeterRegistry meters,
         Duration preSumInterval,
-        SpanInput spans) {
+        SpanInput spans,
+        int roundSlices) {
 
     /**
      * The topics read and written. Input and output topics are external (the runtime creates them);
@@ -94,6 +100,9 @@ public record TopologyConfig(
             throw new IllegalArgumentException("preSumInterval must be zero or positive, got " + preSumInterval);
         }
         Objects.requireNonNull(spans, "spans");
+        if (roundSlices < 1) {
+            throw new IllegalArgumentException("roundSlices must be at least 1, got " + roundSlices);
+        }
         spans.topic().filter(topic -> topic.equals(topics.requests()) || topic.equals(topics.health())).ifPresent(topic -> {
             throw new IllegalArgumentException("spans need a topic of their own, " + topic + " is an event topic too");
         });
@@ -103,77 +112,82 @@ public record TopologyConfig(
      * Default topics, grace 2m, a status at most every 5 s, judging silent SLOs every 10 s after 1 minute
      * of silence, events refused beyond 1 h ahead of or 35 days behind the wall clock, health context kept
      * 10 minutes, no folder definitions, persistent stores, no metrics, no summing before the repartition, server and
-     * consumer spans from {@code otlp_spans} in either encoding.
+     * consumer spans from {@code otlp_spans} in either encoding, every series visited in one punctuation per round.
      */
     public static TopologyConfig defaults() {
         return new TopologyConfig(Topics.defaults(), Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofDays(35), Duration.ofMinutes(10),
-                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry(), Duration.ZERO, SpanInput.defaults());
+                DefinitionSet.empty(), StoreKind.PERSISTENT, new CompositeMeterRegistry(), Duration.ZERO, SpanInput.defaults(), 1);
     }
 
     public TopologyConfig withTopics(Topics value) {
         return new TopologyConfig(value, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withGrace(Duration value) {
         return new TopologyConfig(topics, value, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withStatusInterval(Duration value) {
         return new TopologyConfig(topics, grace, value, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withEvaluationInterval(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, value, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withWallClockLag(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, value, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withMaxFutureSkew(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, value, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withMaxEventAge(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, value,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withHealthContextTtl(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                value, initialDefinitions, stores, meters, preSumInterval, spans);
+                value, initialDefinitions, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withInitialDefinitions(DefinitionSet value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, value, stores, meters, preSumInterval, spans);
+                healthContextTtl, value, stores, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withStores(StoreKind value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, value, meters, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, value, meters, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withMeters(MeterRegistry value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, value, preSumInterval, spans);
+                healthContextTtl, initialDefinitions, stores, value, preSumInterval, spans, roundSlices);
     }
 
     public TopologyConfig withPreSumInterval(Duration value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, value, spans);
+                healthContextTtl, initialDefinitions, stores, meters, value, spans, roundSlices);
     }
 
     public TopologyConfig withSpans(SpanInput value) {
         return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
-                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, value);
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, value, roundSlices);
+    }
+
+    public TopologyConfig withRoundSlices(int value) {
+        return new TopologyConfig(topics, grace, statusInterval, evaluationInterval, wallClockLag, maxFutureSkew, maxEventAge,
+                healthContextTtl, initialDefinitions, stores, meters, preSumInterval, spans, value);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -51,7 +51,7 @@ class StreamsAppConfigTest {
     void shouldRunAStreamThreadPerCoreButNoMoreThanThePartitions() {
         int cores = Runtime.getRuntime().availableProcessors();
 
-        assertThat(streamThreads(StreamsAppConfig.builder())).isEqualTo(Math.min(cores, 3));
+        assertThat(streamThreads(StreamsAppConfig.builder())).isEqualTo(Math.min(cores, 12));
         assertThat(streamThreads(StreamsAppConfig.builder().set(StreamsAppKeys.TOPIC_PARTITIONS, 1))).isEqualTo(1);
         assertThat(streamThreads(StreamsAppConfig.builder().kafka("num.stream.threads", "4"))).isEqualTo("4");
     }
