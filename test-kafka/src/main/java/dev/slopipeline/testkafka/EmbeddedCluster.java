@@ -11,8 +11,15 @@ final class EmbeddedCluster implements TestCluster {
         this.broker = broker;
     }
 
+    /**
+     * The broker's session with its own controller is made long: the embedded broker's 3 s, there for quick restarts
+     * after a kill, fenced this broker, which is never restarted, when a busy machine stalled the test JVM longer,
+     * and the topics a test created meanwhile were refused.
+     */
     static EmbeddedCluster start() {
-        return new EmbeddedCluster(EmbeddedKafkaBroker.builder().start());
+        return new EmbeddedCluster(EmbeddedKafkaBroker.builder()
+                .brokerConfig("broker.session.timeout.ms", "30000")
+                .start());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,21 +71,21 @@ class ConfigReloadIntegrationTest {
         try (LocalReceiver before = LocalReceiver.answering(200);
              LocalReceiver after = LocalReceiver.answering(200)) {
             Path file = folder.resolve("router.yml");
-            Files.writeString(file, config(before, "500ms"));
+            replace(file, config(before, "500ms"));
             try (RouterApp app = start(file, test)) {
                 String topic = topics(test).alerts();
                 send(topic, "checkout-availability");
                 before.awaitRequests(1, WAIT);
 
                 String firstHash = get(app, ConfigEndpoints.STATUS_PATH).path("lastReload").path("sha256").asText();
-                Files.writeString(file, config(after, "500ms"));
+                replace(file, config(after, "500ms"));
                 await("the changed file live", () -> get(app, ConfigEndpoints.STATUS_PATH),
                         status -> status.path("lastReload").path("successful").asBoolean()
                                 && !status.path("lastReload").path("sha256").asText().equals(firstHash));
                 send(topic, "search-latency");
                 after.awaitRequests(1, WAIT);
 
-                Files.writeString(file, config(after, "500ms").replace("receiver: pager", "receiver: nobody"));
+                replace(file, config(after, "500ms").replace("receiver: pager", "receiver: nobody"));
                 JsonNode refused = await("the broken file refused", () -> get(app, ConfigEndpoints.STATUS_PATH),
                         status -> !status.path("lastReload").path("successful").asBoolean(true));
                 assertThat(refused.path("lastReload").path("problems")).extracting(JsonNode::asText)
@@ -115,13 +116,13 @@ class ConfigReloadIntegrationTest {
         try (LocalReceiver before = LocalReceiver.answering(200);
              LocalReceiver after = LocalReceiver.answering(200)) {
             Path file = folder.resolve("router.yml");
-            Files.writeString(file, config(before, "6s"));
+            replace(file, config(before, "6s"));
             try (RouterApp app = start(file, test)) {
                 send(topics(test).alerts(), "checkout-availability");
                 // Processed (its offset committed with the open group, exactly once) but not yet due.
                 await("the alert taken into a group", () -> committedAlerts(test), offset -> offset == 1L);
 
-                Files.writeString(file, config(after, "6s"));
+                replace(file, config(after, "6s"));
                 HttpResponse<String> reloaded = http.send(HttpRequest.newBuilder(uri(app, ConfigEndpoints.RELOAD_PATH))
                         .header("Authorization", "Bearer " + WRITE_TOKEN)
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -205,6 +206,15 @@ class ConfigReloadIntegrationTest {
 
     private String metrics(RouterApp app) {
         return call(app, "/metrics").body();
+    }
+
+    /**
+     * Writes {@code file} as deployment tools do, whole at once (a new file moved over it): the reloader polls it, and
+     * on a busy machine it read a file written in place while it was still empty.
+     */
+    private static void replace(Path file, String content) throws IOException {
+        Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), content);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static <T> T await(String what, java.util.function.Supplier<T> value, Predicate<T> condition)

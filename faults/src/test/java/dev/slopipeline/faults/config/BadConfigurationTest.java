@@ -31,6 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +117,7 @@ class BadConfigurationTest {
 
                 // b) a broken router config file: refused with file:line:col problems, the old routing stays.
                 String firstHash = configStatus(router).path("lastReload").path("sha256").asText();
-                Files.writeString(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms").replace("receiver: pager", "receiver: nobody"));
+                replaceWhole(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms").replace("receiver: pager", "receiver: nobody"));
                 JsonNode refused = awaitJson("the broken router config refused", () -> configStatus(router),
                         status -> !status.path("lastReload").path("successful").asBoolean(true));
                 assertThat(refused.path("lastReload").path("problems")).extracting(JsonNode::asText)
@@ -135,7 +136,7 @@ class BadConfigurationTest {
                 assertThat(changedSlo.path("counts").path("events").asLong()).as("journey-1's counts after the objective change")
                         .isGreaterThanOrEqualTo(eventsBefore);
 
-                Files.writeString(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms"));
+                replaceWhole(routerConfig, PagerRoute.yaml(newPager.url("/pager").toString(), "500ms"));
                 awaitJson("the changed router config live", () -> configStatus(router),
                         status -> status.path("lastReload").path("successful").asBoolean()
                                 && !status.path("lastReload").path("sha256").asText().equals(firstHash));
@@ -205,5 +206,14 @@ class BadConfigurationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A config file changed as deployment tools change it, whole at once (a new file moved over it): the router polls
+     * it, and on a busy machine it read one written in place while it was still empty.
+     */
+    private static void replaceWhole(Path file, String content) throws IOException {
+        Path written = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), content);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -7,7 +7,11 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition by polling it until a deadline, never by sleeping a guessed time. */
 final class Conditions {
 
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    /**
+     * A bound, not a wait: generous, because the build runs test classes side by side on a machine that may be busy
+     * with other builds, and a child app's JVM took over 30 s to start there.
+     */
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(90);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private Conditions() {

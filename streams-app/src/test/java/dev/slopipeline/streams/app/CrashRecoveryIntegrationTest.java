@@ -128,12 +128,18 @@ class CrashRecoveryIntegrationTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        await("the " + name + " app to run (see " + log + ")", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the " + name + " app exited with " + process.exitValue() + ": " + read(log));
-            }
-            return read(log).contains(CrashableApp.RUNNING);
-        });
+        try {
+            await("the " + name + " app to run (see " + log + ")", () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the " + name + " app exited with " + process.exitValue() + ": " + read(log));
+                }
+                return read(log).contains(CrashableApp.RUNNING);
+            });
+        } catch (AssertionError notRunning) {
+            // not yet the test's child, so nothing else would stop it: it outlived the build once
+            process.destroyForcibly();
+            throw notRunning;
+        }
         return process;
     }
 
