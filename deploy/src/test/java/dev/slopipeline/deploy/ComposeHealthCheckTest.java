@@ -80,11 +80,10 @@ class ComposeHealthCheckTest {
 
         // as the one-shot runs on every `docker compose up`: the second run keeps what the first made
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        Path script = PromQlMetrics.DEPLOY.resolve("config/router-tokens.sh");
-        assertThat(entrypoint).containsExactly("bash", "/etc/slo-pipeline/" + script.getFileName(), made);
-        runScript(script, secrets);
+        assertThat(entrypoint).containsExactly("bash", "/etc/slo-pipeline/" + RouterTokensScript.SCRIPT.getFileName(), made);
+        RouterTokensScript.run(secrets);
         String first = Files.readString(secrets.resolve("router-api-tokens"));
-        runScript(script, secrets);
+        RouterTokensScript.run(secrets);
 
         assertThat(Files.readString(secrets.resolve("router-api-tokens"))).isEqualTo(first);
         String prometheusToken = Files.readString(secrets.resolve("prometheus-token")).strip();
@@ -161,13 +160,6 @@ class ComposeHealthCheckTest {
                 .map(mount -> mount.substring(volume.length() + 1)).peek(mount -> assertThat(mount).endsWith(":ro"))
                 .map(mount -> mount.substring(0, mount.length() - ":ro".length())).findFirst()
                 .orElseThrow(() -> new AssertionError(volume + " is not mounted: " + service.get("volumes")));
-    }
-
-    private static void runScript(Path script, Path folder) throws Exception {
-        Process run = new ProcessBuilder("bash", script.toString(), folder.toString()).redirectErrorStream(true).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
     }
 
     private RunSettings settings() {

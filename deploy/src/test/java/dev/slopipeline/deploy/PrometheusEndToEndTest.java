@@ -177,10 +177,7 @@ class PrometheusEndToEndTest {
         Files.writeString(definitions.resolve("shop.yaml"), DEFINITIONS);
         Path routerConfig = Files.writeString(dir.resolve("router.yml"), ROUTER.formatted(sink.url()));
         Path secrets = Files.createDirectories(dir.resolve("secrets"));
-        Process tokens = new ProcessBuilder("bash", PromQlMetrics.DEPLOY.resolve("config/router-tokens.sh").toString(),
-                secrets.toString()).redirectErrorStream(true).start();
-        assertThat(tokens.waitFor(30, TimeUnit.SECONDS) && tokens.exitValue() == 0)
-                .as(new String(tokens.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isTrue();
+        RouterTokensScript.run(secrets);
         RunSettings settings = RunSettings.from(new ConfigLayers()
                 .flag(RunKeys.DATA_DIR.name(), dir.resolve("data").toString(), "test")
                 .flag(RunKeys.BROKER_PORT.name(), "0", "test")

@@ -157,7 +157,7 @@ public final class Replay {
     private long firstTime(RecordedEvents events) {
         for (int rank = 0; rank < events.size(); rank++) {
             long time = events.time(events.index(rank));
-            if (time != Long.MIN_VALUE && inRange(time)) {
+            if (time != LineDecoding.NO_TIME && inRange(time)) {
                 return time;
             }
         }
@@ -165,7 +165,7 @@ public final class Replay {
     }
 
     private boolean inRange(long time) {
-        return options.from().map(from -> time == Long.MIN_VALUE || time >= from.toEpochMilli()).orElse(true)
+        return options.from().map(from -> time == LineDecoding.NO_TIME || time >= from.toEpochMilli()).orElse(true)
                 && options.to().map(to -> time < to.toEpochMilli()).orElse(true);
     }
 
