@@ -217,7 +217,8 @@ class PrometheusEndToEndTest {
             throw new IllegalStateException(PROMETHEUS + " is missing: apt-get install prometheus");
         }
         Path config = Files.writeString(dir.resolve("prometheus.yml"), new Yaml().dump(shippedConfigHere(streams, router)));
-        return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
+        // an alert that fired before Prometheus had found the router is sent again only after the resend delay (1 m)
+        return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--rules.alert.resend-delay=1s",
                 "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("tsdb")),
                 "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
